@@ -1,0 +1,74 @@
+"""Console mode: the bot's main job without Telegram.
+
+The console is one 'chat' (id 0) watching the --watch places; each advisory it
+would send is printed to stdout and marked sent, so a restart prints nothing twice.
+"""
+from __future__ import annotations
+
+import asyncio
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from bot.analysis.facts import Place
+from bot.cycle import poll_cycle
+from bot.match import DEFAULT_RADIUS_KM
+from bot.places import Ambiguous, Invalid, Resolved, Unknown, resolve_place
+from bot.services import Services
+from bot.sources.htmltext import html_to_text
+from bot.store import outbox, subscriptions
+
+CONSOLE_CHAT_ID = 0
+
+
+def resolve_console_watches(names: Sequence[str], services: Services, err: TextIO) -> list[Place]:
+    places: list[Place] = []
+    for name in names:
+        result = resolve_place(name, services.places)
+        if isinstance(result, Resolved):
+            places.append(result.place)
+        elif isinstance(result, Ambiguous):
+            places.append(result.options[0])
+            others = "; ".join(p.label for p in result.options[1:])
+            print(f"'{name}' is ambiguous: watching {result.options[0].label} (others: {others})", file=err)
+        elif isinstance(result, Unknown):
+            hint = f" Did you mean: {', '.join(result.suggestions)}?" if result.suggestions else ""
+            print(f"unknown place '{name}', ignored.{hint}", file=err)
+        elif isinstance(result, Invalid):
+            print(f"--watch {name!r}: {result.reason}", file=err)
+    return places
+
+
+def print_due(services: Services, out: TextIO) -> int:
+    printed = 0
+    for delivery in outbox.due_deliveries(services.db, now=services.clock(), limit=1000, chat_id=CONSOLE_CHAT_ID):
+        print(html_to_text(delivery.text), file=out)
+        print("-" * 60, file=out, flush=True)
+        outbox.mark_sent(services.db, delivery.id, message_id=None, now=services.clock())
+        printed += 1
+    return printed
+
+
+async def run_console(
+    services: Services, names: Sequence[str], *, once: bool, out: TextIO = sys.stdout, err: TextIO = sys.stderr
+) -> int:
+    places = resolve_console_watches(names, services, err)
+    db, now = services.db, services.clock()
+    subscriptions.save_chat(db, CONSOLE_CHAT_ID, chat_type="console", title="console", now=now)
+    subscriptions.replace_watches(db, CONSOLE_CHAT_ID, places, radius_for=DEFAULT_RADIUS_KM, now=now)
+    watched = ", ".join(p.label for p in places) or "nothing (use --watch PLACE)"
+    sources = ", ".join(s.name for s in services.settings.sources) or "none"
+    print(f"Watching {watched}. Polling {sources} every {services.settings.polling.interval_seconds:g} s.",
+          file=err, flush=True)
+    try:
+        while True:
+            outcomes, _ = await poll_cycle(services)
+            for o in outcomes:
+                if o.error:
+                    print(f"source {o.source.name}: {o.error}", file=err, flush=True)
+            print_due(services, out)
+            if once:
+                return 0
+            await asyncio.sleep(services.settings.polling.interval_seconds)
+    finally:
+        await services.http.aclose()

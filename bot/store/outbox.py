@@ -1,0 +1,91 @@
+"""The outbox: one row per (incident, chat), written with the matching, drained by a sender.
+
+A row is 'pending' until Telegram confirms it, then 'sent' with the message id;
+'failed' when it can never be delivered (chat blocked the bot, chat gone).
+UNIQUE(incident_id, chat_id) is what makes "never sent twice" hold across restarts.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlite_utils import Database
+
+MAX_ATTEMPTS = 8
+
+
+@dataclass(frozen=True)
+class Delivery:
+    id: int
+    incident_id: int
+    chat_id: int
+    text: str
+    attempts: int
+
+
+def enqueue_delivery(db: Database, *, incident_id: int, chat_id: int, text: str, priority: int, now: datetime) -> bool:
+    """Plan one message; False if this chat already has this incident."""
+    cursor = db.execute(
+        "INSERT OR IGNORE INTO deliveries (incident_id, chat_id, priority, text, status, attempts, next_attempt_at, "
+        "created_at) VALUES (?, ?, ?, ?, 'pending', 0, ?, ?)",
+        [incident_id, chat_id, priority, text, now.isoformat(), now.isoformat()],
+    )
+    return cursor.rowcount == 1
+
+
+def due_deliveries(db: Database, *, now: datetime, limit: int = 100, chat_id: int | None = None) -> list[Delivery]:
+    """Pending messages whose time has come, most severe first, then oldest first."""
+    sql = (
+        "SELECT d.id, d.incident_id, d.chat_id, d.text, d.attempts FROM deliveries d "
+        "JOIN chats c ON c.chat_id = d.chat_id "
+        "WHERE d.status = 'pending' AND d.next_attempt_at <= ? AND c.active = 1"
+    )
+    params: list[object] = [now.isoformat()]
+    if chat_id is not None:
+        sql += " AND d.chat_id = ?"
+        params.append(chat_id)
+    sql += " ORDER BY d.priority DESC, d.id LIMIT ?"
+    params.append(limit)
+    return [Delivery(*row) for row in db.execute(sql, params).fetchall()]
+
+
+def mark_sent(db: Database, delivery_id: int, *, message_id: int | None, now: datetime) -> None:
+    db.execute(
+        "UPDATE deliveries SET status = 'sent', sent_at = ?, message_id = ?, attempts = attempts + 1 WHERE id = ?",
+        [now.isoformat(), message_id, delivery_id],
+    )
+
+
+def mark_retry(db: Database, delivery: Delivery, *, error: str, not_before: datetime) -> None:
+    """Try again later; give up after MAX_ATTEMPTS."""
+    if delivery.attempts + 1 >= MAX_ATTEMPTS:
+        mark_failed(db, delivery.id, error=f"gave up after {MAX_ATTEMPTS} attempts: {error}")
+        return
+    db.execute(
+        "UPDATE deliveries SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?",
+        [error, not_before.isoformat(), delivery.id],
+    )
+
+
+def mark_failed(db: Database, delivery_id: int, *, error: str) -> None:
+    db.execute("UPDATE deliveries SET status = 'failed', last_error = ? WHERE id = ?", [error, delivery_id])
+
+
+def move_chat(db: Database, old_chat_id: int, new_chat_id: int) -> None:
+    """A group became a supergroup: its places and pending messages follow it."""
+    with db.atomic():
+        # Copy the chat row first: watches reference chats(chat_id).
+        db.execute(
+            "INSERT OR IGNORE INTO chats (chat_id, type, title, active, created_at, updated_at) "
+            "SELECT ?, 'supergroup', title, active, created_at, updated_at FROM chats WHERE chat_id = ?",
+            [new_chat_id, old_chat_id],
+        )
+        db.execute("UPDATE OR IGNORE watches SET chat_id = ? WHERE chat_id = ?", [new_chat_id, old_chat_id])
+        db.execute("UPDATE OR IGNORE deliveries SET chat_id = ? WHERE chat_id = ?", [new_chat_id, old_chat_id])
+        db.execute("DELETE FROM watches WHERE chat_id = ?", [old_chat_id])
+        db.execute("DELETE FROM chats WHERE chat_id = ?", [old_chat_id])
+
+
+def backoff(attempts: int, *, base_seconds: float = 5.0, cap_seconds: float = 600.0) -> timedelta:
+    """Exponential backoff for transient send errors: 5 s, 10 s, 20 s ... capped at 10 min."""
+    return timedelta(seconds=min(cap_seconds, base_seconds * 2**attempts))

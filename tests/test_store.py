@@ -1,0 +1,98 @@
+import os
+import stat
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from bot.analysis.facts import Place
+from bot.store import outbox, subscriptions
+from bot.store.db import StoreError, open_database
+
+NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+BAMAKO = Place("city", "2460596", "Bamako", "ML", 12.60915, -7.97522, 4227569)
+
+
+def test_schema_is_created_in_wal_mode_and_reopens(tmp_path: Path) -> None:
+    path = tmp_path / "sub" / "alerts.db"
+    db = open_database(path)
+    assert {"articles", "incidents", "chats", "watches", "deliveries", "source_state"} <= set(db.table_names())
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    db.close()
+    again = open_database(path)  # migrations already applied: nothing to do, no error
+    assert again.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] >= 1
+    again.close()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
+def test_unwritable_folder_is_a_clear_error(tmp_path: Path) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    with pytest.raises(StoreError, match="cannot open database"):
+        open_database(locked / "sub" / "alerts.db")
+
+
+def test_database_path_under_a_file_is_a_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(StoreError, match=r"cannot open database .*file/alerts.db"):
+        open_database(blocker / "alerts.db")
+
+
+def test_watch_once_then_limit(db: Database) -> None:
+    subscriptions.save_chat(db, 1, chat_type="private", title="a", now=NOW)
+    assert subscriptions.add_watch(db, 1, BAMAKO, radius_km=30, now=NOW) is True
+    assert subscriptions.add_watch(db, 1, BAMAKO, radius_km=30, now=NOW) is False
+    for i in range(subscriptions.MAX_WATCHES_PER_CHAT - 1):
+        subscriptions.add_watch(db, 1, Place("city", str(i), f"C{i}", "ML"), radius_km=30, now=NOW)
+    with pytest.raises(subscriptions.WatchLimitError):
+        subscriptions.add_watch(db, 1, Place("city", "x", "X", "ML"), radius_km=30, now=NOW)
+
+
+def test_stop_deletes_the_chat_and_its_places(db: Database) -> None:
+    subscriptions.save_chat(db, 1, chat_type="private", title="a", now=NOW)
+    subscriptions.add_watch(db, 1, BAMAKO, radius_km=30, now=NOW)
+    subscriptions.delete_chat(db, 1)
+    assert subscriptions.list_watches(db, 1) == []
+    assert subscriptions.active_watches(db) == []
+    assert not subscriptions.is_active(db, 1)
+
+
+def _incident(db: Database) -> int:
+    return int(db["incidents"].insert({
+        "created_at": "", "updated_at": "", "published": "", "category": "bombing", "title": "t", "url": "",
+        "source": "s", "sources": "[]", "facts": "{}"}).last_pk)
+
+
+def test_outbox_never_plans_twice_and_orders_by_severity(db: Database) -> None:
+    for chat in (1, 2):
+        subscriptions.save_chat(db, chat, chat_type="private", title=None, now=NOW)
+    low, critical = _incident(db), _incident(db)
+    assert outbox.enqueue_delivery(db, incident_id=low, chat_id=1, text="low", priority=0, now=NOW)
+    assert not outbox.enqueue_delivery(db, incident_id=low, chat_id=1, text="again", priority=0, now=NOW)
+    outbox.enqueue_delivery(db, incident_id=critical, chat_id=2, text="critical", priority=3, now=NOW)
+    assert [d.text for d in outbox.due_deliveries(db, now=NOW)] == ["critical", "low"]
+    d = outbox.due_deliveries(db, now=NOW)[0]
+    outbox.mark_sent(db, d.id, message_id=7, now=NOW)
+    assert [x.text for x in outbox.due_deliveries(db, now=NOW)] == ["low"]
+
+
+def test_deactivated_chat_gets_nothing_and_retry_waits(db: Database) -> None:
+    subscriptions.save_chat(db, 1, chat_type="private", title=None, now=NOW)
+    inc = _incident(db)
+    outbox.enqueue_delivery(db, incident_id=inc, chat_id=1, text="x", priority=0, now=NOW)
+    (d,) = outbox.due_deliveries(db, now=NOW)
+    outbox.mark_retry(db, d, error="502", not_before=NOW + outbox.backoff(0))
+    assert outbox.due_deliveries(db, now=NOW) == []
+    assert len(outbox.due_deliveries(db, now=NOW + outbox.backoff(0))) == 1
+    subscriptions.deactivate_chat(db, 1, now=NOW)
+    assert outbox.due_deliveries(db, now=NOW + outbox.backoff(5)) == []
+
+
+def test_migrated_group_keeps_its_places(db: Database) -> None:
+    subscriptions.save_chat(db, -100, chat_type="group", title="g", now=NOW)
+    subscriptions.add_watch(db, -100, BAMAKO, radius_km=30, now=NOW)
+    outbox.move_chat(db, -100, -100123)
+    assert [w.name for _, w in subscriptions.list_watches(db, -100123)] == [BAMAKO.label]
