@@ -6,9 +6,6 @@ import logging
 import sys
 from pathlib import Path
 
-from bot.analysis import analyze
-from bot.analysis.advisory import render_html
-from bot.analysis.gazetteer import load_gazetteer
 from bot.config import ConfigError, Settings, load_settings
 from bot.logs import setup_logging
 from bot.services import Services
@@ -50,6 +47,11 @@ def run_bot(*, config_path: str | None, watches: list[str], once: bool) -> int:
 
 
 def _services(settings: Settings, db: object) -> Services:
+    # Imported here so that settings and database errors are reported before the gazetteers load.
+    from bot.analysis import analyze
+    from bot.analysis.advisory import render_html
+    from bot.analysis.gazetteer import load_gazetteer
+
     return Services(
         settings=settings,
         db=db,  # type: ignore[arg-type]

@@ -1,0 +1,1 @@
+"""Pure analysis core: text in, facts out. No I/O, no clock."""
