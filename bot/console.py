@@ -42,7 +42,7 @@ def resolve_console_watches(names: Sequence[str], services: Services, err: TextI
 def print_due(services: Services, out: TextIO) -> int:
     printed = 0
     for delivery in outbox.due_deliveries(services.db, now=services.clock(), limit=1000, chat_id=CONSOLE_CHAT_ID):
-        print(html_to_text(delivery.text), file=out)
+        print(html_to_text(delivery.text, keep_links=True), file=out)
         print("-" * 60, file=out, flush=True)
         outbox.mark_sent(services.db, delivery.id, message_id=None, now=services.clock())
         printed += 1

@@ -1,1 +1,134 @@
-"""Pure analysis core: text in, facts out. No I/O, no clock."""
+"""Pure analysis core: text in, facts out. No I/O, no clock.
+
+`analyze(title, text)` chains the one-job modules: normalize -> casualties -> detect ->
+geo (where) -> sites (airports, UN, targets) -> severity -> summary. The gazetteer is
+loaded once per process (gazetteer.load_gazetteer caches it).
+"""
+from __future__ import annotations
+
+import re
+
+from bot.analysis.casualties import count_casualties
+from bot.analysis.detect import detect_incident
+from bot.analysis.facts import ArticleMeta, Category, Facts
+from bot.analysis.gazetteer import load_gazetteer
+from bot.analysis.geo import find_mentions, locate
+from bot.analysis.normalize import clean_text, fold
+from bot.analysis.severity import rate_severity
+from bot.analysis.sites import find_sites
+from bot.analysis.summary import summarize
+
+__all__ = ["analyze", "ArticleMeta", "Facts", "Category"]
+
+# Longer texts are cut before analysis: what happened and where is in the first part,
+# and a bound keeps the time per item predictable (a 1 MB page must not stall the bot).
+MAX_ANALYSED_CHARS = 20_000
+
+_ONGOING = re.compile(r"\b(?:ongoing|under way|underway|continuing|still (?:holding|inside|trapped|besieged)|siege|"
+                      r"standoff|stand-off|hostages are being held|gunfire (?:can be|could be) heard|unfolding|"
+                      r"en cours|toujours en cours|retranches?)\b")
+_COUP = re.compile(r"\b(?:coup|putsch|mutin\w*|seized power|coup d'etat|junta)\b")
+_CURFEW = re.compile(r"\b(?:curfew|couvre-feu)\b")
+_AVOID = re.compile(r"\b(?:avoid the (?:area|vicinity)|urged (?:residents|people) to (?:avoid|stay)|stay away from|eviter la zone)\b")
+_SUMMARY_CUE = re.compile(r"\b(?:attack|attaque|attentat|killed|tues?|explosion|blast|bomb|gunm[ae]n|shot|shooting|kidnap|"
+                          r"abduct|hostage|otage|enlev|protest|manifest|riot|coup|strike|frappe|clash|affrontement|fighting|"
+                          r"combats|curfew|couvre-feu|closed|evacuat|stormed|ambush|embuscade|explos)")
+
+
+def analyze(title: str, text: str, *, meta: ArticleMeta | None = None) -> Facts:
+    """Everything the bot concludes about one news item. Never raises on odd input."""
+    gaz = load_gazetteer()
+    title = clean_text(title or (meta.title if meta else "") or "")
+    body = clean_text(text or "")[:MAX_ANALYSED_CHARS]
+    if not body and title:
+        body, title = title, ""
+    elif title and body.startswith(title):
+        body = body[len(title):].lstrip()
+    elif not title:
+        title, body = _split_headline(body)
+    full = f"{title}\n{body}" if title else body
+    folded_title, folded_body, folded_full = fold(title), fold(body), fold(full)
+    language = _language(folded_full)
+
+    killed, injured = count_casualties(folded_full)
+    detection = detect_incident(folded_title, folded_body, killed, injured)
+    mentions = find_mentions(gaz, full, folded_full)
+    where = locate(gaz, full, folded_full, mentions)
+    sites = find_sites(gaz, full, folded_full, mentions, where.city)
+    is_incident = detection.category is not Category.NONE
+    city = where.city
+    facts_common = dict(
+        city=city.name if city else None,
+        country=where.country,
+        country_name=gaz.country_name(where.country),
+        lat=city.lat if city else None,
+        lon=city.lon if city else None,
+        geonameid=city.geonameid if city else None,
+        language=language,
+        summary=summarize(body or title, _SUMMARY_CUE),
+    )
+    if not is_incident:
+        return Facts(is_incident=False, killed=killed, injured=injured, **facts_common)  # type: ignore[arg-type]
+
+    ongoing = bool(_ONGOING.search(folded_full))
+    severity, reason = rate_severity(
+        detection.category, killed=killed, injured=injured, targets=sites.targets, ongoing=ongoing,
+        airport_closed=sites.airport_closed, is_coup=bool(_COUP.search(folded_full)))
+    return Facts(
+        is_incident=True,
+        category=detection.category,
+        severity=severity,
+        severity_reason=reason,
+        airports=sites.airports,
+        un_involved=sites.un_involved,
+        un_sites=sites.un_sites,
+        killed=killed,
+        injured=injured,
+        ongoing=ongoing,
+        key_facts=_key_facts(killed, injured, sites.airport_closed, sites.un_limit_movement, sites.un_involved,
+                             ongoing, folded_full),
+        **facts_common,  # type: ignore[arg-type]
+    )
+
+
+def _split_headline(body: str) -> tuple[str, str]:
+    """Feeds often send 'Headline\nBody' as one text: a short first line without a final
+    full stop is a headline."""
+    first, sep, rest = body.partition("\n")
+    if sep and rest.strip() and len(first) <= 160 and not first.rstrip().endswith("."):
+        return first.strip(), rest.strip()
+    return "", body
+
+
+def _key_facts(killed: int | None, injured: int | None, airport_closed: bool, un_limit: bool, un_involved: bool,
+               ongoing: bool, folded: str) -> tuple[str, ...]:
+    out: list[str] = []
+    if killed:
+        out.append(f"At least {killed} killed")
+    if injured:
+        out.append(f"At least {injured} injured")
+    if airport_closed:
+        out.append("Airport temporarily closed")
+    if un_limit:
+        out.append("UN staff told to limit movement")
+    elif un_involved:
+        out.append("UN personnel or premises affected")
+    if _CURFEW.search(folded):
+        out.append("Curfew in force")
+    if _AVOID.search(folded):
+        out.append("Residents urged to avoid the area")
+    if ongoing:
+        out.append("Situation may be ongoing")
+    return tuple(out)
+
+
+_FRENCH_WORDS = re.compile(r"\b(?:le|la|les|des|du|une|est|sont|dans|pour|avec|qui|sur|au|aux|ont|ete|selon)\b")
+_ENGLISH_WORDS = re.compile(r"\b(?:the|and|of|to|in|is|was|were|for|with|on|said|that|by|from)\b")
+
+
+def _language(folded: str) -> str | None:
+    sample = folded[:3000]
+    fr, en = len(_FRENCH_WORDS.findall(sample)), len(_ENGLISH_WORDS.findall(sample))
+    if fr == en == 0:
+        return None
+    return "fr" if fr > en else "en"

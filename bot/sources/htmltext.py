@@ -13,33 +13,44 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class _TextExtractor(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, *, keep_links: bool) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self._skip = 0
+        self._keep_links = keep_links
+        self._hrefs: list[str | None] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIP_TAGS:
             self._skip += 1
         elif tag in _BLOCK_TAGS:
             self.parts.append("\n")
+        elif tag == "a":
+            self._hrefs.append(dict(attrs).get("href"))
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP_TAGS:
             self._skip = max(0, self._skip - 1)
         elif tag in _BLOCK_TAGS:
             self.parts.append("\n")
+        elif tag == "a" and self._hrefs:
+            href = self._hrefs.pop()
+            if self._keep_links and href and href.startswith(("http://", "https://")):
+                self.parts.append(f" ({href})")
 
     def handle_data(self, data: str) -> None:
         if not self._skip:
             self.parts.append(data)
 
 
-def html_to_text(fragment: str) -> str:
-    """Plain text of an HTML fragment (or of plain text with stray entities)."""
+def html_to_text(fragment: str, *, keep_links: bool = False) -> str:
+    """Plain text of an HTML fragment (or of plain text with stray entities).
+
+    keep_links: write each link's address after its text, for a reader with no clickable links.
+    """
     if not fragment:
         return ""
-    parser = _TextExtractor()
+    parser = _TextExtractor(keep_links=keep_links)
     parser.feed(fragment)
     parser.close()
     text = unicodedata.normalize("NFC", "".join(parser.parts))

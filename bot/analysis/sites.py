@@ -1,0 +1,92 @@
+"""Airports and UN presence involved in an incident, and the targets that raise severity.
+
+An airport is involved when it is named ("Modibo Keita International Airport", "Zaventem"),
+when "<City> airport" / "aéroport de <City>" names it by its city, or when "the
+international airport" appears in a story located in a city: that city's main airport(s).
+The UN is involved when its people or premises are affected ("UN staff", "peacekeepers",
+"casques bleus", a mission's acronym), not when the UN merely comments ("the UN Security
+Council condemned").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.analysis.gazetteer import AIRPORT, CITY, CITY_ALT, UN_SITE, City, Gazetteer
+from bot.analysis.geo import Mention
+
+_AIRPORT_WORD = re.compile(r"\b(?:airport|airports|aeroport|aeroports|airfield|aerodrome|terminal)\b")
+_CITY_AIRPORT = re.compile(r"^(?:'s)?\s*(?:international\s+)?(?:airport|airfield)\b", re.I)
+_AIRPORT_OF = re.compile(r"(?:a[ée]roport (?:international )?(?:de |d'|du ))$", re.I)
+_AIRPORT_CLOSED = re.compile(
+    r"\b(?:airports? (?:was |were |has been |have been |is |remains? )?(?:temporarily |briefly )?(?:closed|shut|evacuated|locked down)|"
+    r"(?:closed|shut|shutting|closing|evacuated) (?:the |its )?(?:\w+ )?(?:international )?airport|airport closures?|"
+    r"(?:was|were) temporarily (?:closed|shut down)|temporarily shut down|flights (?:were |have been )?(?:suspended|cancelled|grounded|halted)|"
+    r"aeroport (?:a ete |est )?(?:temporairement )?ferme|fermeture (?:temporaire )?de l'aeroport|vols (?:ont ete )?suspendus)\b")
+
+_UN_WORDS = r"(?:un|u\.n\.|united nations|onu|nations unies|des nations unies|de l'onu|minusma|minusca|monusco|unmiss|unamid|unifil|unama|unami|unsom|unsmil|undof|unficyp|unmik|unisfa|minurso|minustah|unoci|unmil|unhcr|unicef|wfp|pam|who|unrwa|undp|ocha|iom)"
+_UN_AFFECTED = re.compile(
+    r"\b(?:peace-?keepers?|peace-?keeping (?:troops|forces|soldiers|base|camp|mission|convoy|personnel)|blue helmets|casques bleus|"
+    r"soldats de la paix|" + _UN_WORDS + r"(?:'s)? (?:\w+ )?(?:staff|personnel|workers?|employees?|compound|base|camp|convoy|vehicle|"
+    r"helicopter|plane|aircraft|office|offices|premises|guesthouse|guest house|building|headquarters|hq|mission|troops|"
+    r"soldiers|police|patrol|peacekeepers|contractors?|aid workers?|humanitarians?|school|clinic|shelter|facility|site|"
+    r"personnel|employes|fonctionnaires|agents|base|camp|convoi|vehicule|mission|experts?|envoy'?s? convoy)|"
+    r"(?:staff|personnel|employees|workers|employes|base|camp|convoi|compound|mission) (?:of|de) (?:the |la |l')?" + _UN_WORDS + r")\b")
+_UN_BYSTANDER = re.compile(r"\b(?:security council|secretary[- ]general|general assembly|human rights council|conseil de securite|"
+                           r"secretaire general|special envoy|rapporteur|un (?:said|says|condemned|condemns|called|calls|urged|warned))\b")
+
+TARGETS = {
+    "airport": re.compile(r"\b(?:airport|aeroport|airfield)\b"),
+    "UN site": re.compile(r"\b(?:un|united nations|onu) (?:compound|base|camp|office|headquarters|premises|guesthouse)\b"),
+    "embassy": re.compile(r"\b(?:embassy|embassies|consulate|ambassade|consulat)\b"),
+    "hotel": re.compile(r"\b(?:hotel|hotels|resort|hôtel)\b"),
+    "school": re.compile(r"\b(?:school|schools|university|college|ecole|lycee|universite)\b"),
+    "military base": re.compile(r"\b(?:military base|army base|air base|barracks|military camp|base militaire|camp militaire|caserne|gendarmerie)\b"),
+    "police station": re.compile(r"\b(?:police station|police post|police base|commissariat|poste de police)\b"),
+    "church": re.compile(r"\b(?:church|cathedral|eglise)\b"),
+    "mosque": re.compile(r"\b(?:mosque|mosquee)\b"),
+    "market": re.compile(r"\b(?:market|marche|bazaar|shopping (?:mall|centre|center))\b"),
+}
+
+
+@dataclass(frozen=True)
+class SiteFacts:
+    airports: tuple[str, ...]
+    airport_closed: bool
+    un_involved: bool
+    un_sites: tuple[str, ...]
+    un_limit_movement: bool
+    targets: frozenset[str]
+
+
+def find_sites(gaz: Gazetteer, text: str, folded: str, mentions: list[Mention], city: City | None) -> SiteFacts:
+    airports = _airports(gaz, text, folded, mentions, city)
+    un_involved = bool(_UN_AFFECTED.search(folded))
+    un_sites = tuple(dict.fromkeys(str(k) for m in mentions for kind, k in m.refs if kind == UN_SITE))
+    if un_sites and not un_involved:
+        un_involved = not _UN_BYSTANDER.search(folded)
+    if un_involved and not un_sites and city is not None:
+        # UN premises in a city that hosts a mission or office: that site.
+        un_sites = tuple(s.id for s in gaz.un_sites.values() if s.city == city.name and s.country == city.country
+                         and TARGETS["UN site"].search(folded))[:1]
+    limit = un_involved and bool(re.search(r"\b(?:limit|restrict|reduce)(?:ed|ing)? (?:their |all )?(?:movements?|travel)|"
+                                           r"stay (?:indoors|at home|in their (?:homes|compounds))|shelter in place|"
+                                           r"limiter (?:leurs |les )?deplacements|confin", folded))
+    targets = frozenset(name for name, rx in TARGETS.items() if rx.search(folded))
+    if un_involved:
+        targets |= {"UN site"} if TARGETS["UN site"].search(folded) else frozenset()
+    return SiteFacts(airports, bool(airports) and bool(_AIRPORT_CLOSED.search(folded)), un_involved, un_sites, limit, targets)
+
+
+def _airports(gaz: Gazetteer, text: str, folded: str, mentions: list[Mention], city: City | None) -> tuple[str, ...]:
+    found: list[str] = []
+    for m in mentions:
+        for kind, key in m.refs:
+            if kind == AIRPORT:
+                found.append(str(key))
+            elif kind in (CITY, CITY_ALT) and (_CITY_AIRPORT.match(text, m.end) or _AIRPORT_OF.search(folded[max(0, m.start - 30):m.start])):
+                found.extend(gaz.city_airports.get(int(key), ()))
+    if not found and city is not None and _AIRPORT_WORD.search(folded):
+        found.extend(gaz.city_airports.get(city.geonameid, ()))
+    # One airport per city is what a watcher needs; keep the order of first mention.
+    return tuple(dict.fromkeys(found))[:3]
