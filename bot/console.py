@@ -62,10 +62,7 @@ async def run_console(
           file=err, flush=True)
     try:
         while True:
-            outcomes, _ = await poll_cycle(services)
-            for o in outcomes:
-                if o.error:
-                    print(f"source {o.source.name}: {o.error}", file=err, flush=True)
+            await poll_cycle(services)  # source errors are logged there
             print_due(services, out)
             if once:
                 return 0

@@ -72,7 +72,7 @@ def test_console_mode_prints_the_advisory_once(tmp_path: Path, feeds: FeedServer
     first = run("--config", str(cfg), "run", "--once", "--watch", "Bamako", "--watch", "Nairobi")
     assert first.returncode == 0, first.stderr
     assert "TELEGRAM_BOT_TOKEN" in first.stderr
-    assert "source Dead: unreachable" in first.stderr  # one bad source, the others still read
+    assert "source Dead failing: unreachable" in first.stderr  # one bad source, the others still read
     assert "Bamako" in first.stdout and "https://news.example/bamako" in first.stdout
     assert first.stdout.count("https://news.example/bamako") == 1
     second = run("--config", str(cfg), "run", "--once", "--watch", "Bamako")

@@ -146,10 +146,16 @@ def test_feed_html_is_escaped_and_bad_input_gets_answers(world: tuple[BotApiServ
     assert "too long" in say(api, CAROL, "/watch " + "x" * 500, 3)
     assert "don't know" in say(api, CAROL, "/watch Qwxzzyville", 4)
     assert "Watching" in say(api, CAROL, "/watch BKO", 5)
+    assert "Which one?" in say(api, CAROL, "/watch Tripoli", 6)
+    asked = [c for c in api.calls if c.method == "sendMessage" and c.params.get("chat_id") == CAROL][-1]
+    buttons = [b[0] for b in asked.params["reply_markup"]["inline_keyboard"]]
+    libya = next(b for b in buttons if "Libya" in b["text"])
+    api.push_callback_query(CAROL, libya["callback_data"], message_id=asked.response["result"]["message_id"])
+    assert "Watching <b>Tripoli, Libya" in api.wait_for(7, chat_id=CAROL, timeout=20)[-1]["text"]
     title = "Gunmen <script>alert(1)</script> attack R&B club in Bamako, killing 3 <b>guests</b> <3"
     text = "BAMAKO, Mali — Gunmen stormed a club in Bamako on Friday, killing three guests, police said."
     feeds.set("/a.xml", rss((title, "https://news.example/x?a=1&b=2", text)))
-    advisory = api.wait_for(6, chat_id=CAROL, timeout=30)[-1]["text"]
+    advisory = api.wait_for(8, chat_id=CAROL, timeout=30)[-1]["text"]
     # The test server rejects malformed HTML as Telegram does, so arriving at all proves the escaping.
     assert "script" not in advisory  # feed markup is reduced to its text, never passed through
     assert "R&amp;B club" in advisory and "&lt;3" in advisory

@@ -69,8 +69,15 @@ def _max_count(patterns: tuple[re.Pattern[str], ...], text: str) -> int | None:
     return best
 
 
+# Cheap gate: the big patterns only run on texts that use a casualty word at all.
+_ANY_CASUALTY_WORD = re.compile(r"kill|dead|died|death|slain|massacr|murder|lives|bodies|fatalit|mort|tue|dece|victime|"
+                                r"peri|injur|wound|hurt|casualt|bless|toll|bilan|no one|nobody|aucune")
+
+
 def count_casualties(folded_text: str) -> tuple[int | None, int | None]:
     """(killed, injured) from lower-case, accent-free text; None where the text says nothing."""
+    if not _ANY_CASUALTY_WORD.search(folded_text):
+        return None, None
     killed = _max_count((_KILLED_AFTER, _KILLED_BEFORE), folded_text)
     injured = _max_count((_INJURED_AFTER, _INJURED_BEFORE), folded_text)
     if killed is None and injured is None and _NO_ONE.search(folded_text):

@@ -30,9 +30,9 @@ MEANING: dict[Category, str] = {
 # When several kinds score alike, the first here wins: the most urgent for a person nearby.
 PRIORITY: tuple[Category, ...] = (
     Category.BOMBING,
+    Category.KIDNAPPING,  # before armed attack: kidnappers are usually "gunmen" too
     Category.ARMED_ATTACK,
     Category.SHOOTING,
-    Category.KIDNAPPING,
     Category.MILITARY,
     Category.UNREST,
     Category.DISRUPTION,

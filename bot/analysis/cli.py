@@ -95,7 +95,8 @@ def _answer_line(line: str) -> dict[str, Any]:
     text = obj.get("text", obj.get("summary"))
     if not isinstance(text, str):
         return {"id": item_id, "error": "missing 'text' string"}
-    title = obj.get("title") if isinstance(obj.get("title"), str) else ""
+    raw_title = obj.get("title")
+    title = raw_title if isinstance(raw_title, str) else ""
     meta = ArticleMeta(title=title, url=_str_or_none(obj.get("url")), published=_parse_time(obj.get("published")))
     try:
         facts = analyze(title, text, meta=meta)

@@ -94,7 +94,7 @@ FALSE_FRIENDS: dict[str, tuple[re.Pattern[str], float]] = {
                   r"game", r"games", r"pitcher", r"inning", r"home runs?", r"yankees", r"red sox", r"lakers", r"medal", r"champions?",
                   r"championnat", r"entraineur", r"buteur", r"ligue", r"coupe d'afrique", r"coupe du monde", r"joueurs?", r"victoire", r"\d+-\d+ (?:win|victory|defeat|loss)",
                   r"beat", r"defeated", r"titles?", r"mvp", r"nascar"), 1.0),
-    "film": (_rx(r"film(?:ing|ed|s)?", r"movie", r"box office", r"hollywood", r"actor", r"actress", r"premiere", r"box-office",
+    "film": (_rx(r"film(?:ing|ed|s)?", r"film shoot", r"on set", r"stunts?", r"movie", r"box office", r"hollywood", r"actor", r"actress", r"premiere", r"box-office",
                  r"director", r"sequel", r"tv series", r"episode", r"cinema", r"documentary", r"video game", r"novel", r"album",
                  r"song", r"concert", r"festival"), 1.0),
     "drill": (_rx(r"drills?", r"exercises?", r"simulation", r"simulated", r"mock (?:attack|exercise)", r"war games", r"exercice", r"manoeuvres"), 1.5),
@@ -136,6 +136,8 @@ MIN_SCORE = 2.0
 TITLE_WEIGHT = 2
 CASUALTY_BONUS = 1.5
 FRIEND_FACTOR = 0.7
+DOMAIN_FRIENDS = ("sport", "film", "drill", "cyber")
+DOMAIN_VETO = 3.0
 
 
 @dataclass(frozen=True)
@@ -180,6 +182,8 @@ def detect_incident(folded_title: str, folded_body: str, killed: int | None = No
     top = scores.get(best, 0.0)
     # People killed or hurt make a violent reading more likely, whatever the kind.
     evidence = top + (CASUALTY_BONUS if (killed or injured) else 0.0)
-    if top < MIN_SCORE or evidence - FRIEND_FACTOR * against < MIN_SCORE:
+    # A story that is plainly about sport, film, a drill or computers is that, whatever words it uses.
+    domain = max((friends.get(k, 0.0) for k in DOMAIN_FRIENDS), default=0.0)
+    if top < MIN_SCORE or evidence - FRIEND_FACTOR * against < MIN_SCORE or domain >= DOMAIN_VETO:
         return Detection(Category.NONE, top, tuple(friends))
     return Detection(best, top, tuple(friends))

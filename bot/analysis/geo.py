@@ -35,6 +35,8 @@ _TITLE_BEFORE = re.compile(r"(?:President|Prime Minister|Minister|Mr|Mrs|Ms|Dr|G
                            r"King|Queen|Prince|Princess|Sheikh|Pope|Senator|Sen|Governor|Gov|Mayor|Judge|Chancellor|"
                            r"Secretary|Ambassador|Rev|Saint|St|Lord|Sir|Imam|Emir|Président|président|M|Mme)\.?\s+$")
 _COUNTRY_HEADER = re.compile(r"^([A-Z][A-Z .'-]{2,40})\.\s")  # "FRANCE.  An anarchist group..."
+_IN_COUNTRY = re.compile(r"\b(?:in|inside|across|au|en|aux)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|"
+                         r"eastern|western|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?$", re.I)
 _CAPITAL_OF = re.compile(r"\b(?:the|la|its|their) (?:(?:\w+) )?capital(?:e)?(?: city)?(?:,)?(?: of| de| du)?\s*$", re.I)
 
 
@@ -113,17 +115,18 @@ def locate(gaz: Gazetteer, text: str, folded: str, mentions: list[Mention]) -> L
 
     scored: list[tuple[float, City]] = []
     for cid, (ms, is_alt) in candidates.items():
-        city = gaz.cities[cid]
-        s = _city_score(gaz, text, city, ms, is_alt, country_score, length)
+        candidate = gaz.cities[cid]
+        s = _city_score(gaz, text, candidate, ms, is_alt, country_score, length)
         if s is not None:
-            scored.append((s, city))
+            scored.append((s, candidate))
     scored.sort(key=lambda x: (-x[0], -x[1].population))
     # Country and city are chosen together: a country's total is what names it plus the
     # evidence for its best city, so "a crowded Niamey restaurant" beats "French nationals".
     best_city: dict[str, tuple[float, City]] = {}
     for s, c in scored:
         best_city.setdefault(c.country, (s, c))
-    totals = {c: country_score.get(c, 0.0) + best_city.get(c, (0.0, None))[0] for c in {*country_score, *best_city}}
+    totals = {c: country_score.get(c, 0.0) + (best_city[c][0] if c in best_city else 0.0)
+              for c in {*country_score, *best_city}}
     if not totals:
         return Location(None, None, mentions)
     country = max(totals, key=lambda c: (totals[c], country_score.get(c, 0.0)))
@@ -143,7 +146,9 @@ def _country_evidence(gaz: Gazetteer, text: str, mentions: list[Mention], length
         kinds = {r[0] for r in m.refs}
         for kind, key in m.refs:
             if kind == COUNTRY:
-                score[key] += 2.0 + 2.0 * early
+                # "in eastern Congo", "au Mali": a country as the scene weighs more than as an actor
+                scene = _IN_COUNTRY.search(text[max(0, m.start - 25):m.start]) is not None
+                score[key] += 2.0 + 2.0 * early + 1.5 * scene
             elif kind in (DEMONYM, DEMONYM_FR):
                 score[key] += 0.7 + 0.8 * early
             elif kind == REGION and COUNTRY not in kinds:

@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+import pytest
+
+from bot.analysis.casualties import count_casualties
+from bot.analysis.normalize import fold
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("At least 12 killed in blast", (12, None)),
+    ("Dozens dead after the attack", (24, None)),
+    ("Three soldiers were killed and 5 injured", (3, 5)),
+    ("twenty-one people were killed", (21, None)),
+    ("The blast killed 3 and wounded 15", (3, 15)),
+    ("au moins 44 morts et 12 blessés", (44, 12)),
+    ("trois soldats ont été tués", (3, None)),
+    ("No one was hurt in the attack", (0, 0)),
+    ("The 2015 attack was remembered", (None, None)),
+])
+def test_casualties_are_read_from_text(text: str, expected: tuple[int | None, int | None]) -> None:
+    assert count_casualties(fold(text)) == expected

@@ -1,0 +1,50 @@
+"""The /watch lookups."""
+from __future__ import annotations
+
+from bot.analysis.gazetteer import load_gazetteer
+
+
+def test_city_by_name() -> None:
+    [bamako] = load_gazetteer().search("Bamako")
+    assert (bamako.kind, bamako.country, bamako.name) == ("city", "ML", "Bamako")
+    assert bamako.key == "2460596"
+
+
+def test_airport_by_iata_any_case_and_by_icao() -> None:
+    gaz = load_gazetteer()
+    for query in ("BKO", "bko", "GABS"):
+        place = gaz.search(query)[0]
+        assert (place.kind, place.key, place.country) == ("airport", "BKO", "ML")
+        assert "Modibo Keita International Airport" in place.name and place.lat is not None
+
+
+def test_ambiguous_city_lists_both_sorted_by_population() -> None:
+    results = load_gazetteer().search("Tripoli")
+    countries = [p.country for p in results]
+    assert countries[:2] == ["LY", "LB"]
+
+
+def test_country_qualifier_picks_one() -> None:
+    gaz = load_gazetteer()
+    assert [p.country for p in gaz.search("Tripoli, LY")] == ["LY"]
+    assert [p.country for p in gaz.search("Tripoli, Libya")] == ["LY"]
+    assert [p.country for p in gaz.search("tripoli, lebanon")] == ["LB"]
+
+
+def test_country_and_un_sites() -> None:
+    gaz = load_gazetteer()
+    assert (gaz.search("Mali")[0].kind, gaz.search("Mali")[0].key) == ("country", "ML")
+    for query in ("MINUSCA", "UNMISS HQ", "UN Gigiri", "UNON"):
+        assert gaz.search(query)[0].kind == "un_site", query
+
+
+def test_accents_and_case_do_not_matter() -> None:
+    gaz = load_gazetteer()
+    assert gaz.search("BAMAKO")[0].key == gaz.search("bamakó")[0].key
+
+
+def test_unknown_gives_nothing_but_suggestions() -> None:
+    gaz = load_gazetteer()
+    assert gaz.search("Bamakko") == []
+    assert "Bamako" in gaz.suggest("Bamakko")
+    assert gaz.search("") == []

@@ -1,0 +1,64 @@
+"""What a user types after /watch, resolved against the real gazetteers."""
+import pytest
+
+from bot.analysis.gazetteer import load_gazetteer
+from bot.places import Ambiguous, Invalid, Resolved, Unknown, resolve_place
+
+
+@pytest.fixture(scope="module")
+def gaz():  # type: ignore[no-untyped-def]
+    return load_gazetteer()
+
+
+def resolved(query: str, gaz) -> tuple[str, str, str | None]:  # type: ignore[no-untyped-def]
+    result = resolve_place(query, gaz)
+    assert isinstance(result, Resolved), result
+    return result.place.kind, result.place.key, result.place.country
+
+
+def test_city(gaz) -> None:  # type: ignore[no-untyped-def]
+    kind, _, country = resolved("Bamako", gaz)
+    assert (kind, country) == ("city", "ML")
+
+
+@pytest.mark.parametrize("query", ["BKO", "bko", "GABS"])
+def test_airport_by_iata_or_icao(gaz, query: str) -> None:  # type: ignore[no-untyped-def]
+    assert resolved(query, gaz) == ("airport", "BKO", "ML")
+
+
+@pytest.mark.parametrize("query", ["Tripoli, LY", "Tripoli, Libya", "tripoli ,  ly"])
+def test_city_with_country(gaz, query: str) -> None:  # type: ignore[no-untyped-def]
+    kind, _, country = resolved(query, gaz)
+    assert (kind, country) == ("city", "LY")
+
+
+def test_ambiguous_name_offers_both(gaz) -> None:  # type: ignore[no-untyped-def]
+    result = resolve_place("Tripoli", gaz)
+    assert isinstance(result, Ambiguous)
+    assert {p.country for p in result.options} >= {"LY", "LB"}
+
+
+def test_dominant_city_is_taken_without_asking(gaz) -> None:  # type: ignore[no-untyped-def]
+    kind, _, country = resolved("Paris", gaz)
+    assert (kind, country) == ("city", "FR")
+
+
+def test_country(gaz) -> None:  # type: ignore[no-untyped-def]
+    assert resolved("Mali", gaz) == ("country", "ML", "ML")
+
+
+def test_unknown_place_gets_suggestions(gaz) -> None:  # type: ignore[no-untyped-def]
+    result = resolve_place("Bamakko", gaz)
+    assert isinstance(result, Unknown)
+    assert any("Bamako" in s for s in result.suggestions)
+
+
+@pytest.mark.parametrize("query", ["", "   ", "\x00\x01", "x" * 500])
+def test_empty_or_abusive_input_is_refused_with_a_reason(gaz, query: str) -> None:  # type: ignore[no-untyped-def]
+    result = resolve_place(query, gaz)
+    assert isinstance(result, Invalid) and result.reason
+
+
+@pytest.mark.parametrize("query", ["<script>alert(1)</script>", "'; DROP TABLE watches; --", "🔥🔥🔥", "Bamako\u202e"])
+def test_odd_input_never_crashes(gaz, query: str) -> None:  # type: ignore[no-untyped-def]
+    assert resolve_place(query, gaz) is not None
