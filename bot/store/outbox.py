@@ -1,8 +1,10 @@
-"""The outbox: one row per (incident, chat), written with the matching, drained by a sender.
+"""The outbox: one row per message to a chat, written with the matching, drained by a sender.
 
-A row is 'pending' until Telegram confirms it, then 'sent' with the message id;
-'failed' when it can never be delivered (chat blocked the bot, chat gone).
-UNIQUE(incident_id, chat_id) is what makes "never sent twice" hold across restarts.
+kind 'alert' is the first advisory of an incident for a chat; kind 'update' (seq 1, 2, ...)
+a follow-up, sent as a reply to the chat's alert. A row is 'pending' until Telegram
+confirms it, then 'sent' with the message id; 'failed' when it can never be delivered
+(chat blocked the bot, chat gone). UNIQUE(incident_id, chat_id, kind, seq) is what makes
+"never sent twice" hold across restarts.
 """
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ class Delivery:
     chat_id: int
     text: str
     attempts: int
+    reply_to_message_id: int | None = None  # the chat's alert message, for an update
 
 
 def enqueue_delivery(db: Database, *, incident_id: int, chat_id: int, text: str, priority: int, now: datetime) -> bool:
@@ -33,12 +36,54 @@ def enqueue_delivery(db: Database, *, incident_id: int, chat_id: int, text: str,
     return cursor.rowcount == 1
 
 
+def enqueue_update(
+    db: Database, *, incident_id: int, chat_id: int, text: str, priority: int, now: datetime
+) -> bool:
+    """Plan a follow-up for a chat that got this incident's alert; False if it never got one."""
+    alert = db.execute(
+        "SELECT id FROM deliveries WHERE incident_id = ? AND chat_id = ? AND kind = 'alert'", [incident_id, chat_id]
+    ).fetchone()
+    if alert is None:
+        return False
+    (seq,) = db.execute(
+        "SELECT coalesce(max(seq), 0) + 1 FROM deliveries WHERE incident_id = ? AND chat_id = ? AND kind = 'update'",
+        [incident_id, chat_id],
+    ).fetchone()
+    db.execute(
+        "INSERT INTO deliveries (incident_id, chat_id, kind, seq, reply_to_delivery_id, priority, text, status, "
+        "attempts, next_attempt_at, created_at) VALUES (?, ?, 'update', ?, ?, ?, ?, 'pending', 0, ?, ?)",
+        [incident_id, chat_id, seq, alert[0], priority, text, now.isoformat(), now.isoformat()],
+    )
+    return True
+
+
+def count_updates(db: Database, *, incident_id: int, chat_id: int) -> int:
+    (n,) = db.execute(
+        "SELECT count(*) FROM deliveries WHERE incident_id = ? AND chat_id = ? AND kind = 'update'", [incident_id, chat_id]
+    ).fetchone()
+    return int(n)
+
+
+def alerted_chats(db: Database, incident_id: int) -> list[int]:
+    """Chats that were sent (or will be sent) this incident's alert."""
+    rows = db.execute(
+        "SELECT chat_id FROM deliveries WHERE incident_id = ? AND kind = 'alert' AND status != 'failed' ORDER BY chat_id",
+        [incident_id],
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
 def due_deliveries(db: Database, *, now: datetime, limit: int = 100, chat_id: int | None = None) -> list[Delivery]:
-    """Pending messages whose time has come, most severe first, then oldest first."""
+    """Pending messages whose time has come, most severe first, then oldest first.
+
+    An update waits until its alert is sent, so the reply has a message to point at.
+    """
     sql = (
-        "SELECT d.id, d.incident_id, d.chat_id, d.text, d.attempts FROM deliveries d "
+        "SELECT d.id, d.incident_id, d.chat_id, d.text, d.attempts, a.message_id FROM deliveries d "
         "JOIN chats c ON c.chat_id = d.chat_id "
-        "WHERE d.status = 'pending' AND d.next_attempt_at <= ? AND c.active = 1"
+        "LEFT JOIN deliveries a ON a.id = d.reply_to_delivery_id "
+        "WHERE d.status = 'pending' AND d.next_attempt_at <= ? AND c.active = 1 "
+        "AND (d.reply_to_delivery_id IS NULL OR a.status != 'pending')"
     )
     params: list[object] = [now.isoformat()]
     if chat_id is not None:

@@ -18,10 +18,10 @@ from bot.cycle import poll_cycle
 from bot.services import Services
 from bot.tg import handlers
 from bot.tg.delivery import send_due
+from bot.tg.polling import schedule_polling
+from bot.tg.sending import schedule_sending
 
 log = logging.getLogger(__name__)
-
-SEND_RETRY_INTERVAL_S = 5.0
 
 
 def build_application(services: Services) -> Application:  # type: ignore[type-arg]
@@ -49,8 +49,8 @@ def build_application(services: Services) -> Application:  # type: ignore[type-a
     app.add_handler(MessageHandler(filters.TEXT & filters.ChatType.PRIVATE, handlers.free_text))
     app.add_error_handler(_on_error)
     assert app.job_queue is not None, "python-telegram-bot[job-queue] is required"
-    app.job_queue.run_repeating(poll_job, interval=settings.polling.interval_seconds, first=0.5, name="poll")
-    app.job_queue.run_repeating(send_job, interval=SEND_RETRY_INTERVAL_S, first=SEND_RETRY_INTERVAL_S, name="send")
+    schedule_polling(app.job_queue, services)
+    schedule_sending(app.job_queue, services)
     return app
 
 
@@ -74,22 +74,6 @@ async def run_one_cycle(app: Application) -> int:  # type: ignore[type-arg]
             await send_due(app.bot, services.db, pacer=services.pacer, now=services.clock)
     await services.http.aclose()
     return 0
-
-
-async def poll_job(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Poll the sources, plan advisories, then send them at once."""
-    services: Services = context.bot_data["services"]
-    await poll_cycle(services)
-    await send_job(context)
-
-
-async def send_job(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Drain the outbox (also retries what failed before)."""
-    services: Services = context.bot_data["services"]
-    if services.send_lock.locked():
-        return
-    async with services.send_lock:
-        await send_due(context.bot, services.db, pacer=services.pacer, now=services.clock)
 
 
 async def _on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from sqlite_utils import Database
-from telegram import Bot, LinkPreviewOptions
+from telegram import Bot, LinkPreviewOptions, ReplyParameters
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TelegramError
 
@@ -82,6 +82,7 @@ async def _send_one(bot: Bot, db: Database, delivery: outbox.Delivery, *, pacer:
                 delivery.text,
                 parse_mode=ParseMode.HTML,
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
+                reply_parameters=_reply_to(delivery),
             )
         except RetryAfter as e:
             wait = retry_after_seconds(e)
@@ -112,6 +113,13 @@ async def _send_one(bot: Bot, db: Database, delivery: outbox.Delivery, *, pacer:
         return True
     outbox.mark_retry(db, delivery, error="rate limited", not_before=now() + outbox.backoff(delivery.attempts))
     return False
+
+
+def _reply_to(delivery: outbox.Delivery) -> ReplyParameters | None:
+    """An update answers the chat's alert; if that message is gone, it is sent on its own."""
+    if delivery.reply_to_message_id is None:
+        return None
+    return ReplyParameters(delivery.reply_to_message_id, allow_sending_without_reply=True)
 
 
 def _give_up_on_chat(db: Database, delivery: outbox.Delivery, error: str, *, now: datetime) -> None:

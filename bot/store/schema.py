@@ -1,0 +1,122 @@
+"""The database schema, as named migrations applied in order (sqlite-utils' Migrations).
+
+Each change is one function, recorded in `_sqlite_migrations` when applied, so an
+old database file is upgraded in place on start. Areas that add tables or columns
+keep their migrations in their own module (schema_*.py), registered on the same set.
+"""
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("secalert")
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            source TEXT NOT NULL,
+            url TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            title_hash TEXT,
+            title TEXT NOT NULL,
+            text TEXT NOT NULL,
+            language TEXT,
+            published TEXT NOT NULL,
+            seen_at TEXT NOT NULL,
+            is_incident INTEGER NOT NULL,
+            incident_id INTEGER REFERENCES incidents(id),
+            facts TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE UNIQUE INDEX articles_url ON articles(url) WHERE url != ''")
+    db.execute("CREATE INDEX articles_content_hash ON articles(content_hash)")
+    db.execute("CREATE INDEX articles_title_hash ON articles(title_hash, published)")
+    db.execute(
+        """
+        CREATE TABLE incidents (
+            id INTEGER PRIMARY KEY,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            published TEXT NOT NULL,
+            category TEXT NOT NULL,
+            severity TEXT,
+            city TEXT,
+            country TEXT,
+            lat REAL,
+            lon REAL,
+            title TEXT NOT NULL,
+            url TEXT NOT NULL,
+            source TEXT NOT NULL,
+            sources TEXT NOT NULL,
+            facts TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX incidents_published ON incidents(published)")
+    db.execute(
+        """
+        CREATE TABLE chats (
+            chat_id INTEGER PRIMARY KEY,
+            type TEXT NOT NULL,
+            title TEXT,
+            active INTEGER NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE watches (
+            id INTEGER PRIMARY KEY,
+            chat_id INTEGER NOT NULL REFERENCES chats(chat_id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            key TEXT NOT NULL,
+            name TEXT NOT NULL,
+            country TEXT,
+            lat REAL,
+            lon REAL,
+            radius_km REAL NOT NULL,
+            created_at TEXT NOT NULL,
+            UNIQUE (chat_id, kind, key)
+        )"""
+    )
+    db.execute("CREATE INDEX watches_country ON watches(country)")
+    db.execute(
+        """
+        CREATE TABLE deliveries (
+            id INTEGER PRIMARY KEY,
+            incident_id INTEGER NOT NULL REFERENCES incidents(id),
+            chat_id INTEGER NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'alert',
+            seq INTEGER NOT NULL DEFAULT 0,
+            reply_to_delivery_id INTEGER REFERENCES deliveries(id),
+            priority INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'pending',
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            sent_at TEXT,
+            message_id INTEGER,
+            last_error TEXT,
+            UNIQUE (incident_id, chat_id, kind, seq)
+        )"""
+    )
+    db.execute("CREATE INDEX deliveries_chat ON deliveries(chat_id, incident_id)")
+    db.execute("CREATE INDEX deliveries_pending ON deliveries(status, priority DESC, id) WHERE status = 'pending'")
+    db.execute(
+        """
+        CREATE TABLE source_state (
+            name TEXT PRIMARY KEY,
+            url TEXT NOT NULL,
+            etag TEXT,
+            last_modified TEXT,
+            last_success TEXT,
+            last_error TEXT,
+            last_error_at TEXT,
+            failures INTEGER NOT NULL DEFAULT 0
+        )"""
+    )
