@@ -3,6 +3,8 @@
 Commands:
   run       poll the sources and deliver advisories (Telegram, or console without a token)
   analyze   analyse one article file, or JSON lines on stdin (--jsonl)
+  sources   list the configured sources with their health
+  poll      poll every source once (--once) and print what was found
 """
 from __future__ import annotations
 
@@ -52,6 +54,14 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("file", nargs="?", metavar="FILE", help="article file (.txt or .json)")
     analyze.add_argument("--json", action="store_true", help="print the facts as one JSON object")
     analyze.add_argument("--jsonl", action="store_true", help="JSON lines on stdin -> JSON lines on stdout")
+    sub.add_parser("sources", help="list the configured sources with their health",
+                   description="Each configured source: type, interval, state (ok, failing, backing off), "
+                   "last success, items in the last poll and, while failing, the last error.")
+    poll = sub.add_parser("poll", help="poll every source once and print what was found",
+                          description="Poll every enabled source once (backoff ignored), ingest what is new and "
+                          "print the items, new incidents and the advisories that would be sent. Planned "
+                          "advisories stay in the outbox for the bot to send.")
+    poll.add_argument("--once", action="store_true", required=True, help="one cycle, then exit (required)")
     return parser
 
 
@@ -65,4 +75,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from bot.runner import run_bot
 
         return run_bot(config_path=args.config, watches=args.watch, once=args.once)
+    if args.command in ("sources", "poll"):
+        from bot.sources_cli import run_poll_once, run_sources
+
+        return run_sources(args.config) if args.command == "sources" else run_poll_once(args.config)
     raise AssertionError(args.command)

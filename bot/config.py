@@ -13,7 +13,7 @@ from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -23,6 +23,7 @@ from pydantic_settings import (
 
 DEFAULT_CONFIG_FILE = Path("config.toml")
 TOKEN_ENV = "TELEGRAM_BOT_TOKEN"
+BOT_VERSION = "0.1"
 
 
 class ConfigError(Exception):
@@ -37,6 +38,8 @@ class TelegramSettings(_Section):
     token: SecretStr | None = None
     api_base_url: str = "https://api.telegram.org"
     admin_chat_ids: list[int] = []
+    # Commands one user may send per minute (more get one "slow down" answer, then silence).
+    commands_per_minute: int = Field(default=20, ge=1, le=600)
 
     @field_validator("api_base_url")
     @classmethod
@@ -46,29 +49,112 @@ class TelegramSettings(_Section):
         return v.rstrip("/")
 
 
+class DeliverySettings(_Section):
+    # Overall send rate; Telegram allows about 30/s, the margin absorbs network jitter.
+    messages_per_second: float = Field(default=28.0, gt=0, le=1000)
+    # Sends in flight at once (needed to reach the rate when Telegram answers slowly).
+    concurrency: int = Field(default=8, ge=1, le=64)
+
+
 class StorageSettings(_Section):
     database: Path = Path("data/alerts.db")
 
 
 class PollingSettings(_Section):
     interval_seconds: float = Field(default=300.0, ge=1.0)
-    timeout_seconds: float = Field(default=20.0, gt=0)
+    timeout_seconds: float = Field(default=20.0, gt=0)  # connect and read timeout of one request
+    # A whole fetch (headers and body) gives up after this: a server dripping bytes cannot hold a source longer.
+    max_fetch_seconds: float = Field(default=60.0, gt=0)
     max_response_bytes: int = Field(default=5_000_000, ge=1024)
-    user_agent: str = "secalert-bot/0.1 (+https://github.com/secalert/secalert-bot)"
+    contact_url: str = "https://github.com/secalert/secalert-bot"
+    user_agent: str = ""  # empty: "secalert-bot/<version> (+<contact_url>)"
     max_item_age_hours: float = Field(default=24.0, gt=0)
+    max_concurrent_fetches: int = Field(default=8, ge=1, le=100)
+    jitter_seconds: float = Field(default=30.0, ge=0)  # random delay added to each scheduled poll
+    max_backoff_seconds: float = Field(default=6 * 3600.0, ge=1.0)  # longest wait after repeated failures
+
+    @model_validator(mode="after")
+    def _default_user_agent(self) -> PollingSettings:
+        if not self.user_agent:
+            self.user_agent = f"secalert-bot/{BOT_VERSION} (+{self.contact_url})"
+        return self
+
+
+SourceType = Literal["rss", "gdelt", "reliefweb", "gdacs", "travel_advisory", "directory"]
+
+# Endpoints used when a source of this type names no url.
+DEFAULT_URLS: dict[str, str] = {
+    "gdelt": "https://api.gdeltproject.org/api/v2/doc/doc",
+    "reliefweb": "https://api.reliefweb.int/v2/reports",
+    "gdacs": "https://www.gdacs.org/xml/rss.xml",
+}
+ADVISORY_URLS: dict[str, str] = {
+    "us": "https://travel.state.gov/_res/rss/TAsTWs.xml",
+    "uk": "https://www.gov.uk/foreign-travel-advice.atom",
+}
+DEFAULT_GDELT_QUERY = (
+    '(attack OR explosion OR bombing OR gunmen OR kidnapping OR hostage OR coup OR curfew OR riot '
+    'OR "airport closed") sourcelang:english'
+)
 
 
 class SourceSettings(_Section):
+    """One [[sources]] table. Keys of other types are ignored."""
+
     name: str = Field(min_length=1, max_length=100)
-    type: Literal["rss"] = "rss"
-    url: str
+    type: SourceType = "rss"
+    url: str = ""  # required for rss; defaults to the type's public endpoint otherwise
+    enabled: bool = True
+    interval_seconds: float | None = Field(default=None, ge=1.0)  # default: [polling] interval_seconds
+    language: str | None = None  # ISO 639-1, when the feed does not say
+    fetch_article: bool = False  # fetch each linked page and use its main text
+    query: str | None = None  # gdelt: DOC API query; reliefweb: full-text query
+    timespan: str = "1h"  # gdelt: 15min, 1h, 24h, ...
+    max_records: int = Field(default=75, ge=1, le=250)  # gdelt
+    appname: str | None = None  # reliefweb: a pre-approved appname (required)
+    countries: list[str] = []  # reliefweb: ISO3 codes to filter on
+    provider: Literal["us", "uk"] | None = None  # travel_advisory
+    path: Path | None = None  # directory: folder of .txt/.json articles
 
     @field_validator("url")
     @classmethod
     def _http_url(cls, v: str) -> str:
-        if not v.startswith(("http://", "https://")):
+        if v and not v.startswith(("http://", "https://")):
             raise ValueError("must be an http:// or https:// URL")
         return v
+
+    @model_validator(mode="after")
+    def _required_per_type(self) -> SourceSettings:
+        if self.type == "directory":
+            if self.path is None:
+                raise ValueError('a directory source needs path = "folder"')
+            return self
+        if self.type == "travel_advisory":
+            if self.provider is None:
+                raise ValueError('a travel_advisory source needs provider = "us" or "uk"')
+            self.url = self.url or ADVISORY_URLS[self.provider]
+        self.url = self.url or DEFAULT_URLS.get(self.type, "")
+        if not self.url:
+            raise ValueError(f'a {self.type} source needs url = "https://..."')
+        if self.type == "reliefweb" and self.enabled and not self.appname:
+            raise ValueError("a reliefweb source needs an approved appname (https://apidoc.reliefweb.int/parameters#appname)")
+        return self
+
+    @property
+    def key(self) -> str:
+        """What the source's stored state belongs to: a changed URL or folder starts afresh."""
+        return str(self.path) if self.type == "directory" else self.url
+
+
+class DedupeSettings(_Section):
+    # An incident with no new report for this long is closed: a later report opens a new one.
+    expiry_hours: float = Field(default=48.0, gt=0)
+    # How far back a report may still be recognised as a late follow-up of a closed incident (silently).
+    closed_lookback_days: float = Field(default=7.0, ge=0)
+    # Follow-ups (death toll, airport closure, all clear) sent to one chat per incident, at most.
+    max_updates_per_chat: int = Field(default=3, ge=0)
+    # Raw article text is deleted after this many days; incidents and fingerprints are kept.
+    retention_days: float = Field(default=30.0, gt=0)
 
 
 class ConsoleSettings(_Section):
@@ -80,9 +166,20 @@ DEFAULT_SOURCES = [
     SourceSettings(name="Al Jazeera", url="https://www.aljazeera.com/xml/rss/all.xml"),
     SourceSettings(name="BBC World", url="https://feeds.bbci.co.uk/news/world/rss.xml"),
     SourceSettings(name="BBC Africa", url="https://feeds.bbci.co.uk/news/world/africa/rss.xml"),
+    SourceSettings(name="BBC Middle East", url="https://feeds.bbci.co.uk/news/world/middle_east/rss.xml"),
+    SourceSettings(name="BBC Asia", url="https://feeds.bbci.co.uk/news/world/asia/rss.xml"),
     SourceSettings(name="France 24", url="https://www.france24.com/en/rss"),
-    SourceSettings(name="RFI Afrique", url="https://www.rfi.fr/fr/afrique/rss"),
+    SourceSettings(name="France 24 Afrique", url="https://www.france24.com/fr/afrique/rss", language="fr"),
+    SourceSettings(name="RFI Afrique", url="https://www.rfi.fr/fr/afrique/rss", language="fr"),
     SourceSettings(name="UN News", url="https://news.un.org/feed/subscribe/en/news/all/rss.xml"),
+    SourceSettings(name="UN News Africa", url="https://news.un.org/feed/subscribe/en/news/region/africa/feed/rss.xml"),
+    SourceSettings(name="UN News Middle East",
+                   url="https://news.un.org/feed/subscribe/en/news/region/middle-east/feed/rss.xml"),
+    SourceSettings(name="ReliefWeb", type="rss", url="https://reliefweb.int/updates/rss.xml", interval_seconds=900),
+    SourceSettings(name="GDACS", type="gdacs", interval_seconds=600),
+    SourceSettings(name="US travel advisories", type="travel_advisory", provider="us", interval_seconds=3600),
+    SourceSettings(name="UK travel advice", type="travel_advisory", provider="uk", interval_seconds=1800),
+    SourceSettings(name="GDELT security", type="gdelt", query=DEFAULT_GDELT_QUERY, timespan="1h", interval_seconds=900),
 ]
 
 _toml_path: ContextVar[Path | None] = ContextVar("_toml_path", default=None)
@@ -103,10 +200,12 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="BOT_", env_nested_delimiter="__", extra="forbid")
 
     telegram: TelegramSettings = TelegramSettings()
+    delivery: DeliverySettings = DeliverySettings()
     storage: StorageSettings = StorageSettings()
     polling: PollingSettings = PollingSettings()
     sources: list[SourceSettings] = Field(default_factory=lambda: list(DEFAULT_SOURCES))
     console: ConsoleSettings = ConsoleSettings()
+    dedupe: DedupeSettings = DedupeSettings()
 
     @classmethod
     def settings_customise_sources(

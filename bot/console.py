@@ -5,13 +5,12 @@ would send is printed to stdout and marked sent, so a restart prints nothing twi
 """
 from __future__ import annotations
 
-import asyncio
 import sys
 from collections.abc import Sequence
 from typing import TextIO
 
 from bot.analysis.facts import Place
-from bot.cycle import poll_cycle
+from bot.cycle import make_poller, poll_cycle, run_schedule
 from bot.match import DEFAULT_RADIUS_KM
 from bot.places import Ambiguous, Invalid, Resolved, Unknown, resolve_place
 from bot.services import Services
@@ -57,15 +56,26 @@ async def run_console(
     subscriptions.save_chat(db, CONSOLE_CHAT_ID, chat_type="console", title="console", now=now)
     subscriptions.replace_watches(db, CONSOLE_CHAT_ID, places, radius_for=DEFAULT_RADIUS_KM, now=now)
     watched = ", ".join(p.label for p in places) or "nothing (use --watch PLACE)"
-    sources = ", ".join(s.name for s in services.settings.sources) or "none"
-    print(f"Watching {watched}. Polling {sources} every {services.settings.polling.interval_seconds:g} s.",
-          file=err, flush=True)
+    sources = [s for s in services.settings.sources if s.enabled]
+    names = ", ".join(s.name for s in sources) or "none"
+    print(f"Watching {watched}. Polling {names}, each every {_intervals(services)}.", file=err, flush=True)
+    poller = make_poller(services)
     try:
-        while True:
-            await poll_cycle(services)  # source errors are logged there
+        if once:
+            await poll_cycle(services, poller=poller)  # source errors are logged there
             print_due(services, out)
-            if once:
-                return 0
-            await asyncio.sleep(services.settings.polling.interval_seconds)
+            return 0
+        # Each source on its own interval, as the Telegram mode's job queue does.
+        def after_poll() -> None:
+            print_due(services, out)
+
+        await run_schedule(services, poller, after_poll)
+        return 0
     finally:
         await services.http.aclose()
+
+
+def _intervals(services: Services) -> str:
+    seconds = sorted({s.interval_seconds or services.settings.polling.interval_seconds
+                      for s in services.settings.sources if s.enabled})
+    return " / ".join(f"{v:g}" for v in seconds) + " s" if seconds else "-"

@@ -1,8 +1,18 @@
-"""From new articles to planned deliveries: analyse, dedupe, store, match, enqueue.
+"""From new articles to planned messages: analyse, dedupe and cluster, store, match, enqueue.
 
-For each article, one transaction writes the article, its incident and the
-outbox rows for every chat watching the place, so an article is either fully
-planned or not seen at all: a crash in between loses nothing.
+For each article, one transaction writes the article, its incident (new or joined) and the
+outbox rows (alerts for every chat watching the place, or updates for the chats already
+alerted), so an article is either fully planned or not seen at all: a crash in between
+loses nothing.
+
+One incident, one alert:
+- the same URL or the same content is one article (seen once);
+- a report of a known incident (same headline, near-duplicate text, or same place, kind,
+  time and words: bot/dedupe/cluster.py) joins it and alerts nobody again; only a material
+  change (death toll, severity, airport closed or reopened, all clear) makes an update,
+  sent as a reply to the alert, at most `max_updates_per_chat` per chat;
+- an incident without a new report for `expiry_hours` is closed; a later report that is
+  clearly about it is filed silently, anything else opens a new incident.
 """
 from __future__ import annotations
 
@@ -13,18 +23,23 @@ from datetime import datetime, timedelta
 from sqlite_utils import Database
 
 from bot.analysis.facts import ArticleMeta, Facts
-from bot.fingerprint import content_hash, title_hash
+from bot.config import DedupeSettings
+from bot.dedupe import changes, cluster
+from bot.dedupe.messages import render_update_html, sources_line
+from bot.dedupe.sketch import content_hash, key_terms, sketch, title_hash
 from bot.match import Match, match_watches
 from bot.model import Article
 from bot.store import incidents as incident_store
-from bot.store.outbox import enqueue_delivery
-from bot.store.subscriptions import active_watches
+from bot.store import outbox
+from bot.store.subscriptions import active_watches, wanted_matches
+from bot.watch_index import WatchIndex
+
+# Sent alerts are edited to show how many sources confirm the incident when the count reaches one
+# of these (not at every new source: with thousands of chats each edit is a fan-out of its own).
+CONFIRMATION_STEPS = frozenset({2, 3, 5, 10})
 
 Analyzer = Callable[..., Facts]
 Renderer = Callable[..., str]
-
-# Reports of one story with the same headline within this window are one incident.
-SAME_HEADLINE_WINDOW = timedelta(hours=72)
 
 
 @dataclass(frozen=True)
@@ -44,6 +59,8 @@ class IngestReport:
     same_incident: int = 0
     incidents: list[NewIncident] = field(default_factory=list)
     deliveries: int = 0
+    updates: int = 0
+    edits: int = 0
 
 
 def meta_of(article: Article) -> ArticleMeta:
@@ -57,6 +74,20 @@ def distance_line(match: Match) -> tuple[str, ...]:
     return (f"About {match.distance_km:.0f} km from your place {match.watch.name}.",)
 
 
+def report_of(article: Article, facts: Facts) -> cluster.Report:
+    return cluster.Report(
+        category=facts.category,
+        country=facts.country,
+        geonameid=facts.geonameid,
+        lat=facts.lat,
+        lon=facts.lon,
+        published=article.published,
+        sketch=sketch(article.title, article.text),
+        terms=key_terms(article.title, article.text, place_names=[n for n in (facts.city, facts.country_name) if n]),
+        killed=facts.killed,
+    )
+
+
 def ingest_articles(
     db: Database,
     articles: Iterable[Article],
@@ -65,8 +96,12 @@ def ingest_articles(
     render_html: Renderer,
     now: datetime,
     max_age: timedelta,
+    policy: DedupeSettings | None = None,
 ) -> IngestReport:
+    policy = policy or DedupeSettings()
     report = IngestReport()
+    # Loaded once per batch: ingest runs to its end before a command can change a watch.
+    watches = WatchIndex(active_watches(db))
     for article in articles:
         report.seen += 1
         chash = content_hash(article.title, article.text)
@@ -74,51 +109,149 @@ def ingest_articles(
             report.duplicates += 1
             continue
         meta = meta_of(article)
-        facts = analyze(article.title, article.text, meta=meta)
-        _store_article(db, article, facts, meta, chash, report, render_html=render_html, now=now, max_age=max_age)
+        # Structured sources (GDACS, travel advisories) bring their own facts: no text analysis.
+        facts = article.facts if article.facts is not None else analyze(article.title, article.text, meta=meta)
+        with db.atomic():
+            _ingest_one(db, watches, article, facts, chash, report, render_html=render_html, now=now, max_age=max_age,
+                        policy=policy)
+    incident_store.purge_article_text(db, seen_before=now - timedelta(days=policy.retention_days))
     return report
 
 
-def _store_article(
+def _ingest_one(
     db: Database,
+    watches: WatchIndex,
     article: Article,
     facts: Facts,
-    meta: ArticleMeta,
     chash: str,
     report: IngestReport,
     *,
     render_html: Renderer,
     now: datetime,
     max_age: timedelta,
+    policy: DedupeSettings,
 ) -> None:
+    """Every article joins or opens an event; an event becomes an incident (and alerts) with its
+    first incident report, so a follow-up that is not itself alarming ("police name the attacker")
+    still files under the incident, and a story first reported calmly still alerts when it turns."""
+    report.new_articles += 1
     thash = title_hash(article.title)
-    with db.atomic():
-        report.new_articles += 1
-        incident_id = None
-        if facts.is_incident and thash:
-            incident_id = incident_store.find_incident_by_title(db, thash, since=article.published - SAME_HEADLINE_WINDOW)
-            if incident_id is not None:
-                incident_store.add_report(db, incident_id, article.source, now=now)
-                report.same_incident += 1
-        is_new_incident = facts.is_incident and incident_id is None
-        if is_new_incident:
-            incident_id = incident_store.create_incident(db, article, facts, now=now)
-        incident_store.save_article(
-            db, article, facts, content_hash=chash, title_hash=thash, incident_id=incident_id, now=now
+    signal = report_of(article, facts)
+    state = changes.state_of(facts, f"{article.title}\n{article.text}")
+    expiry = timedelta(hours=policy.expiry_hours)
+    event_id = _find_open_event(db, signal, thash if facts.is_incident else None, expiry=expiry)
+    if event_id is None and (closed := _find_closed_event(db, signal, expiry=expiry, policy=policy)) is not None:
+        report.same_incident += facts.is_incident  # a late report of a closed incident: filed, nobody alerted again
+        event = incident_store.load_event(db, closed)
+        incident_store.record_report(db, event, article, signal, event.state, now=now)
+        event_id = closed
+    elif event_id is None:
+        event_id = incident_store.create_incident(db, article, facts, signal, state, now=now)
+        if facts.is_incident:
+            _alert(db, watches, event_id, (article.source,), article, facts, report, render_html=render_html, now=now,
+                   max_age=max_age)
+    else:
+        event = incident_store.load_event(db, event_id)
+        if facts.is_incident and not event.is_incident:  # the story turned into an incident
+            sources = incident_store.record_report(db, event, article, signal, state, now=now)
+            incident_store.promote(db, event_id, article, facts, now=now)
+            _alert(db, watches, event_id, sources, article, facts, report, render_html=render_html, now=now, max_age=max_age)
+        else:
+            report.same_incident += facts.is_incident
+            _join(db, event, article, signal, state, report, is_incident=facts.is_incident, render_html=render_html,
+                  now=now, policy=policy)
+    incident_store.save_article(db, article, facts, content_hash=chash, title_hash=thash, incident_id=event_id, now=now)
+
+
+def _find_open_event(db: Database, signal: cluster.Report, thash: str | None, *, expiry: timedelta) -> int | None:
+    if thash:
+        same_headline = incident_store.find_incident_by_title(db, thash, since=signal.published - expiry)
+        if same_headline is not None:
+            return same_headline
+    candidates = incident_store.candidate_incidents(db, signal, seen_since=signal.published - expiry)
+    verdict = cluster.choose_incident(signal, candidates, window=expiry)
+    return verdict.incident_id if verdict else None
+
+
+def _find_closed_event(db: Database, signal: cluster.Report, *, expiry: timedelta, policy: DedupeSettings) -> int | None:
+    lookback = timedelta(days=policy.closed_lookback_days)
+    if lookback <= expiry:
+        return None
+    candidates = incident_store.candidate_incidents(db, signal, seen_since=signal.published - lookback)
+    verdict = cluster.choose_incident(signal, candidates, window=lookback, strict=True)
+    return verdict.incident_id if verdict else None
+
+
+def _alert(
+    db: Database,
+    watches: WatchIndex,
+    incident_id: int,
+    sources: Sequence[str],
+    article: Article,
+    facts: Facts,
+    report: IngestReport,
+    *,
+    render_html: Renderer,
+    now: datetime,
+    max_age: timedelta,
+) -> None:
+    alerted = now - article.published <= max_age
+    # Exact matches first, so a chat watching both Bamako and BKO gets the message without a distance line.
+    found = wanted_matches(db, facts, match_watches(facts, watches.near(facts)), now=now) if alerted else []
+    matches = tuple(sorted(found, key=lambda m: (m.distance_km is not None, m.distance_km or 0.0)))
+    meta = meta_of(article)
+    for m in matches:
+        context = list(distance_line(m))
+        text = render_html(facts, meta, extra_lines=[*context, sources_line(sources)])
+        report.deliveries += outbox.enqueue_delivery(
+            db, incident_id=incident_id, chat_id=m.watch.chat_id, text=text, priority=_priority(facts), now=now,
+            context=context,
         )
-        if not is_new_incident or incident_id is None:
-            return
-        alerted = now - article.published <= max_age
-        # Exact matches first, so a chat watching both Bamako and BKO gets the message without a distance line.
-        found = match_watches(facts, active_watches(db)) if alerted else []
-        matches = tuple(sorted(found, key=lambda m: (m.distance_km is not None, m.distance_km or 0.0)))
-        for m in matches:
-            text = render_html(facts, meta, extra_lines=distance_line(m))
-            priority = facts.severity.rank if facts.severity else 0
-            report.deliveries += enqueue_delivery(
-                db, incident_id=incident_id, chat_id=m.watch.chat_id, text=text, priority=priority, now=now
-            )
-        report.incidents.append(NewIncident(incident_id, article, facts, matches, alerted))
+    report.incidents.append(NewIncident(incident_id, article, facts, matches, alerted))
+
+
+def _join(
+    db: Database,
+    event: incident_store.Event,
+    article: Article,
+    signal: cluster.Report,
+    state: changes.IncidentState,
+    report: IngestReport,
+    *,
+    is_incident: bool,
+    render_html: Renderer,
+    now: datetime,
+    policy: DedupeSettings,
+) -> None:
+    lines, merged = changes.material_changes(event.state, state) if is_incident else ([], event.state)
+    sources = incident_store.record_report(db, event, article, signal, merged, now=now)
+    if len(sources) == len(event.sources) and not lines:
+        return  # a rewording or a repeat from a known source: nothing new to tell
+    facts, meta = event.facts, event.meta
+    for delivery_id, context in outbox.pending_alerts(db, event.id):  # not sent yet: name every source
+        outbox.set_pending_text(db, delivery_id, render_html(facts, meta, extra_lines=[*context, sources_line(sources)]))
+    if len(sources) > len(event.sources) and len(sources) in CONFIRMATION_STEPS:  # sent alerts: edited, silently
+        report.edits += outbox.enqueue_edit(
+            db, incident_id=event.id, now=now,
+            render=lambda context: render_html(facts, meta, extra_lines=[*context, sources_line(sources)]),
+        )
+    if not lines:
+        return
+    text = render_update_html(_place_of(facts), lines, meta_of(article))
+    for chat_id in outbox.alerted_chats(db, event.id):
+        if outbox.count_updates(db, incident_id=event.id, chat_id=chat_id) >= policy.max_updates_per_chat:
+            continue
+        report.updates += outbox.enqueue_update(
+            db, incident_id=event.id, chat_id=chat_id, text=text, priority=_priority(facts), now=now
+        )
+
+
+def _priority(facts: Facts) -> int:
+    return facts.severity.rank if facts.severity else 0
+
+
+def _place_of(facts: Facts) -> str:
+    return ", ".join(p for p in (facts.city, facts.country_name or facts.country) if p) or "Incident"
 
 
 def summarize(report: IngestReport) -> Sequence[str]:
@@ -126,5 +259,5 @@ def summarize(report: IngestReport) -> Sequence[str]:
     return (
         f"{report.seen} items: {report.new_articles} new, {report.duplicates} already seen, "
         f"{len(report.incidents)} new incidents ({report.same_incident} more reports of known ones), "
-        f"{report.deliveries} advisories planned",
+        f"{report.deliveries} advisories and {report.updates} updates planned",
     )

@@ -4,6 +4,9 @@ A watch matches when the incident is in it:
 - country watch: the incident's country is that country;
 - airport watch: the analysis names the airport, or the incident is within the watch radius of it;
 - city / UN-site watch: the incident's city is that city, or it is within the watch radius;
+- point watch (a shared location pin): the incident is within the watch radius;
+- the radius is the one the user chose, else the default for the place kind and the
+  incident's severity (bot/chat_settings.py: a critical event matters farther away);
 - an incident located only at country level (a coup, a nationwide curfew) reaches every place in
   that country when it is a military or disruption event of high severity or worse, because it
   changes the situation everywhere there.
@@ -15,11 +18,26 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.analysis.facts import Category, Facts, Severity
+from bot.chat_settings import DEFAULT_RADIUS_BY_SEVERITY_KM, default_radius_km
 from bot.model import Watch
 
-# Default radius per place kind, in km: a city's metro area, an airport and its approaches.
-DEFAULT_RADIUS_KM = {"city": 30.0, "airport": 25.0, "un_site": 30.0, "country": 0.0}
+# Default radius per place kind, in km, for a medium-severity incident (see chat_settings).
+DEFAULT_RADIUS_KM = {kind: table[Severity.MEDIUM] for kind, table in DEFAULT_RADIUS_BY_SEVERITY_KM.items()}
 NATIONWIDE_CATEGORIES = frozenset({Category.MILITARY, Category.DISRUPTION})
+
+
+@dataclass(frozen=True)
+class ChatWatch(Watch):
+    """A stored watch: also says whether the user chose its radius (else it follows severity)."""
+
+    radius_custom: bool = False
+    timezone: str | None = None
+
+
+def effective_radius_km(watch: Watch, severity: Severity | None) -> float:
+    if getattr(watch, "radius_custom", False):
+        return watch.radius_km
+    return default_radius_km(watch.kind, severity)
 
 
 @dataclass(frozen=True)
@@ -53,7 +71,7 @@ def _match_one(facts: Facts, watch: Watch) -> Match | None:
         return Match(watch, None)
     if facts.city and facts.lat is not None and facts.lon is not None and watch.lat is not None and watch.lon is not None:
         distance = haversine_km(facts.lat, facts.lon, watch.lat, watch.lon)
-        return Match(watch, distance) if distance <= watch.radius_km else None
+        return Match(watch, distance) if distance <= effective_radius_km(watch, facts.severity) else None
     if facts.city is None and _is_nationwide(facts) and facts.country == watch.country:
         return Match(watch, None)
     return None

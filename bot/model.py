@@ -1,8 +1,10 @@
 """Values passed between the stages: a normalised article, a watched place, a planned delivery."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
+
+from bot.analysis.facts import Facts
 
 
 @dataclass(frozen=True)
@@ -15,6 +17,8 @@ class Article:
     text: str  # plain text (HTML removed)
     published: datetime  # aware UTC; first-seen time when the source has none
     language: str | None = None  # ISO 639-1 where known
+    # Ready facts from a structured source (GDACS, travel advisories): ingest uses them instead of the text analysis.
+    facts: Facts | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

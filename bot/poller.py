@@ -1,13 +1,16 @@
-"""One polling cycle: fetch every source concurrently, parse, then ingest what is new.
+"""Poll one source, or all: fetch and parse through its collector, keep its health.
 
-Each source is fetched and parsed on its own: its failure becomes a logged
-value and never stops or delays the others beyond its own timeout.
+Each source runs on its own: a concurrency limit bounds how many fetch at once, a
+deadline bounds how long one may take, and its failure becomes a value (logged once
+when its state changes) with exponential backoff, so a failing, slow or hostile
+source never stops or delays the others.
 """
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -16,13 +19,15 @@ from sqlite_utils import Database
 
 from bot.config import Settings, SourceSettings
 from bot.model import Article
-from bot.sources.fetch import fetch_source
-from bot.sources.rss import parse_rss
+from bot.sources.article_page import with_page_text
+from bot.sources.base import Batch, SourceContext
+from bot.sources.ratelimit import RateGates
+from bot.sources.registry import COLLECTORS
 from bot.store import source_state
 
 log = logging.getLogger(__name__)
 
-MAX_CONCURRENT_FETCHES = 8
+DEADLINE_FETCHES = 5  # a source's whole poll may take this many fetch time limits (UK advice reads several documents)
 
 
 @dataclass
@@ -31,38 +36,63 @@ class SourceOutcome:
     articles: list[Article] = field(default_factory=list)
     not_modified: bool = False
     error: str | None = None
+    skipped: bool = False  # backing off after failures: not polled this time
+    seconds: float = 0.0
 
 
-async def fetch_all(
-    client: httpx.AsyncClient, db: Database, settings: Settings, sources: Sequence[SourceSettings], *, now: datetime
-) -> list[SourceOutcome]:
-    limit = asyncio.Semaphore(MAX_CONCURRENT_FETCHES)
-
-    async def one(source: SourceSettings) -> SourceOutcome:
-        async with limit:
-            return await _fetch_one(client, db, settings, source, now=now)
-
-    return list(await asyncio.gather(*(one(s) for s in sources)))
+def interval_of(source: SourceSettings, settings: Settings) -> float:
+    return source.interval_seconds or settings.polling.interval_seconds
 
 
-async def _fetch_one(
-    client: httpx.AsyncClient, db: Database, settings: Settings, source: SourceSettings, *, now: datetime
-) -> SourceOutcome:
-    validators = source_state.load_validators(db, source.name, source.url)
-    result = await fetch_source(client, source.url, validators=validators, max_bytes=settings.polling.max_response_bytes)
-    outcome = SourceOutcome(source)
-    if result.error is None and result.not_modified:
-        outcome.not_modified = True
-    elif result.error is None:
-        parsed = parse_rss(result.body, source=source.name, fetched_at=now)
-        outcome.articles, outcome.error = parsed.articles, parsed.error
-    else:
-        outcome.error = result.error
-    if outcome.error is None:
-        if source_state.record_success(db, source.name, source.url, result.validators, now=now):
-            log.info("source %s recovered", source.name)
-    else:
-        failures = source_state.record_failure(db, source.name, source.url, outcome.error, now=now)
-        if failures == 1:  # log the change of state, not every failing poll
-            log.warning("source %s failing: %s", source.name, outcome.error)
-    return outcome
+class Poller:
+    """Shared by all polls of one running bot: the concurrency limit and the API rate gates."""
+
+    def __init__(self, client: httpx.AsyncClient, db: Database, settings: Settings, clock: Callable[[], datetime]) -> None:
+        self.client, self.db, self.settings, self.clock = client, db, settings, clock
+        self.limit = asyncio.Semaphore(settings.polling.max_concurrent_fetches)
+        self.gates = RateGates()
+
+    async def poll_all(self, sources: Sequence[SourceSettings], *, force: bool = False) -> list[SourceOutcome]:
+        return list(await asyncio.gather(*(self.poll_source(s, force=force) for s in sources if s.enabled)))
+
+    async def poll_source(self, source: SourceSettings, *, force: bool = False) -> SourceOutcome:
+        """force: poll even while backing off (an operator's `poll --once`)."""
+        if not force and not source_state.is_due(self.db, source.name, now=self.clock()):
+            return SourceOutcome(source, skipped=True)
+        async with self.limit:
+            started, now = time.monotonic(), self.clock()
+            batch = await self._collect(source, now)
+            seconds = time.monotonic() - started
+        outcome = SourceOutcome(source, batch.articles, batch.not_modified, batch.error, seconds=seconds)
+        self._record(source, batch, now)
+        return outcome
+
+    async def _collect(self, source: SourceSettings, now: datetime) -> Batch:
+        polling = self.settings.polling
+        ctx = SourceContext(self.client, self.db, source, polling, now, self.gates)
+        deadline = polling.max_fetch_seconds * DEADLINE_FETCHES
+        try:
+            async with asyncio.timeout(deadline):
+                batch = await COLLECTORS[source.type](ctx)
+                if source.fetch_article and batch.articles and batch.error is None:
+                    batch = Batch(await with_page_text(ctx, batch.articles), validators=batch.validators)
+        except TimeoutError:
+            return Batch(error=f"gave up after {deadline:g} s")
+        except Exception as e:  # a parser bug on one hostile payload must not stop the other sources
+            log.exception("source %s: unexpected error", source.name)
+            return Batch(error=f"internal error: {type(e).__name__}")
+        return batch
+
+    def _record(self, source: SourceSettings, batch: Batch, now: datetime) -> None:
+        if batch.error is None:
+            items = None if batch.not_modified else len(batch.articles)
+            if source_state.record_success(self.db, source.name, source.key, batch.validators, now=now, items=items):
+                log.info("source %s recovered", source.name)
+            return
+        failure = source_state.record_failure(
+            self.db, source.name, source.key, batch.error, now=now, interval=interval_of(source, self.settings),
+            max_backoff=self.settings.polling.max_backoff_seconds, retry_after=batch.retry_after,
+        )
+        if failure.changed:  # log the change of state, not every failing poll
+            log.warning("source %s failing: %s (next try after %s)", source.name, batch.error,
+                        failure.next_attempt_at.strftime("%H:%M:%S UTC"))

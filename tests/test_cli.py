@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
+from tests.e2e_support import rss, seed_item
 from tests.feed_server import FeedServer
-from tests.test_e2e import rss, seed_item
 
 
 def run(*args: str, cwd: Path = ROOT, timeout: float = 60) -> subprocess.CompletedProcess[str]:

@@ -18,7 +18,7 @@ def test_defaults_without_a_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert s.telegram.api_base_url == "https://api.telegram.org"
     assert s.storage.database == Path("data/alerts.db")
     assert s.polling.interval_seconds == 300.0
-    assert s.sources and all(src.type == "rss" for src in s.sources)
+    assert s.sources and {src.type for src in s.sources} >= {"rss", "gdacs", "travel_advisory", "gdelt"}
 
 
 def test_config_toml_in_working_directory_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

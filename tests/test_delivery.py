@@ -36,7 +36,8 @@ async def bot(api: BotApiServer) -> AsyncIterator[Bot]:
 def plan(db: Database, chat_id: int, text: str = "<b>Advisory</b>", priority: int = 2) -> int:
     subscriptions.save_chat(db, chat_id, chat_type="private" if chat_id > 0 else "group", title=None, now=T0)
     incident = int(db["incidents"].insert({
-        "created_at": "", "updated_at": "", "published": "", "category": "bombing", "title": "t", "url": "",
+        "created_at": "", "updated_at": "", "published": "", "first_seen": "", "last_seen": "", "category": "bombing",
+        "title": "t", "url": "",
         "source": "s", "sources": "[]", "facts": "{}"}).last_pk)
     outbox.enqueue_delivery(db, incident_id=incident, chat_id=chat_id, text=text, priority=priority, now=T0)
     return incident
@@ -106,3 +107,68 @@ async def test_most_severe_first(db: Database, bot: Bot, api: BotApiServer) -> N
     plan(db, 18, text="critical", priority=3)
     await send_due(bot, db, pacer=Pacer(), now=Clock())
     assert [m["text"] for m in api.sent()] == ["critical", "low"]
+
+
+async def test_429_waits_exactly_retry_after(db: Database, bot: Bot, api: BotApiServer) -> None:
+    import time
+
+    plan(db, 19)
+    api.fail_next("sendMessage", error_code=429, retry_after=1)
+    start = time.monotonic()
+    assert await send_due(bot, db, pacer=Pacer(), now=Clock()) == 1
+    assert 1.0 <= time.monotonic() - start < 1.6
+
+
+async def test_telegram_limits_are_obeyed_without_a_single_429(db: Database, bot: Bot) -> None:
+    """Several messages to one chat and one group, among many chats: spaced per chat, <30/s overall."""
+    with BotApiServer(enforce_limits=True) as strict:
+        async with Bot(DEFAULT_TOKEN, base_url=f"{strict.url}/bot") as b:
+            for _ in range(3):
+                plan(db, 20)
+            for _ in range(2):
+                plan(db, -20)
+            for chat in range(100, 140):
+                plan(db, chat)
+            assert await send_due(b, db, pacer=Pacer(), now=Clock()) == 45
+        assert strict.too_many_requests == 0
+        assert len(strict.sent(chat_id=20)) == 3 and len(strict.sent(chat_id=-20)) == 2
+
+
+async def test_network_errors_are_retried_later(db: Database, api: BotApiServer) -> None:
+    import socket
+
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{s.getsockname()[1]}/bot"
+    plan(db, 21)
+    clock = Clock()
+    unreachable = Bot(DEFAULT_TOKEN, base_url=dead)  # not initialised: that would call getMe
+    try:
+        assert await send_due(unreachable, db, pacer=Pacer(), now=clock) == 0
+    finally:
+        await unreachable.shutdown()
+    assert status(db) == [(21, "pending")]
+    clock.now = T0 + timedelta(minutes=1)
+    async with Bot(DEFAULT_TOKEN, base_url=f"{api.url}/bot") as b:
+        assert await send_due(b, db, pacer=Pacer(), now=clock) == 1
+
+
+async def test_a_message_is_never_over_4096_characters(db: Database, bot: Bot, api: BotApiServer) -> None:
+    plan(db, 22, text="<b>Long</b> " + "word " * 2000)
+    assert await send_due(bot, db, pacer=Pacer(), now=Clock()) == 1
+    (msg,) = api.sent(chat_id=22)
+    assert len(msg["text"]) <= 4096 and msg["text"].endswith("…") and msg["text"].startswith("Long word")
+
+
+async def test_html_telegram_rejects_still_arrives_as_plain_text(db: Database, bot: Bot, api: BotApiServer) -> None:
+    plan(db, 23, text="<b>Attack</b> near <unknown> R&D site")
+    assert await send_due(bot, db, pacer=Pacer(), now=Clock()) == 1
+    (msg,) = api.sent(chat_id=23)
+    assert msg["text"] == "Attack near  R&D site" and "parse_mode" not in msg
+
+
+async def test_other_bad_request_is_failed_and_logged_not_retried(db: Database, bot: Bot, api: BotApiServer) -> None:
+    plan(db, 24)
+    api.fail_next("sendMessage", error_code=400, description="Bad Request: message is too long")
+    assert await send_due(bot, db, pacer=Pacer(), now=Clock()) == 0
+    assert status(db) == [(24, "failed")] and subscriptions.is_active(db, 24)

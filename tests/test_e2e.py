@@ -6,62 +6,16 @@ restart sends nothing again.
 """
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
 from collections.abc import Iterator
-from datetime import UTC, datetime
-from email.utils import format_datetime
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 import pytest
 
-from tests.botapi_server import DEFAULT_TOKEN, BotApiServer
-from tests.conftest import ROOT, SEED
+from tests.botapi_server import BotApiServer
+from tests.e2e_support import BotProcess, polls, rss, say, seed_item, write_config
 from tests.feed_server import FeedServer
 
 ALICE, BOB, CAROL = 1001, 2002, 3003
-
-
-def rss(*items: tuple[str, str, str]) -> bytes:
-    """An RSS 2.0 feed of (title, link, description) items published now."""
-    now = format_datetime(datetime.now(UTC), usegmt=True)
-    body = "".join(
-        f"<item><title>{escape(t)}</title><link>{escape(link)}</link>"
-        f"<description>{escape(d)}</description><pubDate>{now}</pubDate></item>"
-        for t, link, d in items
-    )
-    return f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>t</title>{body}</channel></rss>'.encode()
-
-
-def seed_item(link: str) -> tuple[str, str, str]:
-    title, _, text = SEED.read_text(encoding="utf-8").partition("\n")
-    return title, link, text
-
-
-class BotProcess:
-    def __init__(self, config: Path, log: Path) -> None:
-        self.config, self.log = config, log
-        self.proc: subprocess.Popen[bytes] | None = None
-
-    def start(self) -> None:
-        env = {**os.environ, "TELEGRAM_BOT_TOKEN": DEFAULT_TOKEN, "PYTHONUNBUFFERED": "1"}
-        with self.log.open("ab") as out:
-            self.proc = subprocess.Popen(
-                [sys.executable, "-m", "bot", "--config", str(self.config), "run"],
-                cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
-            )
-
-    def stop(self) -> int:
-        assert self.proc is not None
-        self.proc.send_signal(signal.SIGINT)
-        try:
-            return self.proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            raise
 
 
 @pytest.fixture
@@ -71,37 +25,14 @@ def world(tmp_path: Path) -> Iterator[tuple[BotApiServer, FeedServer, BotProcess
         feeds.set("/b.xml", rss())
         feeds.set("/broken.xml", b"<rss><channel><item><title>unclosed & broken")
         feeds.set("/slow.xml", rss(), delay=3600)
-        config = tmp_path / "config.toml"
-        config.write_text(
-            f'[telegram]\napi_base_url = "{api.url}"\n'
-            f'[storage]\ndatabase = "{tmp_path / "alerts.db"}"\n'
-            "[polling]\ninterval_seconds = 1\ntimeout_seconds = 2\n"
-            + "".join(
-                f'[[sources]]\nname = "{name}"\ntype = "rss"\nurl = "{feeds.url}{path}"\n'
-                for name, path in [("Feed A", "/a.xml"), ("Feed B", "/b.xml"), ("Broken", "/broken.xml"),
-                                   ("Slow", "/slow.xml")]
-            ),
-            encoding="utf-8",
-        )
+        config = write_config(tmp_path / "config.toml", api, feeds, [
+            ("Feed A", "/a.xml"), ("Feed B", "/b.xml"), ("Broken", "/broken.xml"), ("Slow", "/slow.xml")])
         bot = BotProcess(config, tmp_path / "bot.log")
         bot.start()
         try:
             yield api, feeds, bot
         finally:
-            if bot.proc and bot.proc.poll() is None:
-                bot.stop()
-            log = bot.log.read_text(errors="replace")
-            assert DEFAULT_TOKEN not in log, "the bot token leaked into the log"
-
-
-def say(api: BotApiServer, chat: int, text: str, expect_total: int) -> str:
-    api.push_message(chat, text, user_id=chat)
-    return str(api.wait_for(expect_total, chat_id=chat, timeout=20)[-1]["text"])
-
-
-def polls(feeds: FeedServer, path: str, more: int) -> None:
-    """Wait until the bot has polled `path` `more` more times."""
-    feeds.wait_for_requests(path, len(feeds.requests(path)) + more, timeout=30)
+            bot.close()
 
 
 def test_seed_article_reaches_the_bamako_watcher_once(world: tuple[BotApiServer, FeedServer, BotProcess]) -> None:

@@ -39,7 +39,7 @@ def ingest(db: Database, *articles: Article, now: datetime = NOW) -> IngestRepor
 
 def planned(db: Database) -> dict[int, list[str]]:
     out: dict[int, list[str]] = {}
-    for chat_id, text in db.execute("SELECT chat_id, text FROM deliveries ORDER BY id"):
+    for chat_id, text in db.execute("SELECT chat_id, text FROM deliveries WHERE kind = 'alert' ORDER BY id"):
         out.setdefault(chat_id, []).append(text)
     return out
 
@@ -98,3 +98,113 @@ def test_not_an_incident_plans_nothing(watchers: Database) -> None:
     report = ingest(watchers, match)
     assert report.new_articles == 1 and report.incidents == [] and planned(watchers) == {}
     assert outbox.due_deliveries(watchers, now=NOW) == []
+
+
+# --- one incident, one alert (clustering, follow-ups, expiry, retention) ---
+
+HOTEL = [
+    ("Gunmen attack Radisson Blu hotel in Mali's capital Bamako",
+     "BAMAKO, Mali — Gunmen stormed the Radisson Blu hotel in Bamako on Friday morning, killing at least three "
+     "people and taking guests hostage, security sources said."),
+    ("Hostages taken in attack on Bamako's Radisson Blu hotel",
+     "Armed men attacked the Radisson Blu hotel in Bamako, Mali, on Friday and took about 170 guests and staff "
+     "hostage. At least three people were killed, officials said."),
+    ("Mali: assault on Radisson Blu hotel in Bamako, hostages held",
+     "Attackers shouting slogans opened fire in the Radisson Blu hotel in the Malian capital Bamako on Friday; "
+     "special forces surrounded the building."),
+]
+TOLL = ("Bamako hotel attack: 21 killed at the Radisson Blu",
+        "Gunmen killed 21 people at the Radisson Blu hotel in Bamako on Friday, the government said.")
+TOLL_REWORDED = ("21 dead in Radisson Blu hotel attack in Bamako",
+                 "The attack on the Radisson Blu hotel in Bamako on Friday left 21 people dead, the government said.")
+MARKET = ("Explosion at Bamako market wounds vendors",
+          "BAMAKO, Mali — An explosive device went off at the Grand Marché in Bamako, wounding five vendors, police said.")
+
+
+def story(title_text: tuple[str, str], *, source: str, at: datetime, slug: str) -> Article:
+    title, text = title_text
+    return Article(source=source, url=f"https://{slug}.example/{abs(hash(title)) % 10**8}", title=title, text=text,
+                   published=at)
+
+
+def alerts_and_updates(db: Database) -> list[tuple[int, str, str]]:
+    return [(r[0], r[1], r[2]) for r in db.execute(
+        "SELECT chat_id, kind, text FROM deliveries WHERE kind IN ('alert', 'update') ORDER BY id")]
+
+
+def test_three_outlets_one_alert_naming_three_sources(db: Database) -> None:
+    watch(db, 1, "Bamako")
+    at = NOW - timedelta(hours=1)
+    report = ingest(db, *(story(t, source=s, at=at + timedelta(minutes=i), slug=s.lower())
+                          for i, (t, s) in enumerate(zip(HOTEL, ["AFP", "Reuters", "RFI"], strict=True))))
+    assert len(report.incidents) == 1 and report.same_incident == 2
+    ((chat, kind, text),) = alerts_and_updates(db)
+    assert (chat, kind) == (1, "alert")
+    assert "Reported by 3 sources: AFP, Reuters, RFI." in text
+
+
+def test_death_toll_update_once_and_rewording_brings_nothing(db: Database) -> None:
+    watch(db, 1, "Bamako")
+    at = NOW - timedelta(hours=3)
+    ingest(db, story(HOTEL[0], source="AFP", at=at, slug="afp"))
+    ingest(db, story(TOLL, source="Reuters", at=at + timedelta(hours=1), slug="reuters"))
+    ingest(db, story(TOLL_REWORDED, source="RFI", at=at + timedelta(hours=2), slug="rfi"))
+    rows = alerts_and_updates(db)
+    assert [k for _, k, _ in rows] == ["alert", "update"]
+    assert "Death toll rises to 21 (was 3)" in rows[1][2]
+    (reply_to,) = db.execute("SELECT reply_to_delivery_id FROM deliveries WHERE kind = 'update'").fetchone()
+    (alert_id,) = db.execute("SELECT id FROM deliveries WHERE kind = 'alert'").fetchone()
+    assert reply_to == alert_id  # sent as a reply to the chat's alert
+
+
+def test_two_incidents_in_one_city_a_day_apart_are_two_alerts(db: Database) -> None:
+    watch(db, 1, "Bamako")
+    ingest(db, story(HOTEL[0], source="AFP", at=NOW - timedelta(hours=26), slug="afp"), now=NOW - timedelta(hours=25))
+    ingest(db, story(MARKET, source="AFP", at=NOW - timedelta(hours=1), slug="afp2"))
+    assert [k for _, k, _ in alerts_and_updates(db)] == ["alert", "alert"]
+
+
+def test_updates_per_chat_are_capped(db: Database) -> None:
+    watch(db, 1, "Bamako")
+    at = NOW - timedelta(hours=6)
+    ingest(db, story(HOTEL[0], source="AFP", at=at, slug="a"))
+    for i, toll in enumerate((5, 9, 14, 21, 30), 1):
+        text = f"Gunmen killed {toll} people at the Radisson Blu hotel in Bamako on Friday, the government said."
+        ingest(db, story((f"Radisson Blu hotel attack in Bamako: toll rises to {toll}", text), source=f"S{i}",
+                         at=at + timedelta(minutes=20 * i), slug=f"s{i}"))
+    kinds = [k for _, k, _ in alerts_and_updates(db)]
+    assert kinds.count("alert") == 1 and kinds.count("update") == 3
+
+
+def test_late_report_of_a_closed_incident_is_filed_silently(db: Database) -> None:
+    watch(db, 1, "Bamako")
+    first = NOW - timedelta(days=4)
+    ingest(db, story(HOTEL[0], source="AFP", at=first, slug="a"), now=first)
+    late = story(TOLL, source="Reuters", at=NOW - timedelta(hours=1), slug="r")
+    report = ingest(db, late)
+    assert report.incidents == [] and report.same_incident == 1
+    assert [k for _, k, _ in alerts_and_updates(db)] == ["alert"]
+
+
+def test_old_article_text_is_purged_but_the_incident_stays(db: Database) -> None:
+    watch(db, 1, "Bamako")
+    old = NOW - timedelta(days=40)
+    ingest(db, story(HOTEL[0], source="AFP", at=old, slug="a"), now=old)
+    ingest(db, story(MARKET, source="AFP", at=NOW, slug="b"))
+    texts = [r[0] for r in db.execute("SELECT text FROM articles ORDER BY id")]
+    assert texts[0] == "" and texts[1]
+    assert db.execute("SELECT count(*) FROM incidents").fetchone()[0] == 2
+
+
+def test_a_sent_alert_is_edited_when_more_sources_confirm_it(db: Database) -> None:
+    watch(db, 1, "Bamako")
+    at = NOW - timedelta(hours=1)
+    ingest(db, story(HOTEL[0], source="AFP", at=at, slug="afp"))
+    (alert_id,) = db.execute("SELECT id FROM deliveries WHERE kind = 'alert'").fetchone()
+    outbox.mark_sent(db, alert_id, message_id=77, now=NOW)
+    ingest(db, story(HOTEL[1], source="Reuters", at=at + timedelta(minutes=5), slug="reuters"))
+    ingest(db, story(HOTEL[2], source="RFI", at=at + timedelta(minutes=9), slug="rfi"))
+    edits = db.execute("SELECT text, reply_to_delivery_id FROM deliveries WHERE kind = 'edit' AND status = 'pending'")
+    ((text, target),) = edits.fetchall()  # only the newest edit is kept
+    assert target == alert_id and "Reported by 3 sources: AFP, Reuters, RFI." in text
+    assert [k for _, k, _ in alerts_and_updates(db)] == ["alert"]  # no new message, no notification

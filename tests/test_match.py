@@ -43,3 +43,19 @@ def test_country_level_protest_reaches_only_country_watchers() -> None:
 
 def test_haversine_bamako_nairobi() -> None:
     assert 5000 < haversine_km(12.6, -7.98, -1.28, 36.82) < 5200
+
+
+def test_default_radius_grows_with_severity_but_a_chosen_radius_is_kept() -> None:
+    from bot.match import ChatWatch
+
+    default = ChatWatch(6, "city", "2460596", "Bamako, Mali", "ML", 12.60915, -7.97522, 30)
+    chosen = ChatWatch(7, "city", "2460596", "Bamako, Mali", "ML", 12.60915, -7.97522, 40, radius_custom=True)
+    # About 78 km from Bamako (Kati is ~15 km): a town to the north-east.
+    far = dict(is_incident=True, category=Category.BOMBING, city="Kolokani", country="ML", lat=13.3, lon=-7.7)
+    critical = Facts(severity=Severity.CRITICAL, **far)
+    low = Facts(severity=Severity.LOW, **far)
+    assert {m.watch.chat_id for m in match_watches(critical, [default, chosen])} == {6}
+    assert match_watches(low, [default, chosen]) == []
+    near = Facts(is_incident=True, category=Category.CRIME, severity=Severity.LOW, city="Kati", country="ML",
+                 lat=12.74, lon=-8.07)  # ~18 km: beyond 15 km for a low event, within a chosen 40 km
+    assert {m.watch.chat_id for m in match_watches(near, [default, chosen])} == {7}

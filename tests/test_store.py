@@ -62,7 +62,7 @@ def test_stop_deletes_the_chat_and_its_places(db: Database) -> None:
 
 def _incident(db: Database) -> int:
     return int(db["incidents"].insert({
-        "created_at": "", "updated_at": "", "published": "", "category": "bombing", "title": "t", "url": "",
+        "created_at": "", "updated_at": "", "published": "", "first_seen": "", "last_seen": "", "category": "bombing", "title": "t", "url": "",
         "source": "s", "sources": "[]", "facts": "{}"}).last_pk)
 
 

@@ -57,13 +57,14 @@ def analyze(title: str, text: str, *, meta: ArticleMeta | None = None) -> Facts:
     sites = find_sites(gaz, full, folded_full, mentions, where.city)
     is_incident = detection.category is not Category.NONE
     city = where.city
+    listed = city if city is not None and city.known else None
     facts_common = dict(
         city=city.name if city else None,
         country=where.country,
         country_name=gaz.country_name(where.country),
-        lat=city.lat if city else None,
-        lon=city.lon if city else None,
-        geonameid=city.geonameid if city else None,
+        lat=listed.lat if listed else None,
+        lon=listed.lon if listed else None,
+        geonameid=listed.geonameid if listed else None,
         language=language,
         summary=summarize(body or title, _SUMMARY_CUE),
     )

@@ -23,6 +23,8 @@ MEANING: dict[Category, str] = {
     "curfews, lockdowns, evacuations, shelter-in-place orders, bomb-threat diversions.",
     Category.CRIME: "Serious violent crime affecting the public that is none of the above "
     "(for example a gang's attack on a market). Ordinary crime, arrests and trials are not incidents.",
+    Category.DISASTER: "A natural hazard (earthquake, cyclone, flood, volcano) reported by a structured source "
+    "(GDACS) with its own alert level; never detected from article text.",
     Category.NONE: "Not a security incident: politics, sport, business, disasters and accidents, "
     "court cases, anniversaries, drills, cyber attacks without physical effect.",
 }
@@ -48,5 +50,6 @@ LABEL: dict[Category, str] = {
     Category.MILITARY: "Military action",
     Category.DISRUPTION: "Security disruption",
     Category.CRIME: "Violent crime",
+    Category.DISASTER: "Natural disaster",
     Category.NONE: "No incident",
 }

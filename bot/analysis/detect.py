@@ -4,6 +4,10 @@ Weighted cue phrases per kind (English and French, matched on folded text), minu
 "false friends" that use the same words for something else: sport ("attack", "shot",
 "striker"), films, drills, anniversaries, trials and reports about old attacks, opinion,
 cyber attacks, disasters and accidents. The title counts double: it says what the story is.
+Harm ("killed", "wounded") and armed actors ("militants") are evidence that something happened, never
+the kind: a bus plunging into a ravine kills people too. Words inside a plan or a fear ("planning to
+explode a bomb") do not count; a headline that denies the event, or is about a charge or a trial, weighs
+against it.
 Meanings of the kinds live in categories.py.
 """
 from __future__ import annotations
@@ -22,38 +26,43 @@ def _rx(*parts: str) -> re.Pattern[str]:
 # (pattern, weight) per kind. Weight 2 = enough on its own in a title; 1 = supporting.
 CUES: dict[Category, tuple[tuple[re.Pattern[str], float], ...]] = {
     Category.ARMED_ATTACK: (
-        (_rx(r"gunm[ae]n", r"armed (?:men|assailants|attackers|militants|group|bandits)", r"militants? (?:attack|stormed|seized|overran|killed)",
-             r"insurgents? (?:attack|stormed|killed)", r"stormed", r"storming", r"ambush(?:ed|es)?", r"massacred?", r"raided",
-             r"(?:attack|assault|raid)(?:ed|s)? (?:on |against )?(?:a |an |the )?(?:main )?(?:[\w.]+ )?(?:military|army|police|gendarmerie|base|camp|convoy|checkpoint|village|hotel|school|church|mosque|market|barracks|post|patrol|outpost|town|embassy|compound|prison|station|consulate|office|offices|airport|bus|train|restaurant|home|house)",
-             r"(?:were|was|are|is|been) killed", r"kill(?:s|ed)? (?:at least )?\d+", r"death toll", r"found dead", r"murdered",
+        (_rx(r"gunm[ae]n", r"armed (?:men|assailants|attackers|militants|group|bandits|robbers)", r"militants? (?:attack|stormed|seized|overran|killed)",
+             r"insurgents? (?:attack|stormed|killed)", r"stormed", r"storming", r"ambush(?:ed|es)?", r"massacred?",
+             r"(?:attack|assault|raid)(?:ed|s)? (?:on |against )?(?:a |an |the )?(?:main )?(?:[\w.-]+ ){0,2}(?:military|army|police|gendarmerie|base|camp|convoy|checkpoint|village|hotel|school|church|mosque|market|barracks|post|patrol|outpost|town|embassy|compound|prison|station|consulate|office|offices|airport|bus|train|restaurant|home|house)",
              r"terrorist attacks?", r"terror attacks?", r"militant attacks?", r"jihadist attacks?", r"rebel attacks?", r"assailants",
+             r"stab(?:s|bed|bing)? (?:\w+ )?(?:people|persons|passersby|passers-by|worshippers|police|officers?|soldiers?|civilians|students)",
+             r"knife attack", r"assassination attempt", r"attempted assassination", r"tentative d'assassinat", r"attack(?:ed|s|ing)? (?:\w+ )?(?:passersby|passers-by|people|civilians|worshippers|villagers|pedestrians|shoppers|travell?ers|tourists)",
+             r"claim(?:ed|s)? responsibility for (?:the |a |an |this |that )?(?:\w+ )?(?:attacks?|bombings?|blasts?|explosions?|assault|killings?|shootings?)", r"revendique (?:l'attaque|l'attentat)", r"hacked to death", r"beheaded", r"plow(?:s|ed)? into", r"plough(?:s|ed)? into", r"rammed",
              r"hommes armes", r"individus armes", r"assaillants", r"attaque (?:terroriste|jihadiste|djihadiste|armee|contre|d'un|d'une|de la|du|des)",
              r"attaques? (?:terroristes|jihadistes|djihadistes)", r"embuscade", r"ont attaque", r"a ete attaque", r"ont ete attaques?",
-             r"attentats?", r"terroristes? presumes?", r"jihadistes presumes"), 2.0),
-        (_rx(r"attack(?:ed|ers|s)?", r"assault(?:ed)?", r"militants?", r"insurgents?", r"jihadists?", r"djihadistes?", r"jihadistes?",
-             r"al[- ]shabaa?b", r"boko haram", r"islamic state", r"isis", r"isil", r"taliban", r"aqim", r"jnim", r"al[- ]qaeda",
-             r"rebels?", r"bandits?", r"fighters", r"terroristes?", r"attaques?", r"rebelles?", r"killed", r"tues?", r"tuees?",
-             r"set (?:fire|ablaze)", r"torched", r"burnt down", r"burned down", r"stabs?", r"shootout", r"rampage", r"plow(?:s|ed)? into",
-             r"rammed", r"battle[ds]?", r"hostilities", r"fired upon", r"fired on", r"death toll", r"bilan", r"beheaded", r"hacked to death", r"machete", r"stabb(?:ed|ing)", r"knife attack"), 1.0),
+             r"attentats?", r"terroristes? presumes?", r"jihadistes presumes", r"tuerie"), 2.0),
+        (_rx(r"attack(?:ed|ers|s)?", r"assault(?:ed)?", r"attaques?", r"set (?:fire|ablaze)", r"torched", r"burnt down", r"burned down",
+             r"stabs?", r"rampage", r"battle[ds]?", r"hostilities", r"fired upon", r"fired on", r"machete", r"stabb(?:ed|ing)",
+             r"violence", r"violences", r"raids?", r"raided"), 1.0),
     ),
     Category.BOMBING: (
-        (_rx(r"bomb(?:s|ing|ings|ed)?", r"bomber", r"blasts?", r"explosions?", r"explosives?", r"exploded", r"explodes?", r"ieds?",
-             r"improvised explosive", r"car bomb", r"suicide (?:bomber|attack|bombing)", r"grenades?", r"detonat(?:ed|ion|es)",
-             r"landmine", r"roadside bomb", r"kamikaze", r"engin explosif", r"engins explosifs", r"bombes?", r"explosion", r"attentat[- ]suicide",
+        (_rx(r"bomb(?:s|ing|ings|ed)?(?! (?:threats?|scares?|hoax(?:es)?|alerts?))", r"bombers?", r"blasts?", r"explosions?", r"explosives?",
+             r"exploded", r"explodes?", r"ieds?", r"dynamite",
+             r"improvised explosive", r"car bomb", r"suicide (?:bomber|attack|bombing)", r"grenades?", r"detonat(?:ed|ion|es|e|ing)",
+             r"landmines?", r"roadside bomb", r"kamikaze", r"engin explosif", r"engins explosifs", r"bombes?", r"explosion", r"attentat[- ]suicide",
              r"voiture piegee", r"vehicule piege", r"mine artisanale", r"defused", r"rocket[- ]propelled grenade",
-             r"firebombs?", r"molotov", r"incendiary devices?", r"went off", r"blew (?:himself|herself|themselves) up", r"blow it up"), 2.0),
+             r"fire ?bombs?", r"molotov", r"incendiary devices?", r"went off", r"blew (?:himself|herself|themselves) up", r"blown up",
+             r"blow(?:s|ing)? up"), 2.0),
+        (_rx(r"(?:threw|thrown|tossed|hurled|lobbed) (?:[\w-]+ ){0,4}(?:at|into)"), 1.0),
     ),
     Category.SHOOTING: (
         (_rx(r"shooting", r"shootings", r"shot dead", r"shot and killed", r"opened fire", r"open fire", r"gunfire", r"gunshots?",
              r"sniper", r"gunman", r"shooter", r"fusillade", r"ont ouvert le feu", r"a ouvert le feu", r"coups de feu", r"tirs",
-             r"abattus?", r"par balles?", r"mass shooting", r"fired (?:shots|on|at)", r"fatally shot", r"shot (?:at|down|and wounded)",
-             r"shoots? (?:down|into|at|dead)", r"shot dead", r"shootdown", r"shot down"), 2.0),
+             r"abattus?", r"par balles?", r"mass shooting", r"fired (?:[\w-]+ ){0,2}(?:shots|on|at|into)", r"fatally shot", r"shot (?:at|and wounded|in the)",
+             r"shoots? (?:into|at|dead)", r"gunfight", r"shootout", r"shoot-out", r"shot (?:\w+ )?(?:people|civilians|officers|policemen|troopers|soldiers)",
+             r"(?:were|was) shot", r"injured by gunfire"), 2.0),
         (_rx(r"shot", r"guns?", r"rifles?", r"pistol"), 0.5),
     ),
     Category.KIDNAPPING: (
         (_rx(r"kidnap(?:ped|ping|pers|s)?", r"abduct(?:ed|ion|ions|s)?", r"hostages?", r"hijack(?:ed|ing|er|ers)?", r"taken captive",
              r"seized (?:a |the )?(?:plane|aircraft|ship|vessel|bus)", r"enlev(?:e|es|ee|ees|ement|ements)", r"otages?", r"rapt",
-             r"kidnapp(?:e|es|ee|ees)", r"prise d'otages", r"pris en otage", r"detournement d'avion", r"held captive"), 2.0),
+             r"kidnapp(?:e|es|ee|ees)", r"prise d'otages", r"pris en otage", r"detournement d'avion", r"held captive",
+             r"taken to an unknown (?:location|destination)", r"emmenes? vers une destination inconnue"), 2.0),
     ),
     Category.UNREST: (
         (_rx(r"protests?", r"protesters?", r"protestors?", r"demonstrators?", r"demonstrations?", r"riots?", r"rioters?", r"rioting",
@@ -61,28 +70,48 @@ CUES: dict[Category, tuple[tuple[re.Pattern[str], float], ...]] = {
              r"manifestations?", r"manifestants?", r"emeutes?", r"heurts", r"gaz lacrymogenes?", r"marche de protestation",
              r"sit-in", r"march(?:ed)? (?:on|through|against)", r"looting", r"pillages?", r"barricades?", r"counter-protesters",
              r"dispersion des marches", r"marches? contre", r"dispers(?:e|es|ed) (?:the )?(?:crowd|protesters|manifestants)"), 2.0),
-        (_rx(r"rallies", r"rally", r"tension"), 0.7),
+        (_rx(r"rallies", r"rally", r"rallied", r"tension", r"worshippers", r"students", r"youths?", r"jeunes", r"crowds?", r"foule",
+             r"anti-?riot", r"anti-?emeutes?"), 0.7),
     ),
     Category.MILITARY: (
         (_rx(r"coup", r"coup d'etat", r"putsch", r"mutin(?:y|ies|ied|eers|s|erie)", r"air ?strikes?", r"airstrikes?", r"drone strikes?",
-             r"shelling", r"shelled", r"bombard(?:ment|ed|ements?)", r"missiles?", r"rockets? (?:fire|fired|attack|hit|struck|landed)",
-             r"mortar", r"artillery", r"offensive", r"frappes? (?:aeriennes?|de drones?)", r"combats (?:entre|ont|se|dans|contre)", r"violents combats", r"affrontements?", r"accrochages?",
-             r"fighting (?:between|broke out|erupted|in|near|around)", r"clashes", r"clashed", r"troops (?:killed|clashed|seized|captured|retook)",
-             r"recaptured", r"captured the (?:town|city)", r"warplanes?", r"fighter jets?", r"destroy(?:s|ed)", r"drove .{0,40} forces from", r"seize(?:d|s)? (?:control|the town|the city)", r"overthrown?", r"seized power",
-             r"prise de pouvoir", r"coup de force", r"soldats? mutines?", r"army (?:killed|seized)", r"military (?:killed|seized|takeover|junta)"), 2.0),
+             r"shelling", r"shelled", r"bombard(?:ment|ed|ements?|ee|e)", r"missiles? (?:strike|attack|hit|struck|fired|landed)",
+             r"rockets? (?:fire|fired|attack|hit|struck|landed)", r"tank shells?", r"struck (?:the |a )?(?:military|army|arms)",
+             r"mortar", r"artillery", r"offensive", r"frappes? (?:aeriennes?|de drones?)", r"combats (?:entre|ont|se|dans|contre)", r"violents combats",
+             r"accrochages?", r"fighting (?:between|broke out|erupted|in|near|around|raged)", r"(?:fresh|renewed|heavy|fierce) fighting", r"troops (?:killed|clashed|seized|captured|retook)",
+             r"recaptured", r"captured the (?:town|city)", r"warplanes?", r"fighter jets?", r"drove .{0,40} forces from", r"seize(?:d|s)? (?:control|the town|the city)", r"overthrown?", r"seized power",
+             r"prise de pouvoir", r"coup de force", r"soldats? mutines?", r"army (?:killed|seized)", r"military (?:killed|seized|takeover|junta)",
+             r"shoot(?:s)? down", r"shot down", r"shootdown", r"incursion", r"airspace violation", r"hostilities (?:resumed?|broke out|erupted)",
+             r"fired (?:a |two |three |several |\d+ )?(?:missiles?|rockets?)", r"(?:a|ont) tire (?:un |des |plusieurs )?(?:missiles?|roquettes?|obus)", r"clashes", r"clashed", r"affrontements?"), 2.0),
+        (_rx(r"clash", r"missiles?(?! (?:defen[cs]e|programs?|programmes?|tests?|systems?|shield|deals?|purchases?))", r"destroy(?:s|ed)?"), 1.2),
         (_rx(r"troops", r"soldiers", r"army", r"soldats", r"militaires", r"armee"), 0.4),
     ),
     Category.DISRUPTION: (
         (_rx(r"airport (?:was |has been |is )?(?:closed|shut|evacuated|locked down)", r"closed (?:the |its )?(?:airport|airspace|border)",
              r"(?:airspace|border|borders|airport|airports) (?:closed|shut|sealed)", r"flights? (?:were |have been )?(?:suspended|diverted|cancelled|grounded)",
              r"diverted", r"curfew", r"lockdown", r"locked down", r"evacuat(?:ed|ion|e)", r"shelter[- ]in[- ]place", r"state of emergency",
-             r"bomb (?:threat|scare)", r"suspicious (?:package|device|object)", r"couvre-feu", r"etat d'urgence", r"confinement",
+             r"bomb (?:threats?|scares?|hoax(?:es)?|alerts?)", r"suspicious (?:package|device|object)", r"couvre-feu", r"etat d'urgence", r"confinement",
              r"fermeture (?:de l'aeroport|des frontieres|de la frontiere)", r"aeroport (?:a ete |est )?ferme", r"vols? (?:suspendus?|annules?|detournes?)",
              r"evacu(?:e|es|ee|ees|ation)", r"limit (?:their )?movements?", r"stay indoors", r"temporarily (?:closed|shut)",
-             r"security (?:alert|scare|threat)", r"emergency landing", r"refuse to fly", r"(?:airport|airspace) (?:is |was )?closed",
-             r"closure of the (?:main )?airport"), 2.0),
+             r"security (?:alert|scare|threat)", r"terror alert", r"emergency landing", r"refuse to fly", r"(?:airport|airspace) (?:is |was )?closed", r"airport (?:[\w'-]+ ){1,6}(?:is|was|has been|were) (?:closed|shut)",
+             r"closure of the (?:main )?airport", r"bans? (?:incoming |all )?flights", r"reference to a bomb", r"threatened to blow"), 2.0),
     ),
 }
+
+# Harm says people were hurt, not by what: evidence that something happened, never the kind.
+HARM = _rx(r"(?:were|was|are|is|been) killed", r"kill(?:s|ing)?", r"kill(?:s|ed|ing)? (?:at least |more than |some )?\d+", r"death toll", r"found dead",
+           r"murdered", r"killed", r"tues?", r"tuees?", r"bilan", r"wounded", r"injured", r"blesses?", r"morts?", r"dead", r"died")
+# Who did it: armed groups make a violent reading likelier; alone they do not make an incident.
+ACTORS = _rx(r"militants?", r"insurgents?", r"jihadists?", r"djihadistes?", r"jihadistes?", r"al[- ]shabaa?b", r"boko haram",
+             r"islamic state", r"isis", r"isil", r"taliban", r"aqim", r"jnim", r"al[- ]qaeda", r"rebels?", r"bandits?", r"fighters",
+             r"terroristes?", r"terrorists?", r"rebelles?", r"gangs?", r"extremists?", r"islamistes?", r"islamists?", r"militia(?:s|men)?",
+             r"milices?", r"assailants?")
+# People whose harm is rarely an accident in the news: killed soldiers or police mean fighting.
+_VICTIM = (r"(?:soldiers?|troops|peace-?keepers?|police ?(?:officers?|men)|policem[ae]n|officers|troopers|gendarmes?|guards|soldats?|"
+           r"militaires|policiers|casques bleus|militants?|civilians|villagers|civils|villageois)")
+_HURT = r"(?:killed|kill|kills|killing|dead|died|die|wounded|injured|attacked|ambushed|shot|tues?|tuees?|morts?|blesses?|attaques?)"
+ARMED_VICTIMS = re.compile(r"\b" + _VICTIM + r"\b(?: [\w'-]+){0,4}? " + _HURT + r"\b|\b" + _HURT + r"\b(?: (?!by\b|par\b)[\w'-]+){0,4}? "
+                           + _VICTIM + r"\b")
 
 # Phrases that make the same words mean something else. Weight is how strongly.
 FALSE_FRIENDS: dict[str, tuple[re.Pattern[str], float]] = {
@@ -106,35 +135,54 @@ FALSE_FRIENDS: dict[str, tuple[re.Pattern[str], float]] = {
                   r"mis en examen", r"arrested", r"arrests", r"detained", r"custody", r"suspects?", r"interpelles?", r"arretes?", r"executed",
                   r"execution", r"death row", r"inquiry", r"compensation", r"foiled", r"plot", r"plotting", r"bail",
                   r"jailed", r"plead", r"liberation conditionnelle", r"audience", r"coaccuses", r"accuses", r"audition"), 0.8),
-    "old_event": (re.compile(r"\b(?:(?:19|20)\d\d (?:\w+ ){0,4}(?:attacks?|bombings?|massacre|attentat)|(?:attack|attentat|massacre|bombing)s? (?:de|of|in) (?:19|20)\d\d|"
+    "old_event": (re.compile(r"\b(?:(?:19|20)\d\d (?:\w+ ){0,4}(?:attacks?|bombings?|massacre|attentat|incursion|raid|coup|war|uprising)|(?:attack|attentat|massacre|bombing)s? (?:de|of|in) (?:19|20)\d\d|"
                              r"en (?:19|20)\d\d)\b"), 1.5),
     "report": (_rx(r"report(?:s|ed)? (?:says|finds|found|shows)", r"study", r"survey", r"analysis", r"opinion", r"editorial", r"column",
                    r"commentary", r"op-ed", r"book", r"review", r"interview", r"podcast", r"statistics", r"index", r"ranking", r"annual",
                    r"pourquoi", r"comment", r"voici", r"qui est", r"ce que", r"why", r"how", r"what we know", r"explainer", r"a-t-il", r"a-t-elle",
                    r"peut-il", r"analyse", r"tribune", r"chronique", r"entretien"), 0.7),
-    "cyber": (_rx(r"cyber", r"cyber-?attacks?", r"cyberattaques?", r"hack(?:ed|ers?|ing)", r"ransomware", r"malware", r"ddos", r"phishing",
+    "cyber": (_rx(r"cyber", r"routers?", r"vulnerab\w+", r"denial[- ]of[- ]service", r"networks", r"security (?:flaw|hole|patch|advisory|update)", r"flaws?", r"patch(?:es|ed)?", r"cyber-?attacks?", r"cyberattaques?", r"hack(?:ed|ers?|ing)", r"ransomware", r"malware", r"ddos", r"phishing",
                   r"data breach", r"botnet", r"virus", r"worm", r"piratage", r"spam", r"software", r"computer", r"internet", r"online",
                   r"website", r"microsoft", r"google", r"apple", r"linux", r"windows"), 1.0),
-    "disaster": (_rx(r"earthquakes?", r"quake", r"floods?", r"flooding", r"cyclone", r"hurricane", r"typhoon", r"landslides?", r"volcan(?:o|ic)",
+    "disaster": (_rx(r"earthquakes?", r"collisions?", r"collided", r"head-on", r"quake", r"floods?", r"flooding", r"cyclone", r"hurricane", r"typhoon", r"landslides?", r"volcan(?:o|ic)",
                      r"eruption", r"wildfires?", r"storms?", r"tornado", r"tsunami", r"drought", r"blizzard", r"snow", r"ash cloud",
                      r"crash(?:ed|es)?", r"derail(?:ed|ment)", r"collapsed?", r"accident", r"accidental", r"gas (?:leak|explosion)",
                      r"mine explosion", r"boiler", r"oil rig", r"seisme", r"inondations?", r"tremblement de terre",
                      r"naufrage", r"glissement de terrain", r"pluies", r"epidemie", r"outbreak", r"ebola", r"cholera", r"virus",
                      r"coronavirus", r"covid", r"pandemic", r"incendie", r"fire broke out", r"blaze", r"capsized", r"sank", r"plunges?",
                      r"vaccins?", r"missing"), 1.2),
-    "politics": (_rx(r"elections?", r"vote", r"voters", r"polls?", r"ballot", r"campaign", r"summit", r"talks", r"negotiations?", r"peace (?:deal|talks|agreement|process)",
+    "politics": (_rx(r"elections?", r"agenda", r"surprise (?:trip|visit)", r"fatwa", r"forbids?", r"prohibit(?:s|ed|ing)?", r"vote", r"voters", r"polls?", r"ballot", r"campaign", r"summit", r"talks", r"negotiations?", r"peace (?:deal|talks|agreement|process)",
                      r"ceasefire (?:agreement|deal|talks)", r"sanctions", r"diplomat(?:ic|s)?", r"treaty", r"resolution", r"budget", r"economy",
                      r"shares", r"stocks?", r"profits?", r"market", r"oil prices?", r"investors?", r"deal", r"merger", r"expansion",
                      r"new terminal", r"runway", r"conference", r"general assembly", r"parliament", r"legislation", r"bill", r"reform",
                      r"scrutin", r"elections", r"sommet", r"negociations", r"accord de paix", r"economie", r"deploy(?:ed|ment|s)?",
                      r"threat level", r"warns?", r"warned", r"condemn(?:s|ed)?", r"visit(?:s|ed)?", r"meets?", r"met with", r"pledge(?:s|d)?",
                      r"aid", r"humanitarian", r"refugees?", r"migrants?"), 0.5),
+    # Plans, plots and fears: nothing has happened (yet).
+    "intent": (_rx(r"plann(?:ed|ing) (?:to|an?|the)", r"accused of (?:planning|plotting|preparing)", r"plot(?:s|ted|ting)? to", r"foiled",
+                   r"(?:terror|terrorist|security) threats?", r"fears? (?:of|that)", r"could be used",
+                   r"projet(?:ai|aie)nt", r"veu(?:t|lent) (?:elargir|lancer|attaquer|defiler)", r"menace (?:de|d')"), 1.2),
+    # Afterwards: reopening, resuming.
+    "aftermath": (_rx(r"reopen(?:s|ed|ing)?", r"re-open(?:s|ed|ing)?", r"resum(?:e|es|ed|ing) (?:flights|operations|services)",
+                      r"(?:weeks|months) after", r"rouvert", r"reouverture"), 1.0),
 }
+
+_COURT_HEADLINE = re.compile(r"\b(?:charged|charges|sentenced|sentences|convicted|indicted|arrested|arrests|detain(?:s|ed)?|jailed|trial|"
+                             r"court|executes|executed|inculpes?|condamnes?|arretes?|proces|tribunal)\b")
+# "amid fears that al-Qaeda was planning to explode a bomb": words in a plan or a fear did not happen.
+_HYPOTHETICAL = re.compile(r"\b(?:plann(?:ed|ing) to|plott(?:ed|ing) to|accused of (?:planning|plotting|preparing)|fears? (?:that|of)|"
+                           r"(?:could|would|might|may) be used|aimed at (?:preventing|prohibiting|stopping)|projet(?:ai|aie)nt de)\b[^.;!?]{0,70}")
+_MARKS_DATE = re.compile(r"\b(?:to|pour) (?:mark|commemorate|celebrate|marquer|commemorer) (?:the |l'|le |la )?")
+# "was not kidnapped", "n'a pas été enlevé": the title denies the event.
+_NEGATED = re.compile(r"\b(?:(?:was|were|has|have|had|is|are) (?:not|never) (?:been )?|n'(?:a|ont|est|sont) (?:pas|jamais) (?:ete )?)"
+                      r"(?:kidnapped|abducted|killed|attacked|hurt|injured|wounded|shot|bombed|hijacked|taken hostage|"
+                      r"enleve|enlevee?s?|kidnappee?s?|tuee?s?|attaquee?s?|blessee?s?|abattue?s?)\b")
 
 # A kind needs at least this much evidence; then false friends must not outweigh it.
 MIN_SCORE = 2.0
 TITLE_WEIGHT = 2
 CASUALTY_BONUS = 1.5
+HARM_WEIGHT = 0.5
 FRIEND_FACTOR = 0.7
 DOMAIN_FRIENDS = ("sport", "film", "drill", "cyber")
 DOMAIN_VETO = 3.0
@@ -164,26 +212,56 @@ def _friends(title: str, body: str) -> dict[str, float]:
         hits = TITLE_WEIGHT * len(pattern.findall(title)) + len(pattern.findall(body))
         if hits:
             found[name] = weight * min(hits, 3)
+    if "memorial" in found and _MARKS_DATE.search(body or title):
+        found["memorial"] *= 0.3  # "bombed the embassy to mark the anniversary": the attack is today's
+    head = title or body[:body.find(".") + 1 or 200]  # the headline, or the first sentence
+    if _NEGATED.search(head):
+        found["negated"] = 5.0
+    if _COURT_HEADLINE.search(title or head[:60]):
+        found["court_headline"] = 2.0  # "Suspect charged in abduction": the story is the legal step
     if title.rstrip().endswith("?"):  # a question in the title: analysis or opinion, not a report
         found["question"] = 2.0
     return found
 
 
+def _blank(m: re.Match[str]) -> str:
+    return m.group()[:m.group().find(" ") + 1] + " " * (len(m.group()) - m.group().find(" ") - 1)
+
+
+def _count(pattern: re.Pattern[str], title: str, body: str, cap: int) -> int:
+    hits = {*pattern.findall(title)}
+    return min(TITLE_WEIGHT * len(hits) + len({*pattern.findall(body)} - hits), cap)
+
+
 def detect_incident(folded_title: str, folded_body: str, killed: int | None = None, injured: int | None = None
                     ) -> Detection:
     """The primary kind of incident in an item, or Category.NONE."""
+    if "pl" in folded_body or "fear" in folded_body or "projet" in folded_body or "aimed" in folded_body or "used" in folded_body:
+        folded_body = _HYPOTHETICAL.sub(_blank, folded_body)
     scores: dict[Category, float] = {}
     for category, cues in CUES.items():
         scores[category] = TITLE_WEIGHT * _score(folded_title, cues) + _score(folded_body, cues)
+    harm = _count(HARM, folded_title, folded_body, 3)
+    actors = _count(ACTORS, folded_title, folded_body, 3)
+    # Armed groups named beside harm done: an attack, even without an attack word.
+    # Armed groups, or soldiers and police, named beside harm done: violence, even without an attack word.
+    # It decides whether something happened; the kind comes from the kind's own words when there are any.
+    violence = min(actors, 2) * (1.0 if harm else 0.25)
+    if harm:
+        violence += 2.0 * min(_count(ARMED_VICTIMS, folded_title, folded_body, 1), 1)
+    if max(scores.values()) < MIN_SCORE:
+        scores[Category.ARMED_ATTACK] += violence
+        violence = 0.0
     friends = _friends(folded_title, folded_body)
     body_len_factor = max(1.0, len(folded_body) / 1500)  # long texts mention more things in passing
     against = sum(friends.values()) / body_len_factor
     best = max(PRIORITY[:-1], key=lambda c: (scores.get(c, 0.0), -PRIORITY.index(c)))
     top = scores.get(best, 0.0)
     # People killed or hurt make a violent reading more likely, whatever the kind.
-    evidence = top + (CASUALTY_BONUS if (killed or injured) else 0.0)
+    evidence = top + violence + max(HARM_WEIGHT * harm, CASUALTY_BONUS if (killed or injured) else 0.0)
     # A story that is plainly about sport, film, a drill or computers is that, whatever words it uses.
     domain = max((friends.get(k, 0.0) for k in DOMAIN_FRIENDS), default=0.0)
-    if top < MIN_SCORE or evidence - FRIEND_FACTOR * against < MIN_SCORE or domain >= DOMAIN_VETO:
+    counted_harm = bool(killed or injured or harm) and top >= 2 * MIN_SCORE
+    if top < MIN_SCORE or evidence - FRIEND_FACTOR * against < MIN_SCORE or (domain >= DOMAIN_VETO and not counted_harm):
         return Detection(Category.NONE, top, tuple(friends))
     return Detection(best, top, tuple(friends))

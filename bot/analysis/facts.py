@@ -6,7 +6,7 @@ serialisation, so every stage can pass them around and test them by value.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
 from typing import Any
@@ -24,6 +24,7 @@ class Category(str, Enum):
     MILITARY = "military"
     DISRUPTION = "disruption"
     CRIME = "crime"
+    DISASTER = "disaster"  # natural hazards from structured sources (GDACS), never from text analysis
     NONE = "none"
 
 
@@ -78,8 +79,20 @@ class Facts:
     key_facts: tuple[str, ...] = ()  # short lines: "Airport temporarily closed", ...
     language: str | None = None  # "en", "fr"
 
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> Facts:
+        """The inverse of to_json (unknown keys ignored, so stored facts survive new fields)."""
+        known = {f for f in cls.__dataclass_fields__}
+        values = {k: v for k, v in d.items() if k in known}
+        values["category"] = Category(values.get("category") or "none")
+        values["severity"] = Severity(values["severity"]) if values.get("severity") else None
+        for key in ("airports", "un_sites", "key_facts"):
+            values[key] = tuple(values.get(key) or ())
+        return cls(**values)
+
     def to_json(self) -> dict[str, Any]:
-        d = asdict(self)
+        # Fields are flat values: a shallow copy (asdict deep-copies, and this runs for every article).
+        d = {name: getattr(self, name) for name in self.__dataclass_fields__}
         d["category"] = self.category.value
         d["severity"] = self.severity.value if self.severity else None
         d["airports"] = list(self.airports)

@@ -33,7 +33,7 @@ from bot.analysis.normalize import fold
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 # Bump when the structure or the build rules change: old caches are then ignored.
-BUILD_VERSION = 10
+BUILD_VERSION = 11
 MIN_CITY_POPULATION = 5000
 # Alternate names of towns smaller than this are not indexed: they are mostly
 # transliterations that collide with ordinary words.
@@ -54,6 +54,12 @@ class City:
     lat: float
     lon: float
     population: int
+    timezone: str = ""  # IANA name
+
+    @property
+    def known(self) -> bool:
+        """False for a town the text names with a strong cue but no gazetteer lists (no coordinates)."""
+        return self.geonameid > 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +70,7 @@ class Airport:
     country: str
     lat: float
     lon: float
+    timezone: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +96,7 @@ class Gazetteer:
     city_airports: dict[int, tuple[str, ...]]  # geonameid -> main airports (IATA)
     airport_cities: dict[str, int]  # IATA -> geonameid of the city it serves
     capitals: dict[str, int]  # ISO2 -> geonameid of the capital
+    country_timezones: dict[str, str]  # ISO2 -> IANA time zone of the capital (else the biggest city)
     automaton: Any  # ahocorasick.Automaton: folded name -> (len(folded name), name, refs)
     common_words: frozenset[str]
     given_names: frozenset[str]
@@ -111,6 +119,17 @@ class Gazetteer:
 
     def country_name(self, iso2: str | None) -> str | None:
         return self.countries.get(iso2 or "")
+
+    def unlisted_town(self, name: str, country: str) -> City:
+        """A town a text names with a strong cue ("the village of X") that no gazetteer lists:
+        a name and a country, no coordinates (geonameid 0)."""
+        return City(0, name, country, math.nan, math.nan, 0, self.country_timezones.get(country, ""))
+
+    def _site_timezone(self, s: UNSite) -> str:
+        for kind, key in self.refs(s.city or ""):
+            if kind == CITY and self.cities[key].country == s.country:
+                return self.cities[key].timezone
+        return self.country_timezones.get(s.country, "")
 
     # -- the /watch command ----------------------------------------------------------------
     def search(self, query: str, limit: int = 8) -> list[Place]:
@@ -162,19 +181,21 @@ class Gazetteer:
     def _place(self, kind: str, key: Any) -> Place | None:
         if kind in (CITY, CITY_ALT):
             c = self.cities[key]
-            return Place("city", str(c.geonameid), c.name, c.country, c.lat, c.lon, c.population)
+            return Place("city", str(c.geonameid), c.name, c.country, c.lat, c.lon, c.population,
+                         extra={"timezone": c.timezone})
         if kind == COUNTRY:
-            return Place("country", key, self.countries.get(key, key), key)
+            return Place("country", key, self.countries.get(key, key), key, extra={"timezone": self.country_timezones.get(key, "")})
         if kind == AIRPORT:
             return self._airport_place(self.airports[key])
         if kind == UN_SITE:
             s = self.un_sites[key]
-            return Place("un_site", s.id, s.name, s.country, s.lat, s.lon, extra={"acronym": s.acronym, "city": s.city})
+            return Place("un_site", s.id, s.name, s.country, s.lat, s.lon,
+                         extra={"acronym": s.acronym, "city": s.city, "timezone": self._site_timezone(s)})
         return None
 
     @staticmethod
     def _airport_place(a: Airport) -> Place:
-        return Place("airport", a.iata, f"{a.name} ({a.iata})", a.country, a.lat, a.lon, extra={"icao": a.icao})
+        return Place("airport", a.iata, f"{a.name} ({a.iata})", a.country, a.lat, a.lon, extra={"icao": a.icao, "timezone": a.timezone})
 
 
 def name_key(name: str) -> str:
@@ -307,6 +328,16 @@ class _IndexBuilder:
         return a
 
 
+def _country_timezones(cities: dict[int, City], capitals: dict[str, int]) -> dict[str, str]:
+    """Each country's time zone as a traveller means it: the capital's, else the biggest city's."""
+    out: dict[str, str] = {}
+    for c in sorted(cities.values(), key=lambda c: c.population):
+        out[c.country] = c.timezone
+    for code, cid in capitals.items():
+        out[code] = cities[cid].timezone or out.get(code, "")
+    return out
+
+
 def build_gazetteer() -> Gazetteer:
     index = _IndexBuilder()
     countries = _add_countries(index)
@@ -314,10 +345,14 @@ def build_gazetteer() -> Gazetteer:
     airports, icao, city_airports = _add_airports(index, cities)
     airport_cities = {iata: cid for cid, codes in city_airports.items() for iata in codes}
     un_sites = _add_un_sites(index)
+    capitals = _capitals(cities)
     amb = _read_json("ambiguity.json")
     for phrase in amb["not_places"]:
         index.add(phrase, (NOT_PLACE, phrase))
     _add_us_states(index)
+    for code, names in _read_json("regions.json")["regions"].items():
+        for n in names:
+            index.add(n, (REGION, code))
     suggest: dict[str, list[str]] = {}
     for display in _display_names(cities, countries, airports, un_sites):
         k = name_key(display)
@@ -325,7 +360,8 @@ def build_gazetteer() -> Gazetteer:
             suggest.setdefault(k[0], []).append(display)
     return Gazetteer(
         cities=cities, countries=countries, airports=airports, icao_to_iata=icao, un_sites=un_sites,
-        city_airports=city_airports, airport_cities=airport_cities, capitals=_capitals(cities),
+        city_airports=city_airports, airport_cities=airport_cities, capitals=capitals,
+        country_timezones=_country_timezones(cities, capitals),
         automaton=index.automaton(),
         common_words=frozenset(name_key(w) for w in amb["common_words"]),
         given_names=frozenset(name_key(w) for w in amb["given_names"]), _suggest_names=suggest,
@@ -387,7 +423,7 @@ def _add_cities(index: _IndexBuilder) -> dict[int, City]:
     cities: dict[int, City] = {}
     for r in raw.values():
         city = City(int(r["geonameid"]), r["name"], r["countrycode"], round(float(r["latitude"]), 5),
-                    round(float(r["longitude"]), 5), int(r["population"] or 0))
+                    round(float(r["longitude"]), 5), int(r["population"] or 0), sys.intern(r.get("timezone") or ""))
         cities[city.geonameid] = city
         if len(name_key(city.name)) >= 3:
             index.add(city.name, (CITY, city.geonameid))
@@ -409,7 +445,7 @@ def _add_airports(index: _IndexBuilder, cities: dict[int, City]
     for iata, a in airportsdata.load("IATA").items():
         entry = curated.get(iata)
         name = entry["aliases"][0] if entry else a["name"]
-        airports[iata] = Airport(iata, a["icao"], name, a["country"], float(a["lat"]), float(a["lon"]))
+        airports[iata] = Airport(iata, a["icao"], name, a["country"], float(a["lat"]), float(a["lon"]), sys.intern(a.get("tz") or ""))
         if a["icao"]:
             icao[a["icao"]] = iata
         if a["name"] and "airport" in a["name"].lower() and _is_indexable(a["name"].replace("/", " ")):

@@ -8,6 +8,11 @@ anywhere in the text, how early and how often it is named, "in/near/à" before i
 (Nice, Mobile, Of) or people (Paris Hilton, President Vladimir Putin, Michael Jordan) need
 corroboration or are dropped. A place followed by "province", "county", "region" names a
 region: country only. "The Somali capital" / "la capitale malienne" is that capital.
+"The town of X", "X, a village in ...", "near X in <region>" name the scene strongly; such a town is
+reported by name (without coordinates) even when no gazetteer lists it. A place right after what
+happened ("attacked near X") beats one named later. Victims' nationality ("Indian peacekeepers",
+"a peacekeeper from India") is not the place. A town's name inside a longer proper name ("Anthony
+Sawina") is a person's.
 """
 from __future__ import annotations
 
@@ -16,8 +21,22 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from bot.analysis.gazetteer import (AIRPORT, CITY, CITY_ALT, COUNTRY, DEMONYM, DEMONYM_FR, NOT_PLACE, REGION,
-                                    UN_SITE, City, Gazetteer, Ref, name_key)
+from bot.analysis.gazetteer import (
+    AIRPORT,
+    CITY,
+    CITY_ALT,
+    COUNTRY,
+    DEMONYM,
+    DEMONYM_FR,
+    NOT_PLACE,
+    REGION,
+    UN_SITE,
+    City,
+    Gazetteer,
+    Ref,
+    name_key,
+)
+from bot.analysis.normalize import fold
 
 _REGION_AFTER = re.compile(r"\s*(?:province|provinces|county|region|state(?! university| college)|district|governorate|"
                            r"prefecture|department|oblast|division|territory|valley|river|mountains|desert|basin|lake|"
@@ -37,7 +56,35 @@ _TITLE_BEFORE = re.compile(r"(?:President|Prime Minister|Minister|Mr|Mrs|Ms|Dr|G
 _COUNTRY_HEADER = re.compile(r"^([A-Z][A-Z .'-]{2,40})\.\s")  # "FRANCE.  An anarchist group..."
 _IN_COUNTRY = re.compile(r"\b(?:in|inside|across|au|en|aux)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|"
                          r"eastern|western|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?$", re.I)
-_CAPITAL_OF = re.compile(r"\b(?:the|la|its|their) (?:(?:\w+) )?capital(?:e)?(?: city)?(?:,)?(?: of| de| du)?\s*$", re.I)
+_CAPITAL_OF = re.compile(r"\b(?:the|la|its|their) (?:(?:\w+) )?capital(?:e)?(?: city)?(?:,)?(?: of(?: the)?| de| du| des)?\s*$", re.I)
+# "the northern Iraqi city of Tikrit", "la ville de Kidal", "Mahin, a town in Syria": the scene, named as a town.
+_SETTLEMENT = r"(?:town|city|village|locality|hamlet|suburb|settlement|outskirts|commune|ville|localit[ée]|bourgade|cit[ée]|quartier|faubourg|banlieue)"
+_SCENE_BEFORE = re.compile(_SETTLEMENT + r"s?\s+(?:of|de|d'|du)\s+$", re.I)
+_SCENE_AFTER = re.compile(r",\s+(?:a|an|the|une?|la|le)\s+(?!nearby|neighbou?ring|voisine?)(?:[\w'-]+\s+){0,4}?" + _SETTLEMENT + r"\b", re.I)
+# Names after such a cue, even when no gazetteer lists them: "the village of Boni", "Fotokol, a town in Cameroon".
+_NAME = r"((?:(?:al|el|ad|ar|as|an)-)?[A-Z][\w'’-]+(?:[ -](?:(?:al|el|ad|ar|as|de|du|la|des)[ -])?[A-Z][\w'’-]+){0,2})"
+_UNLISTED = (
+    re.compile(r"\b" + _SETTLEMENT + r"s?\s+(?:of|de|d')\s*" + _NAME),
+    # "in Woldiya, Amhara, Ethiopia", "near Likuangole in the South Sudanese state of Jonglei": the place named after it
+    # must be a region or country (checked in _unlisted_town).
+    re.compile(r"\b(?:in|near|at|outside|à|pres de|près de)\s+" + _NAME + r"(?:,\s+|\s+in\s+(?:the\s+)?(?:[a-z-]+\s+){0,2})(?=[A-Z])"),
+    re.compile(r"(?<![\w'’-])" + _NAME + r",\s+(?:a|an|une?)\s+(?!nearby|neighbou?ring|voisine?)(?:[\w'-]+\s+){0,4}?" + _SETTLEMENT
+               + r"\s+(?:in|of|near|on|du|de|dans|au|à|situ|proche)"),
+)
+# The victims' nationality is not the place: "Bangladeshi UN peacekeepers", "Indian nationals", "peacekeeper from India".
+_FOREIGNERS = (r"(?:peace-?keepers?|nationals?|citizens?|tourists?|hostages?|engineers?|workers?|staff(?:ers)?|journalists?|diplomats?|"
+               r"missionar(?:y|ies)|priests?|nuns?|expatriates?|contractors?|aid workers?|volunteers?|passengers?|crew members?|"
+               r"ressortissants?|otages?|touristes?|casques bleus|humanitaires|expatri[ée]s?)")
+_NATIONALITY_AFTER = re.compile(r"(?:,?\s+(?:and\s+|et\s+)?[A-Z][\w-]+)*,?\s+(?:and\s+)?(?:[\w.-]+\s+){0,2}?" + _FOREIGNERS + r"\b")
+_FROM_BEFORE = re.compile(_FOREIGNERS.replace("(?:peace", "(?:soldiers?|troops|peace") + r"\s+(?:from|of|de|du|venus? de)\s+(?:the\s+)?$", re.I)
+
+
+CITY_NAMES_COUNTRY = 0.75
+EVENT_NEAR_WEIGHT = 1.5
+_EVENT_BEFORE = re.compile(r"\b(?:attack(?:ed|s)?|attaque(?:e|s|es)?|killed|tue(?:e|s|es)?|explo(?:ded|sion)|blasts?|bomb(?:ed|ing)?|"
+                           r"clash(?:ed|es)?|ambush(?:ed)?|kidnapped|abducted|enleve(?:e|s|es)?|stormed|shot|fusillade|"
+                           r"protest(?:ed|s)?|manifest\w*|struck|hit|exploded|fighting|combats)\b[^.;]{0,25}$")
+SCENE_WEIGHT = 5.0
 
 
 @dataclass
@@ -79,6 +126,8 @@ def find_mentions(gaz: Gazetteer, text: str, folded: str) -> list[Mention]:
         kept = tuple(r for r in refs if _shape_ok(surface, name, r))
         if not kept or _is_persons_name(gaz, text, start):
             continue
+        if all(r[0] in (CITY, CITY_ALT) for r in kept) and _inside_longer_name(gaz, text, start, end):
+            continue
         taken.append((start, end))
         out.append(Mention(start, end, surface, kept))
     out.sort(key=lambda m: m.start)
@@ -89,11 +138,53 @@ def _shape_ok(surface: str, name: str, ref: Ref) -> bool:
     """Place names are capitalised (French demonyms are not); 'US' must be 'US', not 'us'."""
     if ref[0] == DEMONYM_FR:
         return True
+    if surface[:3] in ("al-", "el-") and surface[3:4].isupper():
+        return True  # "al-Bukamal"
     if not surface[:1].isupper():
-        return False
+        return name[:1].islower() and surface.split()[-1:] == name.split()[-1:]  # "eastern Congo" as listed
     if name.replace(".", "").isupper():
         return surface.replace(".", "").isupper()
     return True
+
+
+_CAP_WORD_AFTER = re.compile(r" ([A-Z][a-z\u00e0-\u024f'’-]+)")
+_CAP_WORD_BEFORE = re.compile(r"([A-Z][a-z\u00e0-\u024f'’-]+) $")
+
+
+def _inside_longer_name(gaz: Gazetteer, text: str, start: int, end: int) -> bool:
+    """'Anthony Sawina', 'Selahattin Demirtas', 'Virgil Van Dijk': a town's name inside a longer proper
+    name (a capitalised word that is no place right before or after it) is part of a person's or a
+    firm's name. Not in Title Case headlines, where every word is capitalised."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    words = line.split()
+    if len(words) >= 4 and sum(w[:1].isupper() for w in words) > 0.6 * len(words):
+        return False
+    for hit in (_CAP_WORD_AFTER.match(text, end), _CAP_WORD_BEFORE.search(text[max(line_start, start - 30):start])):
+        if hit is None:
+            continue
+        word = hit.group(1)
+        if hit.re is _CAP_WORD_BEFORE and (hit.start(1) + max(line_start, start - 30) == line_start
+                                            or text[max(0, start - 30):start].rstrip()[-len(word) - 2:-len(word)].strip() in (".", ":", '"')):
+            continue  # the sentence's first word
+        key = name_key(word)
+        if key not in gaz.common_words and key not in _NOT_NAME_WORDS and not gaz.refs(word):
+            return True
+    return False
+
+
+_NOT_NAME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+                             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+                             "in", "at", "of", "near", "the", "a", "on", "and", "to", "from", "le", "la", "les", "de", "du", "au", "en", "et", "dans", "pres", "vers", "sur", "since", "after", "before", "police", "province",
+                             "state", "city", "region", "district", "county", "airport", "international", "university", "governor",
+                             "mayor", "ville", "aeroport", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+                             "dimanche", "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
+                             "octobre", "novembre", "decembre", "north", "south", "east", "west", "northern", "southern",
+                             "eastern", "western", "central", "greater", "old", "new", "upper", "lower", "town", "village",
+                             "valley", "camp", "market", "square", "street", "road", "hotel", "mosque", "church",
+                             "cathedral", "bridge", "station", "port", "bay", "island", "islands", "lake", "river", "mount",
+                             "downtown", "suburb", "metropolitan", "says", "said", "army", "council", "prefecture"})
 
 
 def _is_persons_name(gaz: Gazetteer, text: str, start: int) -> bool:
@@ -131,7 +222,40 @@ def locate(gaz: Gazetteer, text: str, folded: str, mentions: list[Mention]) -> L
         return Location(None, None, mentions)
     country = max(totals, key=lambda c: (totals[c], country_score.get(c, 0.0)))
     city = best_city[country][1] if country in best_city else None
+    unlisted = _unlisted_town(gaz, text, length)
+    if unlisted is not None and (city is None or best_city[country][0] < unlisted[0]):
+        city = gaz.unlisted_town(unlisted[1], country)
     return Location(city, country, mentions)
+
+
+def _names_country_or_region(gaz: Gazetteer, text: str, at: int) -> bool:
+    words = text[at:at + 40].replace(",", " ").replace("'s", " ").replace("’s", " ").split()
+    for n in range(min(3, len(words)), 0, -1):
+        if any(kind in (COUNTRY, REGION, DEMONYM) for kind, _ in gaz.refs(" ".join(words[:n]).rstrip(".;:)"))):
+            return True
+    return False
+
+
+def _unlisted_town(gaz: Gazetteer, text: str, length: int) -> tuple[float, str] | None:
+    """(score, name) of the earliest town named with a strong cue that no gazetteer lists."""
+    best: tuple[float, str] | None = None
+    for i, rx in enumerate(_UNLISTED):
+        for hit in rx.finditer(text):
+            if i == 1 and not _names_country_or_region(gaz, text, hit.end()):
+                continue
+            name = hit.group(1).strip(" '’-")
+            key = name_key(name)
+            if len(key) < 3 or key in gaz.common_words or gaz.refs(name) or _TITLE_BEFORE.search(text[max(0, hit.start(1) - 20):hit.start(1)]):
+                continue  # known places are weighed with the gazetteer's evidence
+            if any(name_key(w) in gaz.common_words or gaz.refs(w) for w in name.split()[:1]):
+                continue  # "Islamic State", "Syria's": not a town's name
+            prev = text[max(0, hit.start(1) - 25):hit.start(1)].split()
+            if prev and prev[-1][:1].isupper() and not prev[-1].endswith((".", ":", ";")):
+                continue  # "Laurent Gbagbo, a ...": the end of a longer name
+            score = 1.5 + 2.0 * (1.0 - hit.start(1) / length) + SCENE_WEIGHT + 2.0
+            if best is None or score > best[0]:
+                best = (score, name)
+    return best
 
 
 def _country_evidence(gaz: Gazetteer, text: str, mentions: list[Mention], length: int) -> dict[str, float]:
@@ -148,15 +272,27 @@ def _country_evidence(gaz: Gazetteer, text: str, mentions: list[Mention], length
             if kind == COUNTRY:
                 # "in eastern Congo", "au Mali": a country as the scene weighs more than as an actor
                 scene = _IN_COUNTRY.search(text[max(0, m.start - 25):m.start]) is not None
-                score[key] += 2.0 + 2.0 * early + 1.5 * scene
+                if _FROM_BEFORE.search(text[max(0, m.start - 40):m.start]):
+                    score[key] += 0.3  # "a peacekeeper from India"
+                else:
+                    score[key] += 2.0 + 2.0 * early + 1.5 * scene
             elif kind in (DEMONYM, DEMONYM_FR):
-                score[key] += 0.7 + 0.8 * early
+                if kind == DEMONYM and _NATIONALITY_AFTER.match(text, m.end):
+                    score[key] += 0.15  # "Bangladeshi peacekeepers": who, not where
+                else:
+                    score[key] += 0.7 + 0.8 * early
             elif kind == REGION and COUNTRY not in kinds:
                 score[key] += 1.5 + early
             elif kind == UN_SITE:
                 score[gaz.un_sites[key].country] += 0.5
             elif kind == AIRPORT:
                 score[gaz.airports[key].country] += 1.5 + early
+        # A big city that exists in one country only names that country too ("the Paris attacks").
+        same_name = sorted((gaz.cities[k] for kd, k in m.refs if kd == CITY), key=lambda c: -c.population)
+        if same_name and not kinds & {COUNTRY, REGION, DEMONYM, DEMONYM_FR} and same_name[0].population >= 100_000 and \
+                (len(same_name) == 1 or same_name[0].population >= 5 * same_name[1].population) and \
+                name_key(m.surface) not in gaz.common_words:
+            score[same_name[0].country] += CITY_NAMES_COUNTRY
     return score
 
 
@@ -208,18 +344,21 @@ def _city_score(gaz: Gazetteer, text: str, city: City, ms: list[Mention], is_alt
     preposition = any(_PLACE_PREPOSITION.search(b) for b in before)
     diverted = any(_DIVERTED_TO.search(b) for b in before)
     common = name_key(first.surface) in gaz.common_words
-    sure = beside or dateline or diverted
+    scene = any(_SCENE_BEFORE.search(b) for b in before) or any(_SCENE_AFTER.match(text, m.end) for m in ms)
+    sure = beside or dateline or diverted or (scene and corroborated)
     if common and not (sure or (corroborated and preposition)):
         return None
-    if is_alt and not (sure or corroborated or city.population >= 1_000_000):
+    if is_alt and not (sure or scene or corroborated or city.population >= 1_000_000):
         return None
     if city.population < 15000 and not (sure or corroborated):
         return None
     if city.population < 100000 and not (sure or corroborated or preposition):
         return None
     score = 1.5 * min(len(ms), 4) + 2.0 * (1.0 - first.start / length)
-    score += 4.0 * beside + 3.0 * dateline + 3.0 * diverted + 2.0 * corroborated + 1.0 * preposition
+    score += 4.0 * beside + 3.0 * dateline + 3.0 * diverted + 2.0 * corroborated + 1.0 * preposition + SCENE_WEIGHT * scene
     score += 0.35 * math.log10(max(city.population, 1000)) - 0.5 * is_alt
+    # "attacked near Lokoja", "a bomb exploded in Kabul": the place right after what happened.
+    score += EVENT_NEAR_WEIGHT * any(_EVENT_BEFORE.search(fold(b)) for b in before)
     return score
 
 

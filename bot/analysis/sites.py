@@ -26,10 +26,11 @@ _AIRPORT_CLOSED = re.compile(
 
 _UN_WORDS = r"(?:un|u\.n\.|united nations|onu|nations unies|des nations unies|de l'onu|minusma|minusca|monusco|unmiss|unamid|unifil|unama|unami|unsom|unsmil|undof|unficyp|unmik|unisfa|minurso|minustah|unoci|unmil|unhcr|unicef|wfp|pam|who|unrwa|undp|ocha|iom)"
 _UN_AFFECTED = re.compile(
-    r"\b(?:peace-?keepers?|peace-?keeping (?:troops|forces|soldiers|base|camp|mission|convoy|personnel)|blue helmets|casques bleus|"
-    r"soldats de la paix|" + _UN_WORDS + r"(?:'s)? (?:\w+ )?(?:staff|personnel|workers?|employees?|compound|base|camp|convoy|vehicle|"
+    r"\b(?:peace-?keepers?|peace-?keeping (?:troops|forces|soldiers|base|camp|convoy|personnel|patrol|helicopter|mission(?!(?: [\w']+){0,4} (?:said|says|reported)))|blue helmets|casques bleus|"
+    r"soldats de la paix|" + _UN_WORDS + r"(?:'s)? (?:\w+ )?(?:-run |-operated )?(?:staff|personnel|workers?|employees?|compound|base|camp|convoy|vehicle|"
     r"helicopter|plane|aircraft|office|offices|premises|guesthouse|guest house|building|headquarters|hq|mission|troops|"
-    r"soldiers|police|patrol|peacekeepers|contractors?|aid workers?|humanitarians?|school|clinic|shelter|facility|site|"
+    r"soldiers|police|patrol|peacekeepers|contractors?|aid workers?|humanitarians?|school|clinic|shelter|facility|site|observers?|"
+    r"observation post|monitors?|"
     r"personnel|employes|fonctionnaires|agents|base|camp|convoi|vehicule|mission|experts?|envoy'?s? convoy)|"
     r"(?:staff|personnel|employees|workers|employes|base|camp|convoi|compound|mission) (?:of|de) (?:the |la |l')?" + _UN_WORDS + r")\b")
 _UN_BYSTANDER = re.compile(r"\b(?:security council|secretary[- ]general|general assembly|human rights council|conseil de securite|"
@@ -61,7 +62,7 @@ class SiteFacts:
 
 def find_sites(gaz: Gazetteer, text: str, folded: str, mentions: list[Mention], city: City | None) -> SiteFacts:
     airports = _airports(gaz, text, folded, mentions, city)
-    un_involved = bool(_UN_AFFECTED.search(folded))
+    un_involved = any(_is_un(text, m) for m in _UN_AFFECTED.finditer(folded))
     un_sites = tuple(dict.fromkeys(str(k) for m in mentions for kind, k in m.refs if kind == UN_SITE))
     if un_sites and not un_involved:
         un_involved = not _UN_BYSTANDER.search(folded)
@@ -76,6 +77,18 @@ def find_sites(gaz: Gazetteer, text: str, folded: str, mentions: list[Mention], 
     if un_involved:
         targets |= {"UN site"} if TARGETS["UN site"].search(folded) else frozenset()
     return SiteFacts(airports, bool(airports) and bool(_AIRPORT_CLOSED.search(folded)), un_involved, un_sites, limit, targets)
+
+
+def _is_un(text: str, m: re.Match[str]) -> bool:
+    """'un' is the UN only in capitals ('UN staff'), never the French article ('un véhicule')."""
+    s, start = m.string, m.start()
+    at = s.find("un", start, m.end())
+    while at >= 0:
+        alone = (at == 0 or not s[at - 1].isalpha()) and (at + 2 >= len(s) or not s[at + 2].isalpha())
+        if alone and text[at:at + 2] != "UN":
+            return False
+        at = s.find("un", at + 2, m.end())
+    return True
 
 
 def _airports(gaz: Gazetteer, text: str, folded: str, mentions: list[Mention], city: City | None) -> tuple[str, ...]:

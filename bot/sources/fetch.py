@@ -6,11 +6,15 @@ wrong, so one failing source never stops the others.
 """
 from __future__ import annotations
 
+import asyncio
+import email.utils
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 import httpx
 
 MAX_REDIRECTS = 5
+ERROR_BODY_BYTES = 4096
 
 
 @dataclass(frozen=True)
@@ -40,16 +44,26 @@ class FetchResult:
         return self.error is None
 
 
-def make_client(*, user_agent: str, timeout_seconds: float) -> httpx.AsyncClient:
+def make_client(*, user_agent: str, timeout_seconds: float, max_connections: int = 20) -> httpx.AsyncClient:
     """The shared client for all sources: one pool, bounded redirects, gzip."""
     return httpx.AsyncClient(
         headers={"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate"},
         timeout=httpx.Timeout(timeout_seconds, connect=min(10.0, timeout_seconds)),
         follow_redirects=True,
         max_redirects=MAX_REDIRECTS,
-        limits=httpx.Limits(max_connections=20, max_keepalive_connections=10),
+        limits=httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_connections),
         trust_env=False,
+        event_hooks={"response": [_refuse_non_http_redirect]},
     )
+
+
+async def _refuse_non_http_redirect(response: httpx.Response) -> None:
+    """A redirect to file:, ftp: or the like is refused before httpx would try to follow it."""
+    location = response.headers.get("Location")
+    if response.is_redirect and location:
+        target = response.url.join(location)
+        if target.scheme not in ("http", "https"):
+            raise httpx.UnsupportedProtocol(f"redirect to a {target.scheme}: URL refused", request=response.request)
 
 
 async def fetch_source(
@@ -58,8 +72,21 @@ async def fetch_source(
     *,
     validators: Validators = Validators(),
     max_bytes: int,
+    max_seconds: float | None = None,
+    accept: str | None = None,
 ) -> FetchResult:
-    headers = {}
+    """GET url. max_seconds bounds the whole exchange, body included (a drip feed cannot hold a source)."""
+    try:
+        async with asyncio.timeout(max_seconds):
+            return await _fetch(client, url, validators=validators, max_bytes=max_bytes, accept=accept)
+    except TimeoutError:
+        return FetchResult(url, error=f"no complete answer within {max_seconds:g} s")
+
+
+async def _fetch(
+    client: httpx.AsyncClient, url: str, *, validators: Validators, max_bytes: int, accept: str | None
+) -> FetchResult:
+    headers = {"Accept": accept} if accept else {}
     if validators.etag:
         headers["If-None-Match"] = validators.etag
     if validators.last_modified:
@@ -72,6 +99,8 @@ async def fetch_source(
                 return FetchResult(
                     url,
                     response.status_code,
+                    body=await _read_prefix(response, ERROR_BODY_BYTES),  # APIs explain errors there
+                    content_type=response.headers.get("Content-Type", ""),
                     error=f"HTTP {response.status_code} {response.reason_phrase}".strip(),
                     retry_after=_retry_after(response.headers.get("Retry-After")),
                 )
@@ -89,8 +118,8 @@ async def fetch_source(
         return FetchResult(url, error=f"more than {MAX_REDIRECTS} redirects")
     except httpx.TimeoutException:
         return FetchResult(url, error="timed out")
-    except httpx.UnsupportedProtocol:
-        return FetchResult(url, error="not an http(s) URL")
+    except httpx.UnsupportedProtocol as e:
+        return FetchResult(url, error=str(e) if "redirect" in str(e) else "not an http(s) URL")
     except httpx.DecodingError as e:
         return FetchResult(url, error=f"undecodable response: {e}")
     except httpx.TransportError as e:
@@ -111,7 +140,26 @@ async def _read_capped(response: httpx.Response, max_bytes: int) -> bytes | None
     return b"".join(chunks)
 
 
-def _retry_after(value: str | None) -> float | None:
-    if value and value.strip().isdigit():
-        return float(value.strip())
-    return None
+async def _read_prefix(response: httpx.Response, limit: int) -> bytes:
+    data = b""
+    async for chunk in response.aiter_bytes():
+        data += chunk
+        if len(data) >= limit:
+            break
+    return data[:limit]
+
+
+def _retry_after(value: str | None, *, now: datetime | None = None) -> float | None:
+    """Retry-After in seconds: delta-seconds or an HTTP date."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())

@@ -9,8 +9,10 @@ from typing import Any
 import feedparser
 
 from bot.model import Article
+from bot.sources.base import Batch, SourceContext, failed
 from bot.sources.htmltext import html_to_text, one_line
 from bot.sources.urls import canonical_url
+from bot.sources.xmlsafe import entity_declaration_error
 
 MAX_ITEMS_PER_FEED = 500  # a feed of 10,000 items is a broken or hostile feed: keep the newest slice
 
@@ -27,6 +29,9 @@ def parse_rss(body: bytes, *, source: str, fetched_at: datetime, language: str |
     Malformed feeds that still yield entries are used; ones that yield none
     come back with an error naming what is wrong.
     """
+    refused = entity_declaration_error(body)
+    if refused:
+        return ParsedFeed([], error=refused)
     parsed = feedparser.parse(body, sanitize_html=False, resolve_relative_uris=False)
     entries = parsed.get("entries") or []
     if not entries:
@@ -37,11 +42,24 @@ def parse_rss(body: bytes, *, source: str, fetched_at: datetime, language: str |
         return ParsedFeed([], error=f"not an RSS or Atom feed{detail}")
     feed_language = language or _short_language(parsed.get("feed", {}).get("language"))
     articles = []
+    urls: set[str] = set()
     for entry in entries[:MAX_ITEMS_PER_FEED]:
         article = _article_from_entry(entry, source=source, fetched_at=fetched_at, language=feed_language)
-        if article is not None:
-            articles.append(article)
+        if article is None or (article.url and article.url in urls):  # duplicate GUIDs and links: once
+            continue
+        urls.add(article.url)
+        articles.append(article)
     return ParsedFeed(articles)
+
+
+async def collect_rss(ctx: SourceContext) -> Batch:
+    result = await ctx.get(ctx.source.url, conditional=True,
+                           accept="application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5")
+    early = failed(result)
+    if early is not None:
+        return early
+    parsed = parse_rss(result.body, source=ctx.source.name, fetched_at=ctx.now, language=ctx.source.language)
+    return Batch(parsed.articles, error=parsed.error, validators=result.validators)
 
 
 def _article_from_entry(entry: Any, *, source: str, fetched_at: datetime, language: str | None) -> Article | None:

@@ -1,18 +1,30 @@
-"""Articles as seen, and the incidents they report."""
+"""Articles as seen, the events they report, and what each incident has told chats so far.
+
+Every article belongs to an event (a row of `incidents`); an event is an incident once one of
+its reports is (category other than 'none'). Non-incident events let calm follow-ups and early
+reports file under the right story.
+"""
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlite_utils import Database
 
-from bot.analysis.facts import Facts
+from bot.analysis.facts import ArticleMeta, Category, Facts, Severity
+from bot.dedupe.changes import IncidentState
+from bot.dedupe.cluster import KnownIncident, Report
+from bot.dedupe.sketch import merge_sketches, pack, unpack
 from bot.model import Article
+
+MAX_INCIDENT_TERMS = 120
 
 
 def is_known_article(db: Database, *, url: str, content_hash: str) -> bool:
     """The same item seen before: same canonical URL or same content."""
-    if url and db.execute("SELECT 1 FROM articles WHERE url = ?", [url]).fetchone():
+    # "url != ''" lets SQLite use the partial unique index on url.
+    if url and db.execute("SELECT 1 FROM articles WHERE url = ? AND url != ''", [url]).fetchone():
         return True
     return db.execute("SELECT 1 FROM articles WHERE content_hash = ? LIMIT 1", [content_hash]).fetchone() is not None
 
@@ -27,6 +39,30 @@ def find_incident_by_title(db: Database, title_hash: str, *, since: datetime) ->
     return row[0] if row else None
 
 
+_CANDIDATE_COLUMNS = "id, category, country, geonameid, lat, lon, first_seen, last_seen, sketch, terms, killed"
+
+
+def candidate_incidents(db: Database, report: Report, *, seen_since: datetime) -> list[KnownIncident]:
+    """Incidents last reported since `seen_since` in the report's country (or of unknown country)."""
+    if report.country:
+        rows = db.execute(
+            f"SELECT {_CANDIDATE_COLUMNS} FROM incidents WHERE (country = ? OR country IS NULL) AND last_seen >= ?",
+            [report.country, seen_since.isoformat()],
+        ).fetchall()
+    else:
+        rows = db.execute(
+            f"SELECT {_CANDIDATE_COLUMNS} FROM incidents WHERE last_seen >= ?", [seen_since.isoformat()]
+        ).fetchall()
+    return [
+        KnownIncident(
+            id=r[0], category=Category(r[1]), country=r[2], geonameid=r[3], lat=r[4], lon=r[5],
+            first_seen=datetime.fromisoformat(r[6]), last_seen=datetime.fromisoformat(r[7]),
+            sketch=unpack(r[8]), terms=frozenset(r[9].split()), killed=r[10],
+        )
+        for r in rows
+    ]
+
+
 def save_article(
     db: Database,
     article: Article,
@@ -37,29 +73,29 @@ def save_article(
     incident_id: int | None,
     now: datetime,
 ) -> int:
-    return int(
-        db["articles"]
-        .insert(
-            {
-                "source": article.source,
-                "url": article.url,
-                "content_hash": content_hash,
-                "title_hash": title_hash,
-                "title": article.title,
-                "text": article.text,
-                "language": article.language,
-                "published": article.published.isoformat(),
-                "seen_at": now.isoformat(),
-                "is_incident": int(facts.is_incident),
-                "incident_id": incident_id,
-                "facts": json.dumps(facts.to_json(), ensure_ascii=False),
-            }
-        )
-        .last_pk
+    cursor = db.execute(
+        "INSERT INTO articles (source, url, content_hash, title_hash, title, text, language, published, seen_at, "
+        "is_incident, incident_id, facts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [article.source, article.url, content_hash, title_hash, article.title, article.text, article.language,
+         article.published.isoformat(), now.isoformat(), int(facts.is_incident), incident_id,
+         json.dumps(facts.to_json(), ensure_ascii=False)],
     )
+    return int(cursor.lastrowid or 0)
 
 
-def create_incident(db: Database, article: Article, facts: Facts, *, now: datetime) -> int:
+def _state_columns(state: IncidentState) -> dict[str, object]:
+    return {
+        "killed": state.killed,
+        "injured": state.injured,
+        "severity": state.severity.value if state.severity else None,
+        "airport_closed": None if state.airport_closed is None else int(state.airport_closed),
+        "all_clear": int(state.all_clear),
+    }
+
+
+def create_incident(
+    db: Database, article: Article, facts: Facts, report: Report, state: IncidentState, *, now: datetime
+) -> int:
     return int(
         db["incidents"]
         .insert(
@@ -67,29 +103,114 @@ def create_incident(db: Database, article: Article, facts: Facts, *, now: dateti
                 "created_at": now.isoformat(),
                 "updated_at": now.isoformat(),
                 "published": article.published.isoformat(),
+                "first_seen": report.published.isoformat(),
+                "last_seen": report.published.isoformat(),
                 "category": facts.category.value,
-                "severity": facts.severity.value if facts.severity else None,
                 "city": facts.city,
                 "country": facts.country,
+                "geonameid": facts.geonameid,
                 "lat": facts.lat,
                 "lon": facts.lon,
                 "title": article.title,
                 "url": article.url,
                 "source": article.source,
                 "sources": json.dumps([article.source]),
+                "report_count": 1,
+                "sketch": pack(report.sketch),
+                "terms": " ".join(sorted(report.terms)),
                 "facts": json.dumps(facts.to_json(), ensure_ascii=False),
+                **_state_columns(state),
             }
         )
         .last_pk
     )
 
 
-def add_report(db: Database, incident_id: int, source: str, *, now: datetime) -> None:
-    """Another article reports this incident: remember which source did."""
-    row = db.execute("SELECT sources FROM incidents WHERE id = ?", [incident_id]).fetchone()
-    sources = json.loads(row[0]) if row else []
-    if source not in sources:
-        sources.append(source)
-    db.execute(
-        "UPDATE incidents SET sources = ?, updated_at = ? WHERE id = ?", [json.dumps(sources), now.isoformat(), incident_id]
+@dataclass(frozen=True)
+class Event:
+    """One row of `incidents`, loaded once per report that joins it."""
+
+    id: int
+    category: Category
+    sources: tuple[str, ...]
+    sketch: tuple[int, ...]
+    terms: tuple[str, ...]
+    first_seen: datetime
+    last_seen: datetime
+    state: IncidentState
+    facts_json: str
+    meta: ArticleMeta
+
+    @property
+    def is_incident(self) -> bool:
+        return self.category is not Category.NONE
+
+    @property
+    def facts(self) -> Facts:
+        """The facts of the report the alert was made from."""
+        return Facts.from_json(json.loads(self.facts_json))
+
+
+def load_event(db: Database, event_id: int) -> Event:
+    r = db.execute(
+        "SELECT category, sources, sketch, terms, first_seen, last_seen, killed, injured, severity, airport_closed, "
+        "all_clear, facts, title, url, source, published FROM incidents WHERE id = ?",
+        [event_id],
+    ).fetchone()
+    return Event(
+        id=event_id,
+        category=Category(r[0]),
+        sources=tuple(json.loads(r[1])),
+        sketch=unpack(r[2]),
+        terms=tuple(r[3].split()),
+        first_seen=datetime.fromisoformat(r[4]),
+        last_seen=datetime.fromisoformat(r[5]),
+        state=IncidentState(killed=r[6], injured=r[7], severity=Severity(r[8]) if r[8] else None,
+                            airport_closed=None if r[9] is None else bool(r[9]), all_clear=bool(r[10])),
+        facts_json=r[11],
+        meta=ArticleMeta(title=r[12], url=r[13] or None, source=r[14], published=datetime.fromisoformat(r[15])),
     )
+
+
+def record_report(
+    db: Database, event: Event, article: Article, report: Report, state: IncidentState, *, now: datetime
+) -> tuple[str, ...]:
+    """Another article reports this event: widen its window, text and sources; returns its sources."""
+    sources = event.sources if article.source in event.sources else (*event.sources, article.source)
+    kept = list(event.terms)
+    terms = kept + sorted(report.terms - set(kept))  # the first reports' terms first: they define the event
+    db.execute(
+        "UPDATE incidents SET sources = ?, report_count = report_count + 1, sketch = ?, terms = ?, first_seen = ?, "
+        "last_seen = ?, updated_at = ?, killed = ?, injured = ?, severity = ?, airport_closed = ?, all_clear = ? "
+        "WHERE id = ?",
+        [
+            json.dumps(list(sources)),
+            pack(merge_sketches([event.sketch, report.sketch])),
+            " ".join(terms[:MAX_INCIDENT_TERMS]),
+            min(event.first_seen, report.published).isoformat(),
+            max(event.last_seen, report.published).isoformat(),
+            now.isoformat(),
+            *_state_columns(state).values(),
+            event.id,
+        ],
+    )
+    return sources
+
+
+def promote(db: Database, event_id: int, article: Article, facts: Facts, *, now: datetime) -> None:
+    """A story first reported as not alarming turns out to be an incident: it takes this report's facts."""
+    db.execute(
+        "UPDATE incidents SET category = ?, severity = ?, city = ?, country = ?, geonameid = ?, lat = ?, lon = ?, "
+        "title = ?, url = ?, source = ?, published = ?, facts = ?, updated_at = ? WHERE id = ?",
+        [facts.category.value, facts.severity.value if facts.severity else None, facts.city, facts.country,
+         facts.geonameid, facts.lat, facts.lon, article.title, article.url, article.source,
+         article.published.isoformat(), json.dumps(facts.to_json(), ensure_ascii=False), now.isoformat(), event_id],
+    )
+
+
+def purge_article_text(db: Database, *, seen_before: datetime) -> int:
+    """Retention: forget the raw text of old articles; incidents and fingerprints stay."""
+    cursor = db.execute(
+        "UPDATE articles SET text = '' WHERE seen_at < ? AND text != ''", [seen_before.isoformat()]
+    )
+    return cursor.rowcount

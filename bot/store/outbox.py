@@ -1,19 +1,25 @@
 """The outbox: one row per message to a chat, written with the matching, drained by a sender.
 
 kind 'alert' is the first advisory of an incident for a chat; kind 'update' (seq 1, 2, ...)
-a follow-up, sent as a reply to the chat's alert. A row is 'pending' until Telegram
+a follow-up, sent as a reply to the chat's alert; kind 'map' a location pin of the incident
+(JSON payload in `text`), planned with a high or critical alert for chats with map pins on,
+sent after (as a reply to) the alert. A row is 'pending' until Telegram
 confirms it, then 'sent' with the message id; 'failed' when it can never be delivered
 (chat blocked the bot, chat gone). UNIQUE(incident_id, chat_id, kind, seq) is what makes
 "never sent twice" hold across restarts.
 """
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlite_utils import Database
 
 MAX_ATTEMPTS = 8
+MAP_MIN_PRIORITY = 2  # Severity.HIGH.rank: high and critical alerts get a map pin
 
 
 @dataclass(frozen=True)
@@ -24,16 +30,60 @@ class Delivery:
     text: str
     attempts: int
     reply_to_message_id: int | None = None  # the chat's alert message, for an update
+    kind: str = "alert"  # 'alert' | 'update' | 'map'
+    priority: int = 0  # severity rank: 3 critical ... 0 low/unknown
+
+    def payload(self) -> dict[str, Any]:
+        """A 'map' row's location: {"lat", "lon", "title", "address"}."""
+        value: dict[str, Any] = json.loads(self.text)
+        return value
 
 
-def enqueue_delivery(db: Database, *, incident_id: int, chat_id: int, text: str, priority: int, now: datetime) -> bool:
-    """Plan one message; False if this chat already has this incident."""
+def enqueue_delivery(
+    db: Database, *, incident_id: int, chat_id: int, text: str, priority: int, now: datetime, context: list[str] | None = None
+) -> bool:
+    """Plan one message; False if this chat already has this incident.
+
+    context: the chat's own lines of the alert (how far from its place), kept so the text can be
+    rendered again while it is pending (when more sources report the incident; see pending_alerts).
+
+    With a high or critical alert, a chat with map pins on also gets the incident's location.
+    """
     cursor = db.execute(
-        "INSERT OR IGNORE INTO deliveries (incident_id, chat_id, priority, text, status, attempts, next_attempt_at, "
-        "created_at) VALUES (?, ?, ?, ?, 'pending', 0, ?, ?)",
-        [incident_id, chat_id, priority, text, now.isoformat(), now.isoformat()],
+        "INSERT OR IGNORE INTO deliveries (incident_id, chat_id, priority, text, context, status, attempts, "
+        "next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?)",
+        [incident_id, chat_id, priority, text, json.dumps(context or []), now.isoformat(), now.isoformat()],
     )
-    return cursor.rowcount == 1
+    if cursor.rowcount != 1:
+        return False
+    if priority >= MAP_MIN_PRIORITY:
+        _enqueue_map(db, cursor.lastrowid, incident_id=incident_id, chat_id=chat_id, priority=priority, now=now)
+    return True
+
+
+def _enqueue_map(db: Database, alert_id: int | None, *, incident_id: int, chat_id: int, priority: int, now: datetime) -> None:
+    row = db.execute(
+        "SELECT i.lat, i.lon, i.city, i.country, c.map_pins FROM incidents i, chats c WHERE i.id = ? AND c.chat_id = ?",
+        [incident_id, chat_id],
+    ).fetchone()
+    if row is None or row[0] is None or row[1] is None or not row[4]:
+        return
+    lat, lon, city, country = row[:4]
+    payload = {"lat": lat, "lon": lon, "title": city or "Incident location", "address": _country_name(country) or city or "—"}
+    db.execute(
+        "INSERT OR IGNORE INTO deliveries (incident_id, chat_id, kind, seq, reply_to_delivery_id, priority, text, status, "
+        "attempts, next_attempt_at, created_at) VALUES (?, ?, 'map', 0, ?, ?, ?, 'pending', 0, ?, ?)",
+        [incident_id, chat_id, alert_id, priority, json.dumps(payload), now.isoformat(), now.isoformat()],
+    )
+
+
+def _country_name(iso2: str | None) -> str | None:
+    if not iso2:
+        return None
+    from pycountry import countries
+
+    found = countries.get(alpha_2=iso2)
+    return str(found.name) if found else iso2
 
 
 def enqueue_update(
@@ -79,7 +129,7 @@ def due_deliveries(db: Database, *, now: datetime, limit: int = 100, chat_id: in
     An update waits until its alert is sent, so the reply has a message to point at.
     """
     sql = (
-        "SELECT d.id, d.incident_id, d.chat_id, d.text, d.attempts, a.message_id FROM deliveries d "
+        "SELECT d.id, d.incident_id, d.chat_id, d.text, d.attempts, a.message_id, d.kind, d.priority FROM deliveries d "
         "JOIN chats c ON c.chat_id = d.chat_id "
         "LEFT JOIN deliveries a ON a.id = d.reply_to_delivery_id "
         "WHERE d.status = 'pending' AND d.next_attempt_at <= ? AND c.active = 1 "
@@ -117,12 +167,13 @@ def mark_failed(db: Database, delivery_id: int, *, error: str) -> None:
 
 
 def move_chat(db: Database, old_chat_id: int, new_chat_id: int) -> None:
-    """A group became a supergroup: its places and pending messages follow it."""
+    """A group became a supergroup: its settings, places and pending messages follow it."""
+    columns = [c.name for c in db["chats"].columns if c.name not in ("chat_id", "type")]
     with db.atomic():
-        # Copy the chat row first: watches reference chats(chat_id).
+        # Copy the chat row first (every setting): watches reference chats(chat_id).
         db.execute(
-            "INSERT OR IGNORE INTO chats (chat_id, type, title, active, created_at, updated_at) "
-            "SELECT ?, 'supergroup', title, active, created_at, updated_at FROM chats WHERE chat_id = ?",
+            f"INSERT OR IGNORE INTO chats (chat_id, type, {', '.join(columns)}) "
+            f"SELECT ?, 'supergroup', {', '.join(columns)} FROM chats WHERE chat_id = ?",
             [new_chat_id, old_chat_id],
         )
         db.execute("UPDATE OR IGNORE watches SET chat_id = ? WHERE chat_id = ?", [new_chat_id, old_chat_id])
@@ -134,3 +185,45 @@ def move_chat(db: Database, old_chat_id: int, new_chat_id: int) -> None:
 def backoff(attempts: int, *, base_seconds: float = 5.0, cap_seconds: float = 600.0) -> timedelta:
     """Exponential backoff for transient send errors: 5 s, 10 s, 20 s ... capped at 10 min."""
     return timedelta(seconds=min(cap_seconds, base_seconds * 2**attempts))
+
+
+def pending_alerts(db: Database, incident_id: int) -> list[tuple[int, list[str]]]:
+    """(delivery id, context lines) of this incident's alerts not yet sent."""
+    rows = db.execute(
+        "SELECT id, context FROM deliveries INDEXED BY deliveries_incident "
+        "WHERE incident_id = ? AND kind = 'alert' AND status = 'pending'",
+        [incident_id],
+    ).fetchall()
+    return [(r[0], json.loads(r[1])) for r in rows]
+
+
+def set_pending_text(db: Database, delivery_id: int, text: str) -> None:
+    """Render a pending alert again (more sources now report it); a sent one never changes."""
+    db.execute("UPDATE deliveries SET text = ? WHERE id = ? AND status = 'pending'", [text, delivery_id])
+
+
+def enqueue_edit(db: Database, *, incident_id: int, render: Callable[[list[str]], str], now: datetime) -> int:
+    """Bring this incident's sent alerts up to date (more sources now confirm it), silently, by editing them.
+
+    render: the alert's text from the chat's own context lines. Only the newest edit of an alert
+    matters: older pending ones are dropped. Edits go after every alert and update (priority -1).
+    Returns how many were planned.
+    """
+    alerts = db.execute(
+        "SELECT id, chat_id, context FROM deliveries WHERE incident_id = ? AND kind = 'alert' AND status = 'sent' "
+        "AND message_id IS NOT NULL",
+        [incident_id],
+    ).fetchall()
+    for alert_id, chat_id, context in alerts:
+        db.execute("DELETE FROM deliveries WHERE reply_to_delivery_id = ? AND kind = 'edit' AND status = 'pending'",
+                   [alert_id])
+        (seq,) = db.execute(
+            "SELECT coalesce(max(seq), 0) + 1 FROM deliveries WHERE incident_id = ? AND chat_id = ? AND kind = 'edit'",
+            [incident_id, chat_id],
+        ).fetchone()
+        db.execute(
+            "INSERT INTO deliveries (incident_id, chat_id, kind, seq, reply_to_delivery_id, priority, text, status, "
+            "attempts, next_attempt_at, created_at) VALUES (?, ?, 'edit', ?, ?, -1, ?, 'pending', 0, ?, ?)",
+            [incident_id, chat_id, seq, alert_id, render(json.loads(context)), now.isoformat(), now.isoformat()],
+        )
+    return len(alerts)

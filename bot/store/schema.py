@@ -35,6 +35,9 @@ def m001_initial(db: Database) -> None:
     db.execute("CREATE UNIQUE INDEX articles_url ON articles(url) WHERE url != ''")
     db.execute("CREATE INDEX articles_content_hash ON articles(content_hash)")
     db.execute("CREATE INDEX articles_title_hash ON articles(title_hash, published)")
+    db.execute("CREATE INDEX articles_incident ON articles(incident_id)")
+    # Retention purges the text of old articles: only rows that still have text are looked at.
+    db.execute("CREATE INDEX articles_unpurged ON articles(seen_at) WHERE text != ''")
     db.execute(
         """
         CREATE TABLE incidents (
@@ -42,20 +45,32 @@ def m001_initial(db: Database) -> None:
             created_at TEXT NOT NULL,
             updated_at TEXT NOT NULL,
             published TEXT NOT NULL,
+            first_seen TEXT NOT NULL,
+            last_seen TEXT NOT NULL,
             category TEXT NOT NULL,
             severity TEXT,
             city TEXT,
             country TEXT,
+            geonameid INTEGER,
             lat REAL,
             lon REAL,
+            killed INTEGER,
+            injured INTEGER,
+            airport_closed INTEGER,
+            all_clear INTEGER NOT NULL DEFAULT 0,
             title TEXT NOT NULL,
             url TEXT NOT NULL,
             source TEXT NOT NULL,
             sources TEXT NOT NULL,
+            report_count INTEGER NOT NULL DEFAULT 1,
+            sketch BLOB,
+            terms TEXT NOT NULL DEFAULT '',
             facts TEXT NOT NULL
         )"""
     )
-    db.execute("CREATE INDEX incidents_published ON incidents(published)")
+    # Clustering looks for candidates near the same place in a time window, never the whole history.
+    db.execute("CREATE INDEX incidents_country_seen ON incidents(country, last_seen)")
+    db.execute("CREATE INDEX incidents_seen ON incidents(last_seen)")
     db.execute(
         """
         CREATE TABLE chats (
@@ -95,6 +110,7 @@ def m001_initial(db: Database) -> None:
             reply_to_delivery_id INTEGER REFERENCES deliveries(id),
             priority INTEGER NOT NULL,
             text TEXT NOT NULL,
+            context TEXT NOT NULL DEFAULT '[]',
             status TEXT NOT NULL DEFAULT 'pending',
             attempts INTEGER NOT NULL DEFAULT 0,
             next_attempt_at TEXT NOT NULL,
@@ -106,6 +122,7 @@ def m001_initial(db: Database) -> None:
         )"""
     )
     db.execute("CREATE INDEX deliveries_chat ON deliveries(chat_id, incident_id)")
+    db.execute("CREATE INDEX deliveries_incident ON deliveries(incident_id, kind)")
     db.execute("CREATE INDEX deliveries_pending ON deliveries(status, priority DESC, id) WHERE status = 'pending'")
     db.execute(
         """

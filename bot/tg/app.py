@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import logging
 
-from telegram import BotCommand
+from telegram import BotCommand, Update
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -11,15 +11,17 @@ from telegram.ext import (
     CommandHandler,
     ContextTypes,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
 from bot.cycle import poll_cycle
 from bot.services import Services
-from bot.tg import handlers
+from bot.tg import admin, commands_info, commands_settings, guard, handlers, keyboards
 from bot.tg.delivery import send_due
+from bot.tg.limits import Pacer, TelegramRateLimiter
 from bot.tg.polling import schedule_polling
-from bot.tg.sending import schedule_sending
+from bot.tg.sending import OutboxSender, schedule_sending
 
 log = logging.getLogger(__name__)
 
@@ -28,23 +30,43 @@ def build_application(services: Services) -> Application:  # type: ignore[type-a
     settings = services.settings
     token = settings.token
     assert token, "build_application needs a token"
+    # One send budget for the outbox sender and the command replies (bot/tg/limits.py).
+    services.pacer = Pacer(settings.delivery.messages_per_second)
     app = (
         ApplicationBuilder()
         .token(token)
         .base_url(f"{settings.telegram.api_base_url}/bot")
         .base_file_url(f"{settings.telegram.api_base_url}/file/bot")
+        .rate_limiter(TelegramRateLimiter(services.pacer))
         .post_init(_post_init)
+        .post_stop(_post_stop)
         .post_shutdown(_post_shutdown)
         .build()
     )
     app.bot_data["services"] = services
+    app.bot_data["command_limiter"] = guard.CommandLimiter(settings.telegram.commands_per_minute)
+    app.add_handler(TypeHandler(Update, guard.limit_commands), group=-1)
+    app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, handlers.migrate), group=-2)
     app.add_handler(CommandHandler("start", handlers.start))
     app.add_handler(CommandHandler("help", handlers.help_command))
     app.add_handler(CommandHandler("stop", handlers.stop))
     app.add_handler(CommandHandler("watch", handlers.watch))
     app.add_handler(CommandHandler("watching", handlers.watching))
     app.add_handler(CommandHandler(["unwatch", "remove"], handlers.unwatch))
-    app.add_handler(CallbackQueryHandler(handlers.watch_button, pattern=f"^{handlers.CALLBACK_PREFIX}"))
+    app.add_handler(CommandHandler("severity", commands_settings.severity))
+    app.add_handler(CommandHandler("categories", commands_settings.categories))
+    app.add_handler(CommandHandler("mute", commands_settings.mute))
+    app.add_handler(CommandHandler("unmute", commands_settings.unmute))
+    app.add_handler(CommandHandler("quiet", commands_settings.quiet))
+    app.add_handler(CommandHandler("timezone", commands_settings.timezone))
+    app.add_handler(CommandHandler("map", commands_settings.map_command))
+    app.add_handler(CommandHandler("recent", commands_info.recent))
+    app.add_handler(CommandHandler("status", commands_info.status))
+    app.add_handler(CommandHandler("sources", admin.sources_command))  # admin chats only
+    app.add_handler(CallbackQueryHandler(handlers.watch_button, pattern=f"^{keyboards.WATCH_PREFIX}"))
+    app.add_handler(CallbackQueryHandler(commands_settings.category_button, pattern=f"^{keyboards.CATEGORY_PREFIX}"))
+    app.add_handler(CallbackQueryHandler(commands_settings.severity_button, pattern=f"^{keyboards.SEVERITY_PREFIX}"))
+    app.add_handler(MessageHandler(filters.LOCATION, handlers.location))
     app.add_handler(MessageHandler(filters.COMMAND, handlers.unknown_command))
     app.add_handler(MessageHandler(filters.TEXT & filters.ChatType.PRIVATE, handlers.free_text))
     app.add_error_handler(_on_error)
@@ -58,6 +80,16 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
     await app.bot.set_my_commands([BotCommand(name, what) for name, what in handlers.COMMANDS])
     me = await app.bot.get_me()
     log.info("connected to Telegram as @%s", me.username)
+    services: Services = app.bot_data["services"]
+    sender = OutboxSender(app.bot, services, concurrency=services.settings.delivery.concurrency)
+    app.bot_data["sender"] = sender
+    sender.start()
+
+
+async def _post_stop(app: Application) -> None:  # type: ignore[type-arg]
+    sender: OutboxSender | None = app.bot_data.pop("sender", None)
+    if sender is not None:
+        await sender.stop()
 
 
 async def _post_shutdown(app: Application) -> None:  # type: ignore[type-arg]

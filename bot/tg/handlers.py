@@ -1,25 +1,40 @@
-"""Telegram commands: parse (pure helpers), store, reply. Every reply is short and escaped."""
+"""Telegram commands about places: /start /help /stop /watch /unwatch /watching, location
+pins, the place buttons, group migration, and hints for anything else.
+Settings commands are in commands_settings.py, /recent and /status in commands_info.py.
+Every reply is short and escaped."""
 from __future__ import annotations
 
 import html
-from datetime import UTC, datetime
+import re
+from datetime import timedelta
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.constants import ParseMode
+from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.analysis.facts import Place
-from bot.match import DEFAULT_RADIUS_KM
-from bot.model import Watch
+from bot.chat_settings import MAX_RADIUS_KM, MIN_RADIUS_KM, default_radius_km
+from bot.match import ChatWatch
 from bot.places import Ambiguous, Invalid, Resolved, Unknown, resolve_place
 from bot.services import Services
-from bot.store import subscriptions
+from bot.store import outbox, recent, subscriptions
+from bot.tg import keyboards
+from bot.tg.common import args_of, chat_id_of, now_of, reply, require_admin, services_of, subscribe
+from bot.tg.digest import digest
 
 COMMANDS = (
     ("start", "subscribe and see what I do"),
-    ("watch", "watch a place: /watch Bamako, /watch BKO, /watch Tripoli, LY"),
+    ("watch", "watch a place: /watch Bamako, /watch BKO 40 km"),
     ("watching", "list the places you watch"),
     ("unwatch", "stop watching a place: /unwatch Bamako"),
+    ("recent", "incidents in your places, last 7 days"),
+    ("severity", "minimum severity: /severity high"),
+    ("categories", "choose the kinds of incident"),
+    ("mute", "pause alerts: /mute 8h"),
+    ("unmute", "alerts back on"),
+    ("quiet", "silent hours: /quiet 22:00-07:00"),
+    ("timezone", "your time zone: /timezone Europe/Paris"),
+    ("map", "map pin with serious alerts: /map on|off"),
+    ("status", "your settings and the sources' health"),
     ("help", "list the commands"),
     ("stop", "unsubscribe and delete your data"),
 )
@@ -29,84 +44,73 @@ WELCOME = (
     "attacks, explosions, gunfire, kidnappings, coups, riots, airport closures.\n\n"
     "One advisory per incident, however many outlets report it.\n\n"
     "Start with /watch PLACE: a city (<code>/watch Bamako</code>, <code>/watch Tripoli, LY</code>), "
-    "an airport code (<code>/watch BKO</code>) or a country (<code>/watch Mali</code>)."
+    "an airport code (<code>/watch BKO</code>) or a country (<code>/watch Mali</code>). "
+    "Or share a location pin. /help lists everything."
 )
-CALLBACK_PREFIX = "watch:"
-MAX_CALLBACK_BYTES = 64
-
-
-def _services(context: ContextTypes.DEFAULT_TYPE) -> Services:
-    services: Services = context.bot_data["services"]
-    return services
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _args(update: Update) -> str:
-    """Everything after the command, as typed (context.args would lose the comma spacing)."""
-    text = update.effective_message.text if update.effective_message and update.effective_message.text else ""
-    parts = text.split(maxsplit=1)
-    return parts[1] if len(parts) > 1 else ""
-
-
-async def _reply(update: Update, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
-    if update.effective_message is not None:
-        await update.effective_message.reply_text(
-            text, parse_mode=ParseMode.HTML, reply_markup=markup, do_quote=False
-        )
-
-
-def _subscribe(update: Update, services: Services) -> bool:
-    chat = update.effective_chat
-    assert chat is not None
-    return subscriptions.save_chat(
-        services.db, chat.id, chat_type=chat.type, title=chat.title or chat.username, now=_now()
-    )
+CALLBACK_PREFIX = keyboards.WATCH_PREFIX
+DIGEST_WINDOW = timedelta(hours=24)
+_RADIUS = re.compile(r"^(?P<place>.*?)[\s,]+(?P<km>\d{1,5}(?:\.\d+)?)\s*(?:km|kms|kilometers|kilometres)?$", re.IGNORECASE)
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Subscribe the chat and say what the bot does."""
-    _subscribe(update, _services(context))
-    await _reply(update, WELCOME)
+    if not await require_admin(update, context):
+        return
+    subscribe(update, context)
+    await reply(update, WELCOME)
 
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """List the commands."""
     lines = [f"/{name} — {html.escape(what)}" for name, what in COMMANDS]
-    await _reply(update, "What I understand:\n" + "\n".join(lines))
+    await reply(update, "What I understand:\n" + "\n".join(lines) + "\n\n📍 Share a location pin to watch that spot.")
 
 
 async def stop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Unsubscribe and delete the chat's data."""
-    chat = update.effective_chat
-    assert chat is not None
-    subscriptions.delete_chat(_services(context).db, chat.id)
-    await _reply(update, "Done: you are unsubscribed and your places are deleted. /start to come back.")
+    if not await require_admin(update, context):
+        return
+    subscriptions.delete_chat(services_of(context).db, chat_id_of(update))
+    await reply(update, "Done: you are unsubscribed and your places are deleted. /start to come back.")
+
+
+def split_radius(text: str) -> tuple[str, float | None]:
+    """'Bamako 40 km' -> ('Bamako', 40.0); 'Tripoli, LY' -> ('Tripoli, LY', None)."""
+    m = _RADIUS.match(text.strip())
+    if not m or not m.group("place").strip(" ,"):
+        return text, None
+    return m.group("place").strip(" ,"), float(m.group("km"))
 
 
 async def watch(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Watch a place by name, 'City, CC', airport code or country."""
-    services = _services(context)
-    result = resolve_place(_args(update), services.places)
+    """Watch a place by name, 'City, CC', airport code or country, with an optional radius."""
+    if not await require_admin(update, context):
+        return
+    services = services_of(context)
+    query, radius = split_radius(args_of(update))
+    if radius is not None and not MIN_RADIUS_KM <= radius <= MAX_RADIUS_KM:
+        await reply(update, f"The radius must be between {MIN_RADIUS_KM} and {MAX_RADIUS_KM} km.")
+        return
+    result = resolve_place(query, services.places)
     if isinstance(result, Invalid):
-        await _reply(update, html.escape(result.reason))
+        await reply(update, html.escape(result.reason))
     elif isinstance(result, Unknown):
-        await _reply(update, _unknown_text(result))
+        await reply(update, _unknown_text(result))
     elif isinstance(result, Ambiguous):
-        await _reply(update, _ambiguous_text(result), _ambiguous_keyboard(result))
+        await reply(update, _ambiguous_text(result, radius), keyboards.places(result.options))
     elif isinstance(result, Resolved):
-        await _reply(update, _add_watch(update, services, result.place))
+        await reply(update, add_watch(update, context, result.place, radius))
 
 
-def _add_watch(update: Update, services: Services, place: Place) -> str:
-    chat = update.effective_chat
-    assert chat is not None
-    _subscribe(update, services)
-    radius = DEFAULT_RADIUS_KM[place.kind]
+def add_watch(update: Update, context: ContextTypes.DEFAULT_TYPE, place: Place, radius: float | None = None) -> str:
+    """Store the watch; the answer, with one short digest of what happened there lately."""
+    services = services_of(context)
+    chat_id, now = chat_id_of(update), now_of(context)
+    subscribe(update, context)
+    custom = radius is not None and place.kind != "country"
+    km = radius if custom and radius is not None else default_radius_km(place.kind)
     try:
-        added = subscriptions.add_watch(services.db, chat.id, place, radius_km=radius, now=_now())
+        added = subscriptions.add_watch(services.db, chat_id, place, radius_km=km, now=now, radius_custom=custom)
     except subscriptions.WatchLimitError:
         return (
             f"You already watch {subscriptions.MAX_WATCHES_PER_CHAT} places, the most I allow. "
@@ -115,8 +119,31 @@ def _add_watch(update: Update, services: Services, place: Place) -> str:
     label = html.escape(place.label)
     if not added:
         return f"You already watch <b>{label}</b>."
-    where = "anywhere in it" if place.kind == "country" else f"within {radius:.0f} km"
-    return f"✅ Watching <b>{label}</b> ({where}). You will get an advisory when something happens there."
+    if place.kind == "country":
+        where = "anywhere in it"
+    elif custom:
+        where = f"within {km:.0f} km"
+    else:
+        where = f"within {km:.0f} km; farther for critical events"
+    text = f"✅ Watching <b>{label}</b> ({where}). You will get an advisory when something happens there."
+    return text + catch_up(services, chat_id, [_as_watch(chat_id, place, km, custom)], "Lately there")
+
+
+def catch_up(services: Services, chat_id: int, watches: list[ChatWatch], header: str, since_hours: float = 24) -> str:
+    """At most one short digest (appended to the answer) of recent incidents in these places,
+    instead of a burst of old alerts; incidents the chat already got are left out."""
+    db, now = services.db, services.clock()
+    found = recent.for_watches(
+        db, watches, since=now - timedelta(hours=since_hours), settings=subscriptions.get_settings(db, chat_id),
+        skip=recent.delivered_incidents(db, chat_id), limit=6,
+    )
+    if not found:
+        return ""
+    return "\n\n" + digest(f"🗞 {html.escape(header)} (last {since_hours:.0f} h):", found, shown=3)
+
+
+def _as_watch(chat_id: int, place: Place, km: float, custom: bool) -> ChatWatch:
+    return ChatWatch(chat_id, place.kind, place.key, place.label, place.country, place.lat, place.lon, km, radius_custom=custom)
 
 
 def _unknown_text(result: Unknown) -> str:
@@ -130,73 +157,77 @@ def _unknown_text(result: Unknown) -> str:
     )
 
 
-def _place_query(place: Place) -> str:
-    return f"{place.name}, {place.country}" if place.country and place.kind == "city" else place.name
-
-
-def _ambiguous_text(result: Ambiguous) -> str:
+def _ambiguous_text(result: Ambiguous, radius: float | None) -> str:
+    km = f" {radius:g} km" if radius is not None else ""
     lines = [f"“{html.escape(result.query)}” could be several places. Which one?"]
-    lines += [f"• {html.escape(p.label)}: <code>/watch {html.escape(_place_query(p))}</code>" for p in result.options]
+    lines += [
+        f"• {html.escape(p.label)}: <code>/watch {html.escape(keyboards.place_query(p))}{km}</code>" for p in result.options
+    ]
     return "\n".join(lines)
-
-
-def _ambiguous_keyboard(result: Ambiguous) -> InlineKeyboardMarkup | None:
-    buttons = []
-    for place in result.options:
-        data = CALLBACK_PREFIX + _place_query(place)
-        if len(data.encode("utf-8")) <= MAX_CALLBACK_BYTES:
-            buttons.append([InlineKeyboardButton(place.label, callback_data=data)])
-    return InlineKeyboardMarkup(buttons) if buttons else None
 
 
 async def watch_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """The user picked one of the ambiguous places."""
     query = update.callback_query
     assert query is not None
+    if not await require_admin(update, context):
+        return
     await query.answer()
-    services = _services(context)
+    services = services_of(context)
     raw = (query.data or "").removeprefix(CALLBACK_PREFIX)
     result = resolve_place(raw, services.places)
-    place = result.place if isinstance(result, Resolved) else (
-        result.options[0] if isinstance(result, Ambiguous) else None
-    )
-    text = _add_watch(update, services, place) if place else "Sorry, I could not find that place any more."
-    await _reply(update, text)
+    place = result.place if isinstance(result, Resolved) else (result.options[0] if isinstance(result, Ambiguous) else None)
+    text = add_watch(update, context, place) if place else "Sorry, I could not find that place any more."
+    await reply(update, text)
+
+
+async def location(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A shared location pin: watch that point with the default radius."""
+    message = update.effective_message
+    if message is None or message.location is None or not await require_admin(update, context):
+        return
+    lat, lon = message.location.latitude, message.location.longitude
+    place = Place(kind="point", key=f"{lat:.4f},{lon:.4f}", name=f"📍 {lat:.4f}, {lon:.4f}", country=None, lat=lat, lon=lon)
+    await reply(update, add_watch(update, context, place))
 
 
 async def watching(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """List the chat's places."""
-    chat = update.effective_chat
-    assert chat is not None
-    rows = subscriptions.list_watches(_services(context).db, chat.id)
+    rows = subscriptions.list_watches(services_of(context).db, chat_id_of(update))
     if not rows:
-        await _reply(update, "You watch no place yet. Add one with /watch PLACE, e.g. <code>/watch Bamako</code>.")
+        await reply(update, "You watch no place yet. Add one with /watch PLACE, e.g. <code>/watch Bamako</code>.")
         return
-    lines = [f"{i}. {html.escape(w.name)}" + ("" if w.kind == "country" else f" ({w.radius_km:.0f} km)")
-             for i, (_, w) in enumerate(rows, 1)]
-    await _reply(update, "You watch:\n" + "\n".join(lines) + "\n\nRemove one with /unwatch NAME or /unwatch NUMBER.")
+    lines = [f"{i}. {html.escape(w.name)}{_radius_note(w)}" for i, (_, w) in enumerate(rows, 1)]
+    await reply(update, "You watch:\n" + "\n".join(lines) + "\n\nRemove one with /unwatch NAME or /unwatch NUMBER.")
+
+
+def _radius_note(w: ChatWatch) -> str:
+    if w.kind == "country":
+        return ""
+    return f" ({w.radius_km:.0f} km)" if w.radius_custom else f" ({w.radius_km:.0f} km, more for critical)"
 
 
 async def unwatch(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Stop watching a place, by its name or its number in /watching."""
-    chat = update.effective_chat
-    assert chat is not None
-    services = _services(context)
-    wanted = " ".join(_args(update).split())
-    if not wanted:
-        await _reply(update, "Which place? /unwatch NAME or /unwatch NUMBER (see /watching).")
+    if not await require_admin(update, context):
         return
-    rows = subscriptions.list_watches(services.db, chat.id)
+    services = services_of(context)
+    chat_id = chat_id_of(update)
+    wanted = " ".join(args_of(update).split())
+    if not wanted:
+        await reply(update, "Which place? /unwatch NAME or /unwatch NUMBER (see /watching).")
+        return
+    rows = subscriptions.list_watches(services.db, chat_id)
     found = _find_watch(wanted, rows)
     if found is None:
-        await _reply(update, f"You don't watch “{html.escape(wanted[:100])}”. /watching lists your places.")
+        await reply(update, f"You don't watch “{html.escape(wanted[:100])}”. /watching lists your places.")
         return
     watch_id, w = found
-    subscriptions.remove_watch(services.db, chat.id, watch_id)
-    await _reply(update, f"Stopped watching <b>{html.escape(w.name)}</b>.")
+    subscriptions.remove_watch(services.db, chat_id, watch_id)
+    await reply(update, f"Stopped watching <b>{html.escape(w.name)}</b>.")
 
 
-def _find_watch(wanted: str, rows: list[tuple[int, Watch]]) -> tuple[int, Watch] | None:
+def _find_watch(wanted: str, rows: list[tuple[int, ChatWatch]]) -> tuple[int, ChatWatch] | None:
     if wanted.isdigit():
         n = int(wanted)
         return rows[n - 1] if 1 <= n <= len(rows) else None
@@ -209,11 +240,32 @@ def _find_watch(wanted: str, rows: list[tuple[int, Watch]]) -> tuple[int, Watch]
     return None
 
 
+async def migrate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A group became a supergroup: its settings, places and pending alerts move to the new id."""
+    message = update.effective_message
+    if message is None:
+        return
+    if message.migrate_to_chat_id:
+        old, new = message.chat.id, message.migrate_to_chat_id
+    elif message.migrate_from_chat_id:
+        old, new = message.migrate_from_chat_id, message.chat.id
+    else:
+        return
+    db = services_of(context).db
+    if subscriptions.get_settings(db, old) is not None:
+        outbox.move_chat(db, old, new)
+
+
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """An unknown command gets a hint."""
-    await _reply(update, "I don't know that command. /help lists what I understand.")
+    """An unknown command gets a hint (unless it was addressed to another bot in a group)."""
+    message = update.effective_message
+    text = message.text if message and message.text else ""
+    command = text.split(maxsplit=1)[0] if text else ""
+    if "@" in command and command.split("@", 1)[1].lower() != (context.bot.username or "").lower():
+        return
+    await reply(update, "I don't know that command. /help lists what I understand.")
 
 
 async def free_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Free text gets a hint."""
-    await _reply(update, "To follow a place, send /watch PLACE (e.g. <code>/watch Bamako</code>). /help for more.")
+    await reply(update, "To follow a place, send /watch PLACE (e.g. <code>/watch Bamako</code>). /help for more.")

@@ -1,0 +1,136 @@
+"""A chat's preferences and the pure decisions made from them.
+
+- which incidents a chat wants (severity minimum, muted kinds, /mute), applied when
+  deliveries are planned: `wants(settings, facts, now)`;
+- whether a message goes out silently (quiet hours, in the chat's time zone, except critical);
+- default radius per place kind and severity.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from bot.analysis.facts import Category, Facts, Severity
+
+# Radius (km) within which an incident of each severity concerns a watched place, by kind,
+# when the user did not choose one. Like travel-risk services: a critical event (a coup attempt,
+# a mass-casualty bombing) matters well beyond the city limits; a minor one only nearby.
+DEFAULT_RADIUS_BY_SEVERITY_KM: dict[str, dict[Severity, float]] = {
+    "city": {Severity.LOW: 15, Severity.MEDIUM: 30, Severity.HIGH: 50, Severity.CRITICAL: 100},
+    "airport": {Severity.LOW: 10, Severity.MEDIUM: 25, Severity.HIGH: 40, Severity.CRITICAL: 80},
+    "un_site": {Severity.LOW: 10, Severity.MEDIUM: 25, Severity.HIGH: 40, Severity.CRITICAL: 80},
+    "point": {Severity.LOW: 10, Severity.MEDIUM: 25, Severity.HIGH: 40, Severity.CRITICAL: 80},
+    "country": dict.fromkeys(Severity, 0.0),
+}
+MIN_RADIUS_KM, MAX_RADIUS_KM = 1, 500
+ALERT_CATEGORIES = tuple(c for c in Category if c is not Category.NONE)
+
+
+def default_radius_km(kind: str, severity: Severity | None = None) -> float:
+    """The radius shown for a place (medium severity) or used for an incident of `severity`."""
+    table = DEFAULT_RADIUS_BY_SEVERITY_KM.get(kind, DEFAULT_RADIUS_BY_SEVERITY_KM["city"])
+    return table[severity or Severity.MEDIUM]
+
+
+@dataclass(frozen=True)
+class ChatSettings:
+    chat_id: int
+    min_severity: Severity | None = None
+    muted_categories: frozenset[Category] = frozenset()
+    muted_until: datetime | None = None
+    quiet_start: time | None = None
+    quiet_end: time | None = None
+    timezone: str | None = None  # effective: the chat's own, else its first watched place's
+    map_pins: bool = True
+
+    def is_muted(self, now: datetime) -> bool:
+        return self.muted_until is not None and now < self.muted_until
+
+
+def wants(settings: ChatSettings | None, facts: Facts, now: datetime) -> bool:
+    """Does this chat want an alert for this incident? (No settings: everything.)"""
+    if settings is None:
+        return True
+    return not settings.is_muted(now) and passes_filters(settings, facts)
+
+
+def passes_filters(settings: ChatSettings | None, facts: Facts) -> bool:
+    """Severity minimum and muted kinds (not /mute): also what /recent and digests show."""
+    if settings is None:
+        return True
+    if facts.category in settings.muted_categories:
+        return False
+    rank = facts.severity.rank if facts.severity else 0
+    return settings.min_severity is None or rank >= settings.min_severity.rank
+
+
+def zone(name: str | None) -> ZoneInfo | None:
+    if not name:
+        return None
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def in_quiet_hours(settings: ChatSettings, now: datetime) -> bool:
+    """Is `now` (aware) inside the chat's quiet hours, in its time zone (UTC if unknown)?"""
+    start, end = settings.quiet_start, settings.quiet_end
+    if start is None or end is None or start == end:
+        return False
+    tz = zone(settings.timezone) or ZoneInfo("UTC")
+    local = now.astimezone(tz).time().replace(tzinfo=None)
+    if start < end:
+        return start <= local < end
+    return local >= start or local < end  # spans midnight
+
+
+def silent(settings: ChatSettings | None, severity_rank: int, now: datetime) -> bool:
+    """Quiet hours: deliver without sound, except critical alerts."""
+    if settings is None or severity_rank >= Severity.CRITICAL.rank:
+        return False
+    return in_quiet_hours(settings, now)
+
+
+_DURATION = re.compile(r"^\s*(\d{1,4})\s*(m|min|mins|minutes?|h|hrs?|hours?|d|days?)?\s*$", re.IGNORECASE)
+MAX_MUTE = timedelta(days=30)
+
+
+def parse_duration(text: str) -> timedelta | None:
+    """'8h', '30m', '2d', '90 min' -> timedelta; None when not understood or beyond 30 days."""
+    m = _DURATION.match(text or "")
+    if not m:
+        return None
+    n, unit = int(m.group(1)), (m.group(2) or "h").lower()
+    delta = timedelta(minutes=n) if unit.startswith("m") else timedelta(days=n) if unit.startswith("d") else timedelta(hours=n)
+    return delta if timedelta(0) < delta <= MAX_MUTE else None
+
+
+_HHMM = re.compile(r"^([01]?\d|2[0-3])(?::|\.|h)?([0-5]\d)?$")
+
+
+def parse_clock(text: str) -> time | None:
+    m = _HHMM.match(text.strip().lower())
+    if not m:
+        return None
+    return time(int(m.group(1)), int(m.group(2) or 0))
+
+
+def parse_quiet(text: str) -> tuple[time, time] | None:
+    """'22:00-07:00', '22-7', '22:00 07:00' -> (start, end)."""
+    parts = [p for p in re.split(r"\s*[-–—]\s*|\s+to\s+|\s+", text.strip()) if p]
+    if len(parts) != 2:
+        return None
+    start, end = parse_clock(parts[0]), parse_clock(parts[1])
+    if start is None or end is None or start == end:
+        return None
+    return start, end
+
+
+def parse_severity(text: str) -> Severity | None:
+    try:
+        return Severity(text.strip().lower())
+    except ValueError:
+        return None

@@ -1,0 +1,1 @@
+"""One incident, one alert: fingerprints, clustering of reports into incidents, follow-ups (pure)."""

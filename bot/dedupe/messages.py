@@ -1,0 +1,26 @@
+"""The lines deduplication adds to what chats read: who reports it, and short updates (pure)."""
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from bot.analysis.facts import ArticleMeta
+
+MAX_SOURCES_NAMED = 4
+
+
+def sources_line(sources: Sequence[str]) -> str:
+    """How many independent sources report the incident; a single one is unconfirmed."""
+    if len(sources) <= 1:
+        return "Single source so far (unconfirmed)."
+    named = ", ".join(sources[:MAX_SOURCES_NAMED]) + (f" and {len(sources) - MAX_SOURCES_NAMED} more"
+                                                     if len(sources) > MAX_SOURCES_NAMED else "")
+    return f"Reported by {len(sources)} sources: {named}."
+
+
+def render_update_html(place: str, lines: Sequence[str], meta: ArticleMeta) -> str:
+    """A follow-up, sent as a reply to the alert: what changed, and who says so. Escaped."""
+    changed = "; ".join(html.escape(line) for line in lines)
+    source = html.escape(meta.source or "source")
+    link = f'<a href="{html.escape(meta.url, quote=True)}">{source}</a>' if meta.url else source
+    return f"🔄 <b>Update</b> · {html.escape(place)}\n{changed}.\nSource: {link}"

@@ -1,0 +1,177 @@
+"""Text fingerprints for deduplication (pure).
+
+- `content_hash`: the article's words, case, accents, punctuation and markup aside: exact duplicates.
+- `title_hash`: the headline alone, for a syndicated copy under another URL with a new teaser.
+  Short headlines ("Explosion", "Live updates") are too generic to identify a story: no hash.
+- `sketch`: a bottom-k MinHash of word 3-shingles. Two sketches estimate the Jaccard similarity of
+  the texts they came from, so lightly rewritten copies of one story are recognised. crc32 keeps the
+  hashes stable across processes (Python's str hash is salted per process).
+- `key_terms`: the distinctive content words of a report (stop words and numbers aside), to see
+  whether two differently written reports describe the same event.
+"""
+from __future__ import annotations
+
+import hashlib
+import heapq
+import re
+import zlib
+from array import array
+from collections.abc import Iterable, Sequence
+
+from bot.analysis.normalize import fold
+
+SKETCH_SIZE = 64
+SHINGLE_WORDS = 3
+MIN_TITLE_WORDS = 5
+MAX_SKETCH_CHARS = 4000  # the lead and first paragraphs identify a story; the rest adds cost, not signal
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+# Function words of English and French: they say nothing about which event a text reports.
+STOP_WORDS = frozenset(
+    """a about after again against ago all also an and another any are around as at be been before being
+    between both but by can could did do does during each early few for from further had has have having
+    he her here hers him his how i if in into is it its just last late later least less like made make many
+    may me might more most much must my near new no nor not now of off on once one only or other our out
+    over own people per said same say says she should since so some still such than that the their them
+    then there these they this those through to told too two under until up upon very was we were what when
+    where which while who whom why will with would year years yesterday today tuesday monday wednesday
+    thursday friday saturday sunday week weeks day days time times according report reports reported news
+    officials official local least first second third three four five six seven eight nine ten
+    au aux avec ce ces cette dans de des du elle en et est il ils la le les leur lui mais ne ni nous on ou
+    par pas plus pour qu que qui sa se ses son sont sur un une vers ete etait selon apres avant depuis lors
+    entre contre sous tres aussi deux trois quatre cinq jeudi lundi mardi mercredi vendredi samedi dimanche
+    hier aujourd'hui""".split()
+)
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(fold(text))
+
+
+def _digest(tokens: Sequence[str]) -> str:
+    return hashlib.sha1(" ".join(tokens).encode("utf-8")).hexdigest()
+
+
+def content_hash(title: str, text: str) -> str:
+    return _digest([*words(title), "\x00", *words(text)])
+
+
+def title_hash(title: str) -> str | None:
+    tokens = words(title)
+    return _digest(tokens) if len(tokens) >= MIN_TITLE_WORDS else None
+
+
+def sketch(title: str, text: str) -> tuple[int, ...]:
+    """Bottom-k MinHash of the word 3-shingles of the title and the start of the text."""
+    tokens = words(f"{title}\n{text[:MAX_SKETCH_CHARS]}")
+    if len(tokens) < SHINGLE_WORDS:
+        shingles = {" ".join(tokens)} if tokens else set()
+    else:
+        shingles = {" ".join(tokens[i : i + SHINGLE_WORDS]) for i in range(len(tokens) - SHINGLE_WORDS + 1)}
+    hashes = {zlib.crc32(s.encode("utf-8")) for s in shingles}
+    return tuple(sorted(heapq.nsmallest(SKETCH_SIZE, hashes)))
+
+
+def similarity(a: Sequence[int], b: Sequence[int]) -> float:
+    """Jaccard estimate from two bottom-k sketches: the share of the union's k smallest in both."""
+    if not a or not b:
+        return 0.0
+    sa, sb = set(a), set(b)
+    union = sorted(sa | sb)[:SKETCH_SIZE]
+    both = sa & sb
+    return sum(1 for h in union if h in both) / len(union)
+
+
+def merge_sketches(sketches: Iterable[Sequence[int]]) -> tuple[int, ...]:
+    """The sketch of the union of texts: what an incident's reports say together."""
+    merged: set[int] = set()
+    for s in sketches:
+        merged.update(s)
+    return tuple(sorted(heapq.nsmallest(SKETCH_SIZE, merged)))
+
+
+# Words every incident report uses: sharing them says little about being the same event.
+GENERIC_TERMS = frozenset(
+    w[:6]
+    for w in """attack attacks attacked attacker attackers killed killing kills dead death deaths wounded injured
+    injuring police policemen security forces soldier soldiers army military militants militant gunmen gunman
+    armed group groups people civilians government bomb bombs bombing explosion explosions blast blasts suicide
+    fighters fighting clashes protest protesters protests violence violent terror terrorist terrorists insurgents
+    rebels troops officers officer victims city town country capital province region district northern southern
+    eastern western north south east west central state islamic claimed responsibility least several dozens
+    shooting shot fire opened target targeted incident authorities minister ministry spokesman statement
+    attaque attentat tues morts blesses forces securite armee militaires soldats police groupe armes terroriste
+    terroristes manifestants manifestation violences ville pays capitale region nord sud est ouest""".split()
+)
+# What was hit and who did it: reports that share these are likely about the same event.
+KEY_FACT_TERMS = frozenset(
+    w[:6]
+    for w in """mosque church synagogue temple hotel school university college market bazaar embassy consulate
+    airport checkpoint convoy barracks prison hospital stadium nightclub restaurant cafe bank parliament
+    ministry palace pipeline refinery bridge train station airstrike airstrikes drone ambush hostage
+    hostages kidnapped abducted beheaded landmine roadside stabbing stabbed truck vehicle motorbike
+    shabaab taliban boko haram qaeda daesh isil jnim aqim hamas hezbollah houthi houthis wagner
+    mosquee eglise ecole marche ambassade aeroport caserne prison hopital otages enleves embuscade""".split()
+)
+KEY_FACT_WEIGHT = 1.5
+PROPER_WEIGHT = 2.0
+GENERIC_WEIGHT = 0.3
+_CAPITALISED = re.compile(r"(?<![.!?:\n]\s)(?<!^)\b([A-Z][a-z\u00c0-\u017f]{3,})")
+
+
+def key_terms(title: str, text: str, *, limit: int = 40, place_names: Iterable[str] = ()) -> frozenset[str]:
+    """Distinctive content words (crudely stemmed) of the title and lead.
+
+    A name (a capitalised word inside a sentence) identifies an event best: it is kept in upper
+    case so `term_overlap` can weigh it more. The words of the event's own place are left out:
+    two reports from one city share them whatever happened there, and the place is compared apart.
+    """
+    lead = f"{title}\n{text[:1500]}"
+    names = {fold(m)[:6] for m in _CAPITALISED.findall(lead)}
+    skip = {w[:6] for name in place_names for w in words(name)}
+    terms: list[str] = []
+    seen: set[str] = set(skip)
+    for w in words(lead):
+        if len(w) < 4 or w in STOP_WORDS or w.isdigit():
+            continue
+        stem = w[:6]
+        if stem not in seen:
+            seen.add(stem)
+            terms.append(stem.upper() if stem in names and stem not in GENERIC_TERMS else stem)
+            if len(terms) >= limit:
+                break
+    return frozenset(terms)
+
+
+def _weight(term: str) -> float:
+    if term.isupper():
+        return PROPER_WEIGHT
+    if term in KEY_FACT_TERMS:
+        return KEY_FACT_WEIGHT
+    return GENERIC_WEIGHT if term in GENERIC_TERMS else 1.0
+
+
+def term_overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Weighted overlap: shared weight over the lighter side's weight (a short lead vs a long story).
+
+    A term counts as shared whatever its case on either side; names weigh more, generic words less.
+    """
+    if not a or not b:
+        return 0.0
+    fa = {t.lower(): t for t in a}
+    fb = {t.lower(): t for t in b}
+    shared = sum(max(_weight(fa[t]), _weight(fb[t])) for t in fa.keys() & fb.keys())
+    lighter = min(sum(_weight(t) for t in a), sum(_weight(t) for t in b))
+    return min(1.0, shared / lighter) if lighter else 0.0
+
+
+def pack(values: Sequence[int]) -> bytes:
+    return array("I", values).tobytes()
+
+
+def unpack(blob: bytes | None) -> tuple[int, ...]:
+    if not blob:
+        return ()
+    arr = array("I")
+    arr.frombytes(blob)
+    return tuple(arr)

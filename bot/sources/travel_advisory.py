@@ -1,0 +1,119 @@
+"""Travel advisories (US State Department, UK FCDO): a level change becomes one alert.
+
+The level last seen per country is kept in SQLite (advisory_levels). The first time a
+country is seen its level is recorded without alerting, so a first start is quiet; after
+that, a changed level is one Article with ready Facts for the country, saying only what
+changed ("Mali raised to Level 4: Do Not Travel").
+"""
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from bot.analysis.facts import Category, Facts, Severity
+from bot.model import Article
+from bot.sources.advisories_uk import UkUpdate, content_api_url, parse_uk_atom, parse_uk_content
+from bot.sources.advisories_us import AdvisoryLevel, AdvisoryParseError, parse_us_advisories
+from bot.sources.base import Batch, SourceContext, failed
+from bot.sources.fetch import Validators
+from bot.store import source_state
+
+log = logging.getLogger(__name__)
+
+SEVERITY_BY_LEVEL = {1: Severity.LOW, 2: Severity.MEDIUM, 3: Severity.HIGH, 4: Severity.CRITICAL}
+PROVIDER_NAME = {"us": "US State Department", "uk": "UK FCDO"}
+MAX_UK_DOCUMENTS_PER_POLL = 20  # GOV.UK asks for a sensible rate; the rest waits for the next poll
+
+
+def compare_and_record(ctx: SourceContext, provider: str, level: AdvisoryLevel) -> Article | None:
+    """Record the country's level; an Article when it differs from the one recorded before."""
+    before = source_state.load_advisory(ctx.db, provider, level.country)
+    updated = level.updated.isoformat() if level.updated else None
+    source_state.save_advisory(ctx.db, provider, level.country, level=level.level, label=level.label, updated=updated,
+                               now=ctx.now)
+    if before is None or before.label == level.label:
+        return None  # first sight (no flood on first start), or no change of level
+    return change_article(provider, level, before_level=before.level, before_label=before.label, source=ctx.source.name,
+                          now=ctx.now)
+
+
+def change_article(provider: str, level: AdvisoryLevel, *, before_level: int, before_label: str, source: str,
+                   now: datetime) -> Article:
+    direction = "raised" if level.level > before_level else "lowered" if level.level < before_level else "changed"
+    title = f"{level.name} {direction} to {level.label}"
+    text = f"The {PROVIDER_NAME[provider]} {direction} its travel advice for {level.name} from {before_label} to {level.label}."
+    facts = Facts(
+        is_incident=True,
+        category=Category.DISRUPTION,
+        severity=SEVERITY_BY_LEVEL[level.level],
+        severity_reason=f"{PROVIDER_NAME[provider]} travel advice: {level.label}",
+        country=level.country,
+        country_name=level.name,
+        summary=text,
+        key_facts=(f"Before: {before_label}",) + ((level.change_note,) if level.change_note else ()),
+        language="en",
+    )
+    # One alert per change: the change, not the page, is the item, so its URL names the change.
+    stamp = (level.updated or now).strftime("%Y%m%d")
+    sep = "&" if "?" in level.url else "?"
+    url = f"{level.url}{sep}level={level.level}&since={stamp}" if level.url else ""
+    return Article(source=source, url=url, title=title, text=text, published=now, language="en", facts=facts)
+
+
+async def collect_travel_advisory(ctx: SourceContext) -> Batch:
+    if ctx.source.provider == "uk":
+        return await _collect_uk(ctx)
+    return await _collect_us(ctx)
+
+
+async def _collect_us(ctx: SourceContext) -> Batch:
+    result = await ctx.get(ctx.source.url, conditional=True, accept="application/rss+xml, application/xml;q=0.9")
+    early = failed(result)
+    if early is not None:
+        return early
+    try:
+        levels = parse_us_advisories(result.body, fetched_at=ctx.now)
+    except AdvisoryParseError as e:
+        return Batch(error=str(e))
+    with ctx.db.atomic():
+        articles = [a for lv in levels if (a := compare_and_record(ctx, "us", lv)) is not None]
+    return Batch(articles, validators=result.validators)
+
+
+async def _collect_uk(ctx: SourceContext) -> Batch:
+    result = await ctx.get(ctx.source.url, conditional=True, accept="application/atom+xml, application/xml;q=0.9")
+    early = failed(result)
+    if early is not None:
+        return early
+    try:
+        updates = parse_uk_atom(result.body, fetched_at=ctx.now)
+    except AdvisoryParseError as e:
+        return Batch(error=str(e))
+    pending = [u for u in updates if _is_newer(ctx, u)]
+    articles, errors = [], []
+    for update in pending[:MAX_UK_DOCUMENTS_PER_POLL]:
+        doc = await ctx.get(content_api_url(ctx.source.url, update.slug), accept="application/json")
+        try:
+            if doc.error is not None:
+                raise AdvisoryParseError(f"FCDO content for {update.slug}: {doc.error}")
+            level = parse_uk_content(doc.body, update=update)
+        except AdvisoryParseError as e:
+            errors.append(str(e))
+            continue
+        article = compare_and_record(ctx, "uk", level)
+        source_state.save_advisory(ctx.db, "uk", f"slug:{update.slug}", level=0, label="", now=ctx.now,
+                                   updated=update.updated.isoformat())
+        if article is not None:
+            articles.append(article)
+    if errors:
+        log.info("source %s: %d of %d country documents failed, first: %s", ctx.source.name, len(errors), len(pending),
+                 errors[0])
+    complete = not errors and len(pending) <= MAX_UK_DOCUMENTS_PER_POLL
+    # Only a fully processed feed may be answered 304 next time; otherwise read it again.
+    return Batch(articles, validators=result.validators if complete else Validators())
+
+
+def _is_newer(ctx: SourceContext, update: UkUpdate) -> bool:
+    """Has this country's entry changed since its document was last read?"""
+    seen = source_state.load_advisory(ctx.db, "uk", f"slug:{update.slug}")
+    return seen is None or seen.updated is None or datetime.fromisoformat(seen.updated) < update.updated

@@ -1,0 +1,85 @@
+"""Read-only queries on recent incidents, for /recent and catch-up digests."""
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from bot.analysis.facts import Category, Facts, Severity
+from bot.chat_settings import ChatSettings, passes_filters
+from bot.match import Match, match_watches
+from bot.model import Watch
+
+_FACT_FIELDS = {f.name for f in dataclasses.fields(Facts)}
+
+
+@dataclass(frozen=True)
+class RecentIncident:
+    id: int
+    published: datetime
+    title: str
+    url: str
+    facts: Facts
+
+
+def facts_from_json(data: dict[str, Any]) -> Facts:
+    """The inverse of Facts.to_json (unknown keys ignored, so old rows stay readable)."""
+    values = {k: v for k, v in data.items() if k in _FACT_FIELDS}
+    values["category"] = Category(values["category"]) if values.get("category") in Category._value2member_map_ else Category.NONE
+    severity = values.get("severity")
+    values["severity"] = Severity(severity) if severity in Severity._value2member_map_ else None
+    for key in ("airports", "un_sites", "key_facts"):
+        if key in values:
+            values[key] = tuple(values[key] or ())
+    values.setdefault("is_incident", True)
+    return Facts(**values)
+
+
+def incidents_since(db: Database, since: datetime, *, limit: int = 1000) -> list[RecentIncident]:
+    """Incidents published since `since`, newest first."""
+    rows = db.execute(
+        "SELECT id, published, title, url, facts FROM incidents WHERE published >= ? ORDER BY published DESC, id DESC LIMIT ?",
+        [since.isoformat(), limit],
+    ).fetchall()
+    out = []
+    for id_, published, title, url, facts in rows:
+        try:
+            out.append(RecentIncident(id_, datetime.fromisoformat(published), title, url, facts_from_json(json.loads(facts))))
+        except (ValueError, TypeError, KeyError):
+            continue  # a row this version cannot read is skipped, never fatal
+    return out
+
+
+def delivered_incidents(db: Database, chat_id: int) -> set[int]:
+    rows = db.execute("SELECT DISTINCT incident_id FROM deliveries WHERE chat_id = ?", [chat_id]).fetchall()
+    return {r[0] for r in rows}
+
+
+def for_watches(
+    db: Database,
+    watches: Iterable[Watch],
+    *,
+    since: datetime,
+    settings: ChatSettings | None = None,
+    skip: set[int] = frozenset(),  # type: ignore[assignment]
+    limit: int = 10,
+) -> list[tuple[RecentIncident, Match]]:
+    """The recent incidents that concern these places (and pass the chat's severity and kinds), newest first."""
+    watches = list(watches)
+    out: list[tuple[RecentIncident, Match]] = []
+    if not watches:
+        return out
+    for incident in incidents_since(db, since):
+        if incident.id in skip or not passes_filters(settings, incident.facts):
+            continue
+        found = sorted(match_watches(incident.facts, watches), key=lambda m: m.distance_km or 0.0)
+        if found:
+            out.append((incident, found[0]))
+            if len(out) >= limit:
+                break
+    return out

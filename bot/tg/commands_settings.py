@@ -1,0 +1,218 @@
+"""Per-chat settings: /severity /categories /mute /unmute /quiet /timezone /map (and their buttons).
+In groups only administrators change them (common.require_admin)."""
+from __future__ import annotations
+
+import html
+from datetime import datetime, timedelta
+
+from telegram import Update
+from telegram.error import BadRequest
+from telegram.ext import ContextTypes
+
+from bot.analysis.facts import Category, Severity
+from bot.chat_settings import ChatSettings, parse_duration, parse_quiet, parse_severity, zone
+from bot.places import Resolved, resolve_place
+from bot.store import subscriptions
+from bot.tg import keyboards
+from bot.tg.common import args_of, chat_id_of, now_of, reply, require_admin, services_of, subscribe
+from bot.tg.handlers import catch_up
+
+DEFAULT_MUTE = timedelta(hours=8)
+
+
+def _settings(update: Update, context: ContextTypes.DEFAULT_TYPE) -> ChatSettings:
+    subscribe(update, context)
+    found = subscriptions.get_settings(services_of(context).db, chat_id_of(update))
+    assert found is not None
+    return found
+
+
+def _set(update: Update, context: ContextTypes.DEFAULT_TYPE, **values: object) -> None:
+    subscriptions.update_settings(services_of(context).db, chat_id_of(update), now=now_of(context), **values)
+
+
+def severity_text(s: Severity | None) -> str:
+    if s is None or s is Severity.LOW:
+        return "every severity"
+    return f"{s.value} and above" if s is not Severity.CRITICAL else "critical only"
+
+
+async def severity(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/severity low|medium|high|critical: the minimum severity for an alert."""
+    if not await require_admin(update, context):
+        return
+    arg = args_of(update)
+    current = _settings(update, context)
+    if not arg:
+        await reply(update, f"You get alerts of {severity_text(current.min_severity)}. Pick the minimum:",
+                    keyboards.severities(current.min_severity))
+        return
+    level = parse_severity(arg)
+    if level is None:
+        await reply(update, "Use one of: <code>/severity low</code>, <code>medium</code>, "
+                            "<code>high</code>, <code>critical</code>.")
+        return
+    _set(update, context, min_severity=None if level is Severity.LOW else level)
+    await reply(update, f"✅ You will get alerts of {severity_text(level)}.")
+
+
+async def severity_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    query = update.callback_query
+    assert query is not None
+    if not await require_admin(update, context):
+        return
+    level = parse_severity((query.data or "").removeprefix(keyboards.SEVERITY_PREFIX))
+    if level is None:
+        await query.answer()
+        return
+    _settings(update, context)
+    _set(update, context, min_severity=None if level is Severity.LOW else level)
+    await query.answer(f"Alerts of {severity_text(level)}")
+    await _edit(query, f"✅ You will get alerts of {severity_text(level)}.", keyboards.severities(level))
+
+
+def categories_text(muted: frozenset[Category]) -> str:
+    if not muted:
+        return "You get every kind of incident. Tap a kind to turn it off:"
+    return f"{len(muted)} kind(s) turned off (🔕). Tap to switch a kind on or off:"
+
+
+async def categories(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/categories: a button per kind of incident, to switch it on or off."""
+    if not await require_admin(update, context):
+        return
+    muted = _settings(update, context).muted_categories
+    await reply(update, categories_text(muted), keyboards.categories(muted))
+
+
+async def category_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    query = update.callback_query
+    assert query is not None
+    if not await require_admin(update, context):
+        return
+    value = (query.data or "").removeprefix(keyboards.CATEGORY_PREFIX)
+    if value not in Category._value2member_map_:
+        await query.answer()
+        return
+    category = Category(value)
+    muted = set(_settings(update, context).muted_categories)
+    muted.symmetric_difference_update({category})
+    _set(update, context, muted_categories=muted)
+    await query.answer()
+    await _edit(query, categories_text(frozenset(muted)), keyboards.categories(frozenset(muted)))
+
+
+async def _edit(query: object, text: str, markup: object) -> None:
+    try:
+        await query.edit_message_text(text, reply_markup=markup)  # type: ignore[attr-defined]
+    except BadRequest as e:  # "message is not modified" (a double tap) is fine
+        if "not modified" not in e.message:
+            raise
+
+
+async def mute(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/mute 8h: no alerts for a while (then one digest on /unmute)."""
+    if not await require_admin(update, context):
+        return
+    arg = args_of(update)
+    duration = parse_duration(arg) if arg else DEFAULT_MUTE
+    if duration is None:
+        await reply(update, "For how long? e.g. <code>/mute 8h</code>, <code>/mute 30m</code> "
+                            "or <code>/mute 2d</code> (at most 30 days).")
+        return
+    current = _settings(update, context)
+    now = now_of(context)
+    until = now + duration
+    since = subscriptions.muted_since(services_of(context).db, chat_id_of(update)) if current.is_muted(now) else None
+    _set(update, context, muted_until=until, muted_since=since or now)
+    await reply(update, f"🔕 Muted until {_local(until, current.timezone)}. /unmute to get alerts again.")
+
+
+async def unmute(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/unmute: alerts back on, with one short digest of what happened while muted."""
+    if not await require_admin(update, context):
+        return
+    services = services_of(context)
+    chat_id = chat_id_of(update)
+    current = _settings(update, context)
+    now = now_of(context)
+    was_muted = current.is_muted(now)
+    since = subscriptions.muted_since(services.db, chat_id)
+    _set(update, context, muted_until=None, muted_since=None)
+    if not was_muted:
+        await reply(update, "🔔 Alerts are on (they were not muted).")
+        return
+    hours = max(1.0, min(7 * 24.0, (now - since).total_seconds() / 3600)) if since else 24.0
+    watches = [w for _, w in subscriptions.list_watches(services.db, chat_id)]
+    await reply(update, "🔔 Alerts are back on." + catch_up(services, chat_id, watches, "While you were muted", hours))
+
+
+def _local(when: datetime, tz_name: str | None) -> str:
+    tz = zone(tz_name)
+    stamp = when.astimezone(tz) if tz else when
+    return stamp.strftime("%d %b %H:%M") + (f" ({html.escape(tz_name)})" if tz and tz_name else " UTC")
+
+
+async def quiet(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/quiet 22:00-07:00: alerts arrive silently then (critical ones still ring); /quiet off."""
+    if not await require_admin(update, context):
+        return
+    arg = args_of(update).lower()
+    current = _settings(update, context)
+    if arg in ("off", "none", "0"):
+        _set(update, context, quiet_start=None, quiet_end=None)
+        await reply(update, "🔔 Quiet hours off.")
+        return
+    hours = parse_quiet(arg) if arg else None
+    if hours is None:
+        now_text = (
+            f"Quiet hours: {current.quiet_start:%H:%M}–{current.quiet_end:%H:%M}. "
+            if current.quiet_start and current.quiet_end else ""
+        )
+        await reply(update, now_text + "Set them with <code>/quiet 22:00-07:00</code>, or <code>/quiet off</code>.")
+        return
+    start, end = hours
+    _set(update, context, quiet_start=start, quiet_end=end)
+    tz = html.escape(current.timezone) if current.timezone else "UTC (set yours with /timezone)"
+    await reply(update, f"🌙 Quiet hours {start:%H:%M}–{end:%H:%M}, {tz}: alerts arrive silently, critical ones still ring.")
+
+
+async def timezone(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/timezone Europe/Paris (or a city): the chat's time zone for quiet hours."""
+    if not await require_admin(update, context):
+        return
+    arg = args_of(update)
+    current = _settings(update, context)
+    if not arg:
+        shown = html.escape(current.timezone) if current.timezone else "UTC (not set)"
+        await reply(update, f"Your time zone: {shown}. Set it with <code>/timezone Europe/Paris</code> or a city.")
+        return
+    name = arg.strip()
+    if zone(name) is None:
+        found = resolve_place(name, services_of(context).places)
+        tz = found.place.extra.get("timezone") if isinstance(found, Resolved) else None
+        if not tz or zone(tz) is None:
+            await reply(update, f"I don't know the time zone “{html.escape(name[:100])}”. "
+                                "Use a name like <code>Africa/Bamako</code> or <code>UTC</code>.")
+            return
+        name = tz
+    canonical = str(zone(name))
+    _set(update, context, timezone=canonical)
+    await reply(update, f"🕒 Time zone set to {html.escape(canonical)}.")
+
+
+async def map_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/map on|off: a map pin of the place with each high or critical alert."""
+    if not await require_admin(update, context):
+        return
+    arg = args_of(update).lower()
+    current = _settings(update, context)
+    if arg not in ("on", "off"):
+        state = "on" if current.map_pins else "off"
+        await reply(update, f"Map pins are {state}. <code>/map on</code> or <code>/map off</code>.")
+        return
+    _set(update, context, map_pins=arg == "on")
+    if arg == "on":
+        await reply(update, "🗺 Map pins on: high and critical alerts come with a pin you can open in your map app.")
+    else:
+        await reply(update, "Map pins off.")

@@ -1,0 +1,37 @@
+"""Short lists of incidents: /recent, and the one catch-up digest after /watch or /unmute."""
+from __future__ import annotations
+
+import html
+from datetime import datetime
+
+from bot.analysis.categories import LABEL
+from bot.analysis.facts import Severity
+from bot.match import Match
+from bot.store.recent import RecentIncident
+
+ICON = {Severity.CRITICAL: "🔴", Severity.HIGH: "🟠", Severity.MEDIUM: "🟡", Severity.LOW: "🔵"}
+MAX_TITLE = 120
+
+
+def incident_line(incident: RecentIncident, match: Match) -> str:
+    facts = incident.facts
+    icon = ICON.get(facts.severity, "⚪") if facts.severity else "⚪"
+    when = incident.published.strftime("%d %b %H:%M")
+    where = facts.city or facts.country_name or facts.country or match.watch.name
+    title = incident.title if len(incident.title) <= MAX_TITLE else incident.title[: MAX_TITLE - 1] + "…"
+    link = html.escape(title)
+    if incident.url.startswith(("http://", "https://")):
+        link = f'<a href="{html.escape(incident.url)}">{link}</a>'
+    return f"{icon} {when} · {html.escape(LABEL.get(facts.category, facts.category.value))} · {html.escape(where)}: {link}"
+
+
+def digest(header: str, found: list[tuple[RecentIncident, Match]], *, shown: int = 5, more_hint: str = "/recent") -> str:
+    """Header (safe HTML) and at most `shown` lines; the rest as a count."""
+    lines = [header] + [incident_line(i, m) for i, m in found[:shown]]
+    if len(found) > shown:
+        lines.append(f"…and {len(found) - shown} more: {more_hint}")
+    return "\n".join(lines)
+
+
+def utc_label(now: datetime) -> str:
+    return now.strftime("%H:%M UTC")

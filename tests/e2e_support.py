@@ -1,0 +1,82 @@
+"""Helpers for the end-to-end tests: feeds as RSS, the bot as a subprocess, chatting with it."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from datetime import UTC, datetime
+from email.utils import format_datetime
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from tests.botapi_server import DEFAULT_TOKEN, BotApiServer
+from tests.conftest import ROOT, SEED
+from tests.feed_server import FeedServer
+
+
+def rss(*items: tuple[str, str, str], published: datetime | None = None) -> bytes:
+    """An RSS 2.0 feed of (title, link, description) items published now (or at `published`)."""
+    when = format_datetime(published or datetime.now(UTC), usegmt=True)
+    body = "".join(
+        f"<item><title>{escape(t)}</title><link>{escape(link)}</link>"
+        f"<description>{escape(d)}</description><pubDate>{when}</pubDate></item>"
+        for t, link, d in items
+    )
+    return f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>t</title>{body}</channel></rss>'.encode()
+
+
+def seed_item(link: str) -> tuple[str, str, str]:
+    title, _, text = SEED.read_text(encoding="utf-8").partition("\n")
+    return title, link, text
+
+
+def write_config(path: Path, api: BotApiServer, feeds: FeedServer, sources: list[tuple[str, str]]) -> Path:
+    """A config for the bot under test: the test Bot API server, a database beside it, fast polling."""
+    path.write_text(
+        f'[telegram]\napi_base_url = "{api.url}"\n'
+        f'[storage]\ndatabase = "{path.parent / "alerts.db"}"\n'
+        "[polling]\ninterval_seconds = 1\ntimeout_seconds = 2\n"
+        + "".join(f'[[sources]]\nname = "{name}"\ntype = "rss"\nurl = "{feeds.url}{p}"\n' for name, p in sources),
+        encoding="utf-8",
+    )
+    return path
+
+
+class BotProcess:
+    def __init__(self, config: Path, log: Path) -> None:
+        self.config, self.log = config, log
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        env = {**os.environ, "TELEGRAM_BOT_TOKEN": DEFAULT_TOKEN, "PYTHONUNBUFFERED": "1"}
+        with self.log.open("ab") as out:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "bot", "--config", str(self.config), "run"],
+                cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+            )
+
+    def stop(self) -> int:
+        assert self.proc is not None
+        self.proc.send_signal(signal.SIGINT)
+        try:
+            return self.proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            raise
+
+    def close(self) -> None:
+        """Stop if running, and check the token never reached the log."""
+        if self.proc and self.proc.poll() is None:
+            self.stop()
+        assert DEFAULT_TOKEN not in self.log.read_text(errors="replace"), "the bot token leaked into the log"
+
+
+def say(api: BotApiServer, chat: int, text: str, expect_total: int) -> str:
+    api.push_message(chat, text, user_id=chat)
+    return str(api.wait_for(expect_total, chat_id=chat, timeout=20)[-1]["text"])
+
+
+def polls(feeds: FeedServer, path: str, more: int) -> None:
+    """Wait until the bot has polled `path` `more` more times."""
+    feeds.wait_for_requests(path, len(feeds.requests(path)) + more, timeout=30)

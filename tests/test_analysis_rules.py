@@ -1,0 +1,75 @@
+"""General rules of detection and placing, each on made-up texts."""
+from __future__ import annotations
+
+import pytest
+
+from bot.analysis import analyze
+from bot.analysis.gazetteer import load_gazetteer
+
+
+@pytest.mark.parametrize(("title", "text"), [
+    ("", "A coach carrying pilgrims plunged into a ravine in Peru, killing 24 people, the transport ministry said."),
+    ("", "Four more victims of the warehouse fire died in hospital, bringing the death toll to 19."),
+    ("Suspect charged in kidnapping of businessman", "Police said the man was arrested on Monday and will appear in court."),
+    ("", "Investigators say the men were planning to explode a bomb on a train, prosecutors said."),
+    ("Minister was not kidnapped, police say", "The minister had switched off his phone during a trip."),
+    ("Routers vulnerable to attack", "A flaw lets a denial-of-service attack crash networks until a patch is applied."),
+    ("", "Army unveils new missile defense system at the parade."),
+])
+def test_harm_alone_or_plans_or_court_steps_are_not_incidents(title: str, text: str) -> None:
+    assert not analyze(title, text).is_incident
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Two soldiers were killed when their patrol came under fire near the border town of Zorbo, in Niger.", {"armed_attack", "shooting"}),
+    ("A suicide bomber blew himself up at a checkpoint, killing five police officers.", {"bombing"}),
+    ("Flights were diverted after an anonymous bomb threat against two airliners.", {"disruption"}),
+    ("Seven people died in clashes between security forces and worshippers at a festival in Ethiopia.", {"unrest"}),
+    ("Militants claimed responsibility for the attack on the police post.", {"armed_attack"}),
+    ("Rebels bombed the consulate, wounding two guards, to mark the anniversary of their leader's death.", {"bombing"}),
+])
+def test_violence_without_the_usual_words_is_found_and_kinded(text: str, kind: set[str]) -> None:
+    facts = analyze("", text)
+    assert facts.is_incident and facts.category.value in kind
+
+
+def test_a_town_no_gazetteer_lists_is_taken_from_a_strong_cue() -> None:
+    facts = analyze("", "Gunmen killed six villagers in Zorbolo, a village in Mali's Mopti region, on Sunday.")
+    assert (facts.city, facts.country) == ("Zorbolo", "ML")
+    assert facts.lat is None and facts.geonameid is None  # named, not located
+
+
+def test_town_of_beats_the_dateline() -> None:
+    facts = analyze("", "BAGHDAD (Reuters) - A car bomb exploded at a hotel in the northern Iraqi city of Tikrit, killing 9.")
+    assert facts.country == "IQ" and facts.city and facts.city.startswith("Tikr")
+
+
+def test_victims_nationality_is_not_the_place() -> None:
+    facts = analyze("", "Five Indian nationals escorting a UN convoy were killed by rebels in Jonglei region.")
+    assert facts.country == "SS"
+    facts = analyze("", "A peacekeeper from India was killed in an ambush in eastern Congo.")
+    assert facts.country == "CD"
+
+
+def test_place_right_after_the_event_wins_over_a_later_one() -> None:
+    facts = analyze("", "The convoy was attacked near Lokoja on Friday. The team, from Nigeria, had been travelling to Kano.")
+    assert (facts.city, facts.country) == ("Lokoja", "NG")
+
+
+def test_a_person_named_like_a_town_is_not_a_place() -> None:
+    facts = analyze("", "Prosecutors said Anthony Sawina fired at a car in Minneapolis, injuring two men.")
+    assert facts.city == "Minneapolis"
+
+
+def test_french_us_state_and_region_names_give_the_country() -> None:
+    assert analyze("Fusillade dans un lycée", "Une fusillade a fait 17 morts dans un lycée de Floride.").country == "US"
+    assert analyze("", "Suicide bombers struck a market in Borno, killing 12.").country == "NG"
+
+
+def test_places_carry_their_timezone() -> None:
+    gaz = load_gazetteer()
+    assert gaz.search("Bamako")[0].extra["timezone"] == "Africa/Bamako"
+    assert gaz.search("BKO")[0].extra["timezone"] == "Africa/Bamako"
+    assert gaz.search("Mali")[0].extra["timezone"] == "Africa/Bamako"
+    assert gaz.search("MINUSCA")[0].extra["timezone"] == "Africa/Bangui"
+    assert gaz.search("France")[0].extra["timezone"] == "Europe/Paris"

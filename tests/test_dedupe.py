@@ -1,0 +1,122 @@
+"""One incident, one alert: fingerprints, clustering decisions and follow-ups (pure)."""
+from datetime import UTC, datetime, timedelta
+
+from bot.analysis.facts import Category, Facts, Severity
+from bot.dedupe.changes import IncidentState, material_changes, state_of
+from bot.dedupe.cluster import KnownIncident, Report, choose_incident, compatible
+from bot.dedupe.messages import render_update_html, sources_line
+from bot.dedupe.sketch import content_hash, key_terms, similarity, sketch, term_overlap, title_hash
+from bot.analysis.facts import ArticleMeta
+
+T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+BAMAKO = (2460596, 12.65, -8.0)
+STORY = ("Gunmen stormed the Radisson Blu hotel in Bamako on Friday morning, killing at least three people "
+         "and taking guests hostage, security sources said. Special forces surrounded the building.")
+
+
+def report(text: str, *, title: str = "", category: Category = Category.ARMED_ATTACK, city=BAMAKO, country="ML",
+           at: datetime = T0, killed: int | None = None) -> Report:
+    gid, lat, lon = city if city else (None, None, None)
+    return Report(category, country, gid, lat, lon, at, sketch(title, text),
+                  key_terms(title, text, place_names=["Bamako", "Mali"]), killed)
+
+
+def known(r: Report, incident_id: int = 1) -> KnownIncident:
+    return KnownIncident(incident_id, r.category, r.country, r.geonameid, r.lat, r.lon, r.published, r.published,
+                         r.sketch, r.terms, r.killed)
+
+
+def test_exact_fingerprints_ignore_case_accents_and_markup() -> None:
+    assert content_hash("Attaque à Bamako!", "Des tirs.") == content_hash("ATTAQUE A BAMAKO", "des   tirs")
+    assert content_hash("a", "b") != content_hash("a", "c")
+    assert title_hash("Explosion") is None  # too generic to identify a story
+    assert title_hash("Gunmen attack hotel in Bamako") == title_hash("gunmen attack HOTEL in Bamako.")
+
+
+def test_syndicated_copy_is_a_near_duplicate_and_other_story_is_not() -> None:
+    copy = STORY.replace("Friday morning", "Friday") + " The attack began at 7 a.m."
+    other = "Floods swept through the suburbs of Niamey after days of heavy rain, destroying hundreds of homes."
+    assert similarity(sketch("", STORY), sketch("", copy)) > 0.5
+    assert similarity(sketch("", STORY), sketch("", other)) < 0.05
+
+
+def test_place_words_do_not_count_as_shared_evidence() -> None:
+    terms = key_terms("Attack in Bamako", "Gunmen attacked a hotel in Bamako, Mali.", place_names=["Bamako", "Mali"])
+    assert not {t.lower() for t in terms} & {"bamako", "mali"}
+    assert "hotel" in terms
+
+
+def test_names_weigh_more_than_generic_words() -> None:
+    names = term_overlap(frozenset({"RADISS", "hotel"}), frozenset({"RADISS", "market"}))
+    generic = term_overlap(frozenset({"killed", "hotel"}), frozenset({"killed", "market"}))
+    assert names > generic
+
+
+def test_another_outlets_report_of_the_same_attack_joins_it() -> None:
+    first = report(STORY)
+    second = report("Armed men attacked the Radisson Blu hotel in Bamako, Mali, and took about 170 guests and "
+                    "staff hostage. At least three people were killed, officials said.",
+                    at=T0 + timedelta(hours=2), killed=3)
+    verdict = choose_incident(second, [known(first)])
+    assert verdict is not None and verdict.incident_id == 1
+
+
+def test_attack_and_protest_same_day_same_city_stay_apart() -> None:
+    protest = report("Thousands marched in Bamako against the rising cost of living; police fired tear gas.",
+                     category=Category.UNREST, at=T0 + timedelta(hours=3))
+    assert not compatible(Category.ARMED_ATTACK, Category.UNREST)
+    assert choose_incident(protest, [known(report(STORY))]) is None
+
+
+def test_two_attacks_in_one_city_a_day_apart_stay_apart() -> None:
+    market = report("An explosive device went off at the Grand Marche in Bamako, wounding five vendors, police said.",
+                    category=Category.BOMBING, at=T0 + timedelta(hours=26))
+    assert choose_incident(market, [known(report(STORY))]) is None
+
+
+def test_a_report_from_another_country_never_joins() -> None:
+    niamey = report(STORY.replace("Bamako", "Niamey"), city=(2440485, 13.51, 2.11), country="NE")
+    assert choose_incident(niamey, [known(report(STORY))]) is None
+
+
+def test_reports_outside_the_window_start_a_new_incident() -> None:
+    late = report(STORY, at=T0 + timedelta(days=3))
+    assert choose_incident(late, [known(report(STORY))]) is None
+    assert choose_incident(late, [known(report(STORY))], window=timedelta(days=7), strict=True) is not None
+
+
+def facts(**kw) -> Facts:  # type: ignore[no-untyped-def]
+    return Facts(is_incident=True, category=Category.ARMED_ATTACK, **kw)
+
+
+def test_death_toll_rise_is_a_material_change_and_a_repeat_is_not() -> None:
+    old = IncidentState(killed=3, severity=Severity.HIGH)
+    lines, merged = material_changes(old, state_of(facts(killed=21, severity=Severity.CRITICAL), "21 killed"))
+    assert lines == ["Death toll rises to 21 (was 3)", "Severity raised to CRITICAL"]
+    again, _ = material_changes(merged, state_of(facts(killed=21, severity=Severity.CRITICAL), "Gunmen killed 21."))
+    assert again == []
+
+
+def test_airport_closure_reopening_and_all_clear() -> None:
+    closed = state_of(facts(), "The international airport was closed and flights suspended.")
+    lines, merged = material_changes(IncidentState(), closed)
+    assert lines == ["Airport closed"]
+    lines, merged = material_changes(merged, state_of(facts(), "The airport reopened on Sunday; flights resumed."))
+    assert lines == ["Airport reopened"]
+    lines, _ = material_changes(merged, state_of(facts(), "Officials said the situation is now under control."))
+    assert lines == ["Authorities say the situation is under control"]
+    fr, _ = material_changes(IncidentState(), state_of(facts(), "Le calme est revenu, la situation est sous contrôle."))
+    assert fr == ["Authorities say the situation is under control"]
+
+
+def test_reopening_without_a_reported_closure_says_nothing() -> None:
+    lines, _ = material_changes(IncidentState(), state_of(facts(), "The airport reopened after renovation."))
+    assert lines == []
+
+
+def test_source_count_and_update_text_are_escaped() -> None:
+    assert sources_line(["A"]) == "Single source so far (unconfirmed)."
+    assert sources_line(["A", "B", "C"]) == "Reported by 3 sources: A, B, C."
+    html = render_update_html("Bamako, Mali", ["Death toll rises to 21"],
+                              ArticleMeta(title="t", url="https://x.example/?a=1&b=<2>", source="<b>Feed</b>"))
+    assert "&lt;b&gt;Feed&lt;/b&gt;" in html and "a=1&amp;b=&lt;2&gt;" in html and "Death toll rises to 21" in html

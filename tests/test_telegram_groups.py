@@ -1,0 +1,67 @@
+"""Group chats: everyone reads alerts, only administrators change settings; a group that
+becomes a supergroup keeps its settings and gets its pending alerts at the new id."""
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.analysis.gazetteer import load_gazetteer
+from bot.tg.common import ADMINS_ONLY
+from tests.telegram_harness import Harness, running_bot
+
+GROUP, SUPERGROUP = -5001, -1005001
+ADMIN, MEMBER = 8, 7
+ROBBERY = ("Robbers attack shop in Bamako market",
+           "BAMAKO, Mali — Armed robbers attacked a shop in a Bamako market on Monday, injuring one man, police said.")
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Any:
+    return load_gazetteer()
+
+
+@pytest.fixture
+async def tg(tmp_path: Path, gazetteer: Any) -> AsyncIterator[Harness]:
+    async with running_bot(tmp_path, gazetteer) as harness:
+        harness.api.set_admins(GROUP, [ADMIN], owner=9)
+        yield harness
+
+
+async def test_only_administrators_change_a_group(tg: Harness) -> None:
+    assert await tg.say(GROUP, "/watch Bamako", user_id=MEMBER, chat_type="group") == ADMINS_ONLY
+    assert await tg.say(GROUP, "/mute 8h", user_id=MEMBER, chat_type="group") == ADMINS_ONLY
+    assert "Watching" in await tg.say(GROUP, "/watch Bamako", user_id=ADMIN, chat_type="group")
+    assert "Watching" in await tg.say(GROUP, "/watch BKO", user_id=9, chat_type="group")  # the creator
+    # Reading is for everyone.
+    assert "Bamako" in await tg.say(GROUP, "/watching", user_id=MEMBER, chat_type="group")
+    assert "Places: 2" in await tg.say(GROUP, "/status", user_id=MEMBER, chat_type="group")
+    # A member's tap on a settings button gets a popup, and nothing changes.
+    await tg.say(GROUP, "/categories", user_id=ADMIN, chat_type="group")
+    crime = next(b for b in tg.buttons(GROUP) if "crime" in b["text"].lower())
+    await tg.press(GROUP, crime["callback_data"], user_id=MEMBER, method="answerCallbackQuery")
+    popup = tg.api.sent(method="answerCallbackQuery")[-1]
+    assert popup["text"] == ADMINS_ONLY and popup["show_alert"] is True
+    assert "Kinds: all" in await tg.say(GROUP, "/status", user_id=MEMBER, chat_type="group")
+    # Everyone in the group reads the alert.
+    tg.publish(*ROBBERY, url="https://n.example/2")
+    await tg.deliver()
+    assert "Robbers" in tg.api.sent(GROUP)[-1]["text"]
+
+
+async def test_group_becoming_a_supergroup_keeps_its_settings(tg: Harness) -> None:
+    await tg.say(GROUP, "/watch Bamako 40 km", user_id=ADMIN, chat_type="group")
+    await tg.say(GROUP, "/severity high", user_id=ADMIN, chat_type="group")
+    tg.publish(*ROBBERY, url="https://n.example/2")  # planned for the old id, not yet sent
+    chat = tg.api.chat(GROUP)
+    tg.api.push_update({"message": {"message_id": 99, "date": 0, "chat": chat, "from": {"id": ADMIN, "is_bot": False,
+                                    "first_name": "A"}, "migrate_to_chat_id": SUPERGROUP}})
+    tg.api.set_admins(SUPERGROUP, [ADMIN])
+    listing = await tg.say(SUPERGROUP, "/watching", user_id=MEMBER, chat_type="supergroup")
+    assert "Bamako, Mali (40 km)" in listing
+    assert "Severity: high and above" in await tg.say(SUPERGROUP, "/status", user_id=MEMBER, chat_type="supergroup")
+    await tg.deliver()
+    assert "Robbers" in tg.api.sent(SUPERGROUP)[-2]["text"] or "Robbers" in tg.api.sent(SUPERGROUP)[-1]["text"]
+    assert not any("Robbers" in m["text"] for m in tg.api.sent(GROUP))
