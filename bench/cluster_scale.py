@@ -36,7 +36,7 @@ TARGETS = "hotel market school mosque church checkpoint convoy embassy airport b
 ACTORS = "gunmen militants protesters soldiers attackers rebels police fighters".split()
 VERBS = "attacked stormed targeted struck hit raided surrounded ambushed".split()
 FILLER = ("officials said witnesses reported residents described security sources confirmed the ministry stated "
-          "according to local media a spokesman told reporters hospital sources added").split()
+          "according to local media a spokesman told reporters rescuers sources added").split()
 SYLLABLES = "ka ma lu ri to sa ne bo di ga ho ze mi ru ta".split()
 
 

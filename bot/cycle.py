@@ -29,6 +29,7 @@ def ingest_outcomes(services: Services, outcomes: Sequence[SourceOutcome]) -> In
         render_html=services.render_html,
         now=services.clock(),
         max_age=timedelta(hours=services.settings.polling.max_item_age_hours),
+        policy=services.settings.dedupe,
     )
 
 

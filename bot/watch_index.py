@@ -19,19 +19,29 @@ KM_PER_DEGREE = 111.0
 
 class WatchIndex:
     def __init__(self, watches: Iterable[Watch]) -> None:
-        self._by_country: dict[str | None, list[Watch]] = defaultdict(list)
+        self._by_country: dict[str | None, list[Watch]] = defaultdict(list)  # every watch, for country-level news
+        self._countries: dict[str | None, list[Watch]] = defaultdict(list)  # watches of a whole country
         self._by_cell: dict[tuple[int, int], list[Watch]] = defaultdict(list)
         self._reach_km = 0.0
         for w in watches:
             self._by_country[w.country].append(w)
+            if w.kind == "country":
+                self._countries[w.country].append(w)
             if w.lat is not None and w.lon is not None:
                 self._by_cell[(math.floor(w.lat), math.floor(w.lon))].append(w)
                 self._reach_km = max(self._reach_km, w.radius_km, default_radius_km(w.kind, Severity.CRITICAL))
 
     def near(self, facts: Facts) -> list[Watch]:
-        """Every watch that may match: same country, or a cell within reach of the incident."""
-        found: dict[int, Watch] = {id(w): w for w in self._by_country.get(facts.country, ())} if facts.country else {}
-        if facts.lat is not None and facts.lon is not None and self._by_cell:
+        """Every watch that may match: the country's watches, and those in cells within reach of the incident.
+
+        An incident without coordinates may concern any place of its country (a coup, a curfew);
+        one with coordinates, the whole-country watches and the places near it.
+        """
+        located = facts.lat is not None and facts.lon is not None
+        bucket = (self._countries if located else self._by_country).get(facts.country, ()) if facts.country else ()
+        found: dict[int, Watch] = {id(w): w for w in bucket}
+        if located and self._by_cell:
+            assert facts.lat is not None and facts.lon is not None
             dlat = math.ceil(self._reach_km / KM_PER_DEGREE)
             # Degrees of longitude shrink towards the poles: widen the search there.
             dlon = math.ceil(self._reach_km / (KM_PER_DEGREE * max(0.05, math.cos(math.radians(facts.lat)))))

@@ -172,3 +172,11 @@ async def test_other_bad_request_is_failed_and_logged_not_retried(db: Database, 
     api.fail_next("sendMessage", error_code=400, description="Bad Request: message is too long")
     assert await send_due(bot, db, pacer=Pacer(), now=Clock()) == 0
     assert status(db) == [(24, "failed")] and subscriptions.is_active(db, 24)
+
+
+async def test_concurrent_sends_never_repeat_a_message(db: Database, bot: Bot, api: BotApiServer) -> None:
+    for chat in range(200, 500):
+        plan(db, chat)
+    assert await send_due(bot, db, pacer=Pacer(1000), now=Clock(), concurrency=8) == 300
+    chats = [m["chat_id"] for m in api.sent()]
+    assert len(chats) == 300 and len(set(chats)) == 300

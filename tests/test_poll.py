@@ -68,7 +68,8 @@ async def test_hostile_sources_fail_alone_and_do_not_delay_the_good_one(db: Data
     assert all(errors.values()), errors
     assert errors["html"] is not None and "not an RSS or Atom feed" in errors["html"]
     assert errors["404"] == "HTTP 404 Not Found" and errors["500"] == "HTTP 500 Internal Server Error"
-    assert errors["hang"] == "timed out" and errors["drip"] == "no complete answer within 2 s"
+    time_limits = {"timed out", "no complete answer within 2 s"}  # read timeout or whole-response limit
+    assert errors["hang"] in time_limits and errors["drip"] in time_limits
     assert errors["huge"] == errors["bomb"] == "response larger than 1000000 bytes"
     assert errors["loop-a"] == "more than 5 redirects" and errors["to-file"] == "redirect to a file: URL refused"
     health = {h.name: h for h in source_state.list_health(db)}

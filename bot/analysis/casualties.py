@@ -36,10 +36,20 @@ _AUX = r"(?:\s+(?:were|have been|had been|are|was|has been|ont ete|sont|a ete|pe
 _KILLED_AFTER = re.compile(_QUALIFIER + _NUMBER + r"\s+" + _WHO + _AUX.strip() + r"\s*" + _KILLED + r"\b")
 _INJURED_AFTER = re.compile(_QUALIFIER + _NUMBER + r"\s+" + _WHO + _AUX.strip() + r"\s*" + _INJURED + r"\b")
 # "killing 12", "killed at least 30 people", "left 50 dead", "death toll rose to 40", "fait 12 morts"
-_KILLED_BEFORE = re.compile(r"\b(?:killing|killed|kills|kill|death toll (?:rose|rises|climbs|has risen|reached|stands at|of)(?: to)?|"
-                            r"toll (?:rose|rises) to|left|leaves|leaving|claimed the lives of|bilan de|tuant|ont tue|a tue|a fait)\s+"
+_KILLED_BEFORE = re.compile(r"\b(?:killing|killed|kills|kill|death toll of|left|leaves|leaving|claimed the lives of|bilan de|tuant|ont tue|a tue|a fait)\s+"
                             + _QUALIFIER + _NUMBER + r"(?:\s+" + _WHO + r"(?:dead|morts?|people|persons|personnes|civilians|soldiers|"
                             r"civils|soldats|militaires|others|police|policemen|officers|children|students|worshippers|troops)\b)?")
+# "The death toll from Friday's attack on the hotel has risen to 21", "bringing the death toll to 45",
+# "the toll now stands at 50", "le bilan s'alourdit a 12 morts": a toll update says how many died.
+_TOLL = re.compile(r"\b(?:death toll|toll|number of (?:dead|deaths|people killed|victims)|bilan(?: humain| provisoire| officiel)?)"
+                   r"(?:\s+[^.;:!?\n]{0,90}?)??\s+(?:(?:has|had|have|now|officially|further|again|a|est|s'est)\s+)*"
+                   r"(?:rose|risen|rises|rising|climbed|climbs|climbing|jumped|jumps|increased|increases|reached|reaches|hit|hits|"
+                   r"stands|stood|stand|is|was|went up|gone up|soared|s'alourdit|alourdi|s'eleve|eleve|passe|grimpe|atteint|monte)"
+                   r"(?:\s+(?:now|further|officially|desormais))?\s+(?:to|at|a|de)\s+" + _QUALIFIER + _NUMBER
+                   + r"\b(?!\s+(?:[a-z-]+\s+){0,2}?(?:injured|wounded|hurt|blesses?|blessees?))")
+_TOLL_TO = re.compile(r"\b(?:bringing|raising|pushing|taking|brought|raised|pushed|took|lifting|portant|porte)\s+(?:the|a|le)\s+"
+                      r"(?:overall |total |official )?(?:death toll|toll|number of (?:dead|deaths)|bilan)\s+(?:to|at|a)\s+"
+                      + _QUALIFIER + _NUMBER + r"\b(?!\s+(?:[a-z-]+\s+){0,2}?(?:injured|wounded|hurt|blesses?|blessees?))")
 _INJURED_BEFORE = re.compile(r"\b(?:injuring|wounding|injured|wounded|blessant|ont blesse|a blesse)\s+" + _QUALIFIER + _NUMBER)
 _NO_ONE = re.compile(r"\b(?:no one|nobody|no casualties|no injuries|aucune victime|pas de victime|no deaths)\b")
 
@@ -78,7 +88,7 @@ def count_casualties(folded_text: str) -> tuple[int | None, int | None]:
     """(killed, injured) from lower-case, accent-free text; None where the text says nothing."""
     if not _ANY_CASUALTY_WORD.search(folded_text):
         return None, None
-    killed = _max_count((_KILLED_AFTER, _KILLED_BEFORE), folded_text)
+    killed = _max_count((_KILLED_AFTER, _KILLED_BEFORE, _TOLL, _TOLL_TO), folded_text)
     injured = _max_count((_INJURED_AFTER, _INJURED_BEFORE), folded_text)
     if killed is None and injured is None and _NO_ONE.search(folded_text):
         return 0, 0

@@ -33,7 +33,7 @@ from bot.analysis.normalize import fold
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 # Bump when the structure or the build rules change: old caches are then ignored.
-BUILD_VERSION = 11
+BUILD_VERSION = 12
 MIN_CITY_POPULATION = 5000
 # Alternate names of towns smaller than this are not indexed: they are mostly
 # transliterations that collide with ordinary words.
@@ -42,6 +42,7 @@ MIN_POPULATION_FOR_ALTERNATES = 15000
 
 # What a name in the automaton can refer to. Kind letters keep the pickled index small.
 CITY, COUNTRY, DEMONYM, DEMONYM_FR, AIRPORT, UN_SITE, REGION, NOT_PLACE = "cndfaurx"
+LANDMARK = "l"  # a square, avenue or building that names its city ("Champs-Élysées"): key is the city's geonameid
 CITY_ALT = "C"  # a city by one of its alternate names: weaker evidence than its own name
 Ref = tuple[str, Any]  # (kind, key): key is a geonameid, ISO2, IATA or UN site id
 
@@ -350,6 +351,7 @@ def build_gazetteer() -> Gazetteer:
     for phrase in amb["not_places"]:
         index.add(phrase, (NOT_PLACE, phrase))
     _add_us_states(index)
+    _add_landmarks(index, cities)
     for code, names in _read_json("regions.json")["regions"].items():
         for n in names:
             index.add(n, (REGION, code))
@@ -498,6 +500,18 @@ def _add_un_sites(index: _IndexBuilder) -> dict[str, UNSite]:
         for n in (s["acronym"], s["name"], *s["aliases"]):
             index.add(n, (UN_SITE, site.id))
     return sites
+
+
+def _add_landmarks(index: _IndexBuilder, cities: dict[int, City]) -> None:
+    biggest: dict[tuple[str, str], City] = {}
+    for c in cities.values():
+        k = (name_key(c.name), c.country)
+        if k not in biggest or biggest[k].population < c.population:
+            biggest[k] = c
+    for name, (city_name, country) in _read_json("landmarks.json")["landmarks"].items():
+        city = biggest.get((name_key(city_name), country))
+        if city is not None:
+            index.add(name, (LANDMARK, city.geonameid))
 
 
 def _add_us_states(index: _IndexBuilder) -> None:

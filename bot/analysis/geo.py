@@ -28,6 +28,7 @@ from bot.analysis.gazetteer import (
     COUNTRY,
     DEMONYM,
     DEMONYM_FR,
+    LANDMARK,
     NOT_PLACE,
     REGION,
     UN_SITE,
@@ -70,14 +71,72 @@ _UNLISTED = (
     re.compile(r"\b(?:in|near|at|outside|à|pres de|près de)\s+" + _NAME + r"(?:,\s+|\s+in\s+(?:the\s+)?(?:[a-z-]+\s+){0,2})(?=[A-Z])"),
     re.compile(r"(?<![\w'’-])" + _NAME + r",\s+(?:a|an|une?)\s+(?!nearby|neighbou?ring|voisine?)(?:[\w'-]+\s+){0,4}?" + _SETTLEMENT
                + r"\s+(?:in|of|near|on|du|de|dans|au|à|situ|proche)"),
+    # "in the Melcroft suburb of Saltlick Township": the suburb is the scene.
+    re.compile(r"\b(?:the|a|an)\s+" + _NAME + r"\s+(?:suburb|neighbou?rhood|district|quarter|area|section|township)\s+(?:of|in)\b"),
+    # "la grande mosquée de Salmossi", "le marché de Bama": in French a building "de" a place names the locality.
+    re.compile(r"\b(?:mosqu[ée]e|[ée]glise|march[ée]|gendarmerie|caserne|commissariat|pr[ée]fecture|sous-pr[ée]fecture|mairie)\s+"
+               r"(?:de\s+|d')" + _NAME),
+    # "captured Abu al-Duhur airport in Idlib province": an airfield named after its town (a region must follow).
+    re.compile(r"(?<![\w'’-])" + _NAME + r"\s+(?:[Mm]ilitary\s+)?(?:[Aa]ir ?[Bb]ase|[Aa]irbase|[Aa]irport|[Aa]irfield)\s+"
+               r"(?:in|near|de)\s+(?:the\s+)?(?=[A-Z])"),
 )
+_UNLISTED_NEEDS_REGION = (1, 5)
+_TRAILING_NOT_NAME = re.compile(r"(?:\s+(?:Military|Air|International|Army|Regional|Central|Main|Grand|Great))+$")
 # The victims' nationality is not the place: "Bangladeshi UN peacekeepers", "Indian nationals", "peacekeeper from India".
 _FOREIGNERS = (r"(?:peace-?keepers?|nationals?|citizens?|tourists?|hostages?|engineers?|workers?|staff(?:ers)?|journalists?|diplomats?|"
                r"missionar(?:y|ies)|priests?|nuns?|expatriates?|contractors?|aid workers?|volunteers?|passengers?|crew members?|"
                r"ressortissants?|otages?|touristes?|casques bleus|humanitaires|expatri[ée]s?)")
 _NATIONALITY_AFTER = re.compile(r"(?:,?\s+(?:and\s+|et\s+)?[A-Z][\w-]+)*,?\s+(?:and\s+)?(?:[\w.-]+\s+){0,2}?" + _FOREIGNERS + r"\b")
+# A state or its forces as the actor: "United States National Security Advisor", "U.S.-led coalition", "the Israeli
+# army", "Russia's Ministry of Defence": who acts, often from elsewhere, not where.
+_ACTOR_AFTER = re.compile(r"(?:-(?:led|backed|based|supported|made|trained)\b|(?:'s|’s)?\s+(?:[A-Z][\w.-]*\s+){0,3}?(?:[Pp]resident|"
+                          r"[Pp]rime [Mm]inister|[Mm]inisters?|[Mm]inistry|[Ss]ecretary|[Aa]dvis[eo]r|[Oo]fficials?|[Aa]mbassador|[Ee]nvoy|"
+                          r"[Gg]overnment|[Aa]uthorities|[Mm]ilitary|[Aa]rmy|[Ff]orces|[Tt]roops|[Nn]avy|[Aa]ir [Ff]orce|[Ww]arplanes|"
+                          r"[Jj]ets|[Dd]rones?|[Ss]pokes(?:man|woman|person)|[Dd]epartment|[Ii]ntelligence|[Dd]iplomats?|[Cc]oalition|"
+                          r"[Pp]residency|[Ll]eaders?|[Pp]olice|[Ss]oldiers|[Ss]ecurity forces)\b)")
+# For adjectives the narrower list: "Kuwaiti authorities", "Syrian government forces" are mostly at home.
+_ACTOR_AFTER_DEMONYM = re.compile(r"(?:-(?:led|backed|supported|made|trained)\b|\s+(?:[A-Z][\w.-]*\s+){0,3}?(?:[Pp]resident|"
+                                  r"[Pp]rime [Mm]inister|[Ff]oreign [Mm]inist(?:er|ry)|[Ss]ecretary|[Aa]mbassador|[Ee]nvoy|[Ee]mbassy|"
+                                  r"[Aa]ir [Ff]orce|[Nn]avy|[Ww]arplanes|[Ff]ighter [Jj]ets|[Jj]ets|[Dd]rones?|[Cc]oalition|[Pp]residency)\b)")
+# "on the border with Syria", "à la frontière avec le Mali": the neighbour, seen from the scene's side.
+_BORDER_WITH = re.compile(r"\b(?:border|frontier|frontiere|frontière) (?:with|avec) (?:the |le |la |l')?$", re.I)
 _FROM_BEFORE = re.compile(_FOREIGNERS.replace("(?:peace", "(?:soldiers?|troops|peace") + r"\s+(?:from|of|de|du|venus? de)\s+(?:the\s+)?$", re.I)
 
+
+# "Baiji, sixty miles north of Baghdad", "à 50 km au nord de Gao": the second place is a landmark to measure
+# from, not the scene.
+_DISTANCE_OF = re.compile(r"\b(?:\d[\d,.]*|a few|several|some|a|one|two|three|four|five|six|seven|eight|nine|ten|[a-z]+ty|"
+                          r"[a-z]+teen|hundred|une? (?:dizaine|vingtaine|trentaine|centaine)|quelques)[ -]?(?:-\s*)?"
+                          r"(?:km|kms|kilomet(?:er|re)s?|miles?|mi)\b(?:\s*\([^)]{0,25}\))?,?\s+(?:\([^)]{0,25}\)\s+)?"
+                          r"(?:(?:to the |au |a l'|à l')?(?:north|south|east|west|nord|sud|est|ouest)(?:-?(?:east|west|est|ouest))?(?:ern)?\s+)?"
+                          r"(?:of|from|outside|de|d'|du)\s+(?:the\s+)?(?:(?:\w+\s+)?(?:capital|city|town|ville|capitale)\s+(?:of\s+|de\s+)?)?$", re.I)
+REFERENCE_PENALTY = 5.0
+# "Moscow said", "Washington condemned", "le ministère de la défense de Moscou": a capital as its government.
+_GOVERNMENT_AFTER = re.compile(r"(?:'s|’s)?\s+(?:has\s+|had\s+|have\s+|also\s+|quickly\s+|a\s+)?(?:said|says|say|claimed|claims|denied|denies|"
+                               r"accused|accuses|blamed|blames|insisted|insists|warned|warns|condemned|condemns|responded|"
+                               r"rejected|rejects|announced|announces|vowed|vows|urged|urges|wants|demanded|demands|"
+                               r"annonce|affirme|accuse|dement|a annonce|a affirme|a accuse|a dementi|assure|estime)\b")
+_GOVERNMENT_BEFORE = re.compile(r"(?:(?:ministry|ministries|ministere)\s+(?:[\w'-]+\s+){0,4}?(?:in|of|de|d'|a)|"
+                                r"(?:government|regime|gouvernement|pouvoir)\s+(?:of|de|d'))\s+$", re.I)
+# An embassy, a ministry, the presidential palace, parliament, "in the capital": the country's capital, when the text
+# names no city (the embassies of a country are in its capital).
+_IN_CAPITAL = re.compile(r"\b(?:(?:in|at|into|on|near|outside|across|around|of|rocked|hit|struck|shook|dans|a|pres de|sur) (?:the|la) "
+                         r"(?:country's |nation's )?capital(?:e)?(?! (?:city )?(?:of|de|du|des|d'))(?! [a-z]+ (?:of|de|du|d'))\b|"
+                         r"embassy|embassies|ambassade|ambassades|presidential palace|palais presidentiel|"
+                         # a ministry as the target, not as the speaker ("the interior ministry said")
+                         r"(?:attack(?:ed|s)?|bomb(?:ed|ing)?|blast|explosion|stormed|storming|assault(?:ed)?|raid(?:ed)?|targeted|"
+                         r"attaque|attentat|explosion) (?:\w+ ){0,2}?(?:on |at |near |outside |contre |devant |pres de )?(?:the |le |la )?"
+                         r"(?:(?:\w+ )?(?:interior|defen[cs]e|foreign|justice|finance) ministry|(?:ministry|ministere) (?:of|de|du|des|de la) "
+                         r"(?:\w+ )?(?:interior|defen[cs]e|foreign affairs|justice|finance|interieur|affaires etrangeres)|"
+                         r"parliament|national assembly|assemblee nationale)|"
+                         r"(?:state|national) (?:television|radio|broadcaster) (?:building|headquarters|station)|"
+                         r"(?:stormed|seized|took over|took control of|surrounded|attacked) (?:the )?(?:state|national) (?:television|radio|broadcaster)|"
+                         r"(?:detained|arrested|held|seized|captured|toppled|overthrown|ousted) (?:the )?president|"
+                         r"president (?:\w+ ){0,3}(?:was|has been|had been|were|is) (?:detained|arrested|held|seized|captured|toppled|overthrown|ousted)|"
+                         r"president (?:\w+ ){0,3}(?:serait |aurait ete |a ete |est )?(?:detenu|arrete|renverse|pris en otage)|"
+                         r"(?:detenu|arrete|renverse) (?:le )?president)\b")
+
+_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$", re.I)
 
 CITY_NAMES_COUNTRY = 0.75
 EVENT_NEAR_WEIGHT = 1.5
@@ -222,9 +281,11 @@ def locate(gaz: Gazetteer, text: str, folded: str, mentions: list[Mention]) -> L
         return Location(None, None, mentions)
     country = max(totals, key=lambda c: (totals[c], country_score.get(c, 0.0)))
     city = best_city[country][1] if country in best_city else None
-    unlisted = _unlisted_town(gaz, text, length)
+    unlisted = _unlisted_town(gaz, text, length, country_score)
     if unlisted is not None and (city is None or best_city[country][0] < unlisted[0]):
         city = gaz.unlisted_town(unlisted[1], country)
+    if city is None and country in gaz.capitals and _IN_CAPITAL.search(folded):
+        city = gaz.cities[gaz.capitals[country]]  # "the embassy", "in the capital", "the president was detained"
     return Location(city, country, mentions)
 
 
@@ -236,18 +297,35 @@ def _names_country_or_region(gaz: Gazetteer, text: str, at: int) -> bool:
     return False
 
 
-def _unlisted_town(gaz: Gazetteer, text: str, length: int) -> tuple[float, str] | None:
+def _weak_refs_only(gaz: Gazetteer, name: str, country_score: dict[str, float]) -> bool:
+    """True when a name is known only as another country's town's alternate name ("Boni" for Bonn)
+    and the text does not name that country: an unlisted local town is the likelier reading."""
+    refs = gaz.refs(name)
+    return bool(refs) and all(kind == CITY_ALT and country_score.get(gaz.cities[key].country, 0.0) <= 0 for kind, key in refs)
+
+
+def _names_something_else(gaz: Gazetteer, word: str) -> bool:
+    """The first word of a multi-word name is a common word, a country, a region or a big city ("Islamic",
+    "Syria's", "Paris"); a village's first word ("Abu" in "Abu al-Duhur") is not."""
+    if name_key(word) in gaz.common_words:
+        return True
+    return any(kind not in (CITY, CITY_ALT) or gaz.cities[key].population >= 100_000 for kind, key in gaz.refs(word))
+
+
+def _unlisted_town(gaz: Gazetteer, text: str, length: int, country_score: dict[str, float] | None = None
+                   ) -> tuple[float, str] | None:
     """(score, name) of the earliest town named with a strong cue that no gazetteer lists."""
     best: tuple[float, str] | None = None
     for i, rx in enumerate(_UNLISTED):
         for hit in rx.finditer(text):
-            if i == 1 and not _names_country_or_region(gaz, text, hit.end()):
+            if i in _UNLISTED_NEEDS_REGION and not _names_country_or_region(gaz, text, hit.end()):
                 continue
-            name = hit.group(1).strip(" '’-")
+            name = _TRAILING_NOT_NAME.sub("", hit.group(1)).strip(" '’-")
             key = name_key(name)
-            if len(key) < 3 or key in gaz.common_words or gaz.refs(name) or _TITLE_BEFORE.search(text[max(0, hit.start(1) - 20):hit.start(1)]):
+            known = bool(gaz.refs(name)) and not (country_score and _weak_refs_only(gaz, name, country_score))
+            if len(key) < 3 or key in gaz.common_words or known or _TITLE_BEFORE.search(text[max(0, hit.start(1) - 20):hit.start(1)]):
                 continue  # known places are weighed with the gazetteer's evidence
-            if any(name_key(w) in gaz.common_words or gaz.refs(w) for w in name.split()[:1]):
+            if " " in name and _names_something_else(gaz, name.split()[0]):
                 continue  # "Islamic State", "Syria's": not a town's name
             prev = text[max(0, hit.start(1) - 25):hit.start(1)].split()
             if prev and prev[-1][:1].isupper() and not prev[-1].endswith((".", ":", ";")):
@@ -272,13 +350,18 @@ def _country_evidence(gaz: Gazetteer, text: str, mentions: list[Mention], length
             if kind == COUNTRY:
                 # "in eastern Congo", "au Mali": a country as the scene weighs more than as an actor
                 scene = _IN_COUNTRY.search(text[max(0, m.start - 25):m.start]) is not None
-                if _FROM_BEFORE.search(text[max(0, m.start - 40):m.start]):
-                    score[key] += 0.3  # "a peacekeeper from India"
+                before = text[max(0, m.start - 40):m.start]
+                if _FROM_BEFORE.search(before) or _BORDER_WITH.search(before):
+                    score[key] += 0.3  # "a peacekeeper from India", "on the border with Syria"
+                elif not scene and _ACTOR_AFTER.match(text, m.end):
+                    score[key] += 0.8  # "United States officials", "U.S.-led coalition"
                 else:
                     score[key] += 2.0 + 2.0 * early + 1.5 * scene
             elif kind in (DEMONYM, DEMONYM_FR):
                 if kind == DEMONYM and _NATIONALITY_AFTER.match(text, m.end):
                     score[key] += 0.15  # "Bangladeshi peacekeepers": who, not where
+                elif kind == DEMONYM and _ACTOR_AFTER_DEMONYM.match(text, m.end):
+                    score[key] += 0.35  # "Turkish warplanes", "the Israeli army"
                 else:
                     score[key] += 0.7 + 0.8 * early
             elif kind == REGION and COUNTRY not in kinds:
@@ -287,11 +370,16 @@ def _country_evidence(gaz: Gazetteer, text: str, mentions: list[Mention], length
                 score[gaz.un_sites[key].country] += 0.5
             elif kind == AIRPORT:
                 score[gaz.airports[key].country] += 1.5 + early
+            elif kind == LANDMARK:
+                score[gaz.cities[key].country] += 1.0 + early
         # A big city that exists in one country only names that country too ("the Paris attacks").
-        same_name = sorted((gaz.cities[k] for kd, k in m.refs if kd == CITY), key=lambda c: -c.population)
+        # Its exonym too, for a big city ("Londres", "Moscou").
+        same_name = sorted((gaz.cities[k] for kd, k in m.refs if kd == CITY or (kd == CITY_ALT and gaz.cities[k].population >= 1_000_000)),
+                           key=lambda c: -c.population)
         if same_name and not kinds & {COUNTRY, REGION, DEMONYM, DEMONYM_FR} and same_name[0].population >= 100_000 and \
                 (len(same_name) == 1 or same_name[0].population >= 5 * same_name[1].population) and \
-                name_key(m.surface) not in gaz.common_words:
+                name_key(m.surface) not in gaz.common_words and \
+                not _is_government(text, m, text[max(0, m.start - 40):m.start]):
             score[same_name[0].country] += CITY_NAMES_COUNTRY
     return score
 
@@ -319,6 +407,8 @@ def _city_candidates(gaz: Gazetteer, text: str, folded: str, mentions: list[Ment
         for kind, key in m.refs:
             if kind == AIRPORT and key in gaz.airport_cities:
                 add(gaz.airport_cities[key], m, False)
+            elif kind == LANDMARK:
+                add(int(key), m, False)  # "on the Champs-Élysées": Paris
             elif kind in (COUNTRY, DEMONYM, DEMONYM_FR) and key in gaz.capitals:
                 # "the Somali capital", "capital of Mali", "la capitale malienne"
                 before = text[max(0, m.start - 30):m.start]
@@ -346,10 +436,19 @@ def _city_score(gaz: Gazetteer, text: str, city: City, ms: list[Mention], is_alt
     common = name_key(first.surface) in gaz.common_words
     scene = any(_SCENE_BEFORE.search(b) for b in before) or any(_SCENE_AFTER.match(text, m.end) for m in ms)
     sure = beside or dateline or diverted or (scene and corroborated)
-    if common and not (sure or (corroborated and preposition)):
+    # A common word needs a place's preposition, not "of" ("the Department of Justice").
+    if common and not (sure or (corroborated and any(_PLACE_PREPOSITION.search(b) and not _OF_BEFORE.search(b) for b in before))):
         return None
+    if common and all(text.startswith(" of ", m.end) for m in ms):
+        return None  # "near the University of Minnesota": an institution's name
     if is_alt and not (sure or scene or corroborated or city.population >= 1_000_000):
         return None
+    if is_alt and not (sure or corroborated) and any(v >= 2.0 for v in country_score.values()):
+        return None  # "near the village of Boni in Mali's Mopti Region": not Bonn, whose country the text never names
+    references = sum(bool(_DISTANCE_OF.search(fold(b))) for b in before)
+    governments = sum(_is_government(text, m, b) for m, b in zip(ms, before)) if city.population >= 500_000 else 0
+    if references + governments >= len(ms) and not (beside or dateline):
+        return None  # only ever a landmark to measure from, or the government speaking
     if city.population < 15000 and not (sure or corroborated):
         return None
     if city.population < 100000 and not (sure or corroborated or preposition):
@@ -360,6 +459,11 @@ def _city_score(gaz: Gazetteer, text: str, city: City, ms: list[Mention], is_alt
     # "attacked near Lokoja", "a bomb exploded in Kabul": the place right after what happened.
     score += EVENT_NEAR_WEIGHT * any(_EVENT_BEFORE.search(fold(b)) for b in before)
     return score
+
+
+def _is_government(text: str, m: Mention, before: str) -> bool:
+    """'Moscow said', 'Washington's response', 'le ministère de la défense de Moscou'."""
+    return bool(_GOVERNMENT_AFTER.match(fold(text[m.end:m.end + 30])) or _GOVERNMENT_BEFORE.search(fold(before)))
 
 
 def _is_dateline(text: str, m: Mention) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.analysis.facts import Category
-from bot.dedupe.sketch import similarity, term_overlap
+from bot.dedupe.sketch import conflicts, similarity, term_overlap
 from bot.match import haversine_km
 
 WINDOW = timedelta(hours=48)  # a report this long after the last one starts a new incident
@@ -109,6 +109,7 @@ def score(report: Report, incident: KnownIncident, *, window: timedelta = WINDOW
         needed += NONE_PENALTY  # a calm story shares words with many others: ask for more
     elif report.category != incident.category:
         needed += 0.05
+    needed += CONFLICT_PENALTY * conflicts(report.terms, incident.terms)
     if strict:
         needed += 0.25
     if evidence >= needed:
@@ -123,6 +124,7 @@ def score(report: Report, incident: KnownIncident, *, window: timedelta = WINDOW
 _NEEDED = {"same": 0.05, "near-unknown": 0.3, "unknown": 0.45}
 SAME_TIME = timedelta(hours=12)  # reports this close are "at the same time"; later ones need more in common
 TIME_PENALTY = 0.3  # per day beyond SAME_TIME: the same city the next day is often a new event
+CONFLICT_PENALTY = 0.3  # per kind of identifying detail both give but do not share (target, names)
 NONE_PENALTY = 0.2  # a calm story (politics, trial) shares words with many others: ask for more
 
 

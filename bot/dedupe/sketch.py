@@ -101,7 +101,10 @@ GENERIC_TERMS = frozenset(
     eastern western north south east west central state islamic claimed responsibility least several dozens
     shooting shot fire opened target targeted incident authorities minister ministry spokesman statement
     attaque attentat tues morts blesses forces securite armee militaires soldats police groupe armes terroriste
-    terroristes manifestants manifestation violences ville pays capitale region nord sud est ouest""".split()
+    terroristes manifestants manifestation violences ville pays capitale region nord sud est ouest
+    witnesses witness residents resident sources source reporters spokesman spokeswoman media agency agencies
+    confirmed confirm described stated statement added told announced reported saying local national
+    morning afternoon evening night hours minutes temoins habitants sources porte-parole selon""".split()
 )
 # What was hit and who did it: reports that share these are likely about the same event.
 KEY_FACT_TERMS = frozenset(
@@ -149,6 +152,23 @@ def _weight(term: str) -> float:
     if term in KEY_FACT_TERMS:
         return KEY_FACT_WEIGHT
     return GENERIC_WEIGHT if term in GENERIC_TERMS else 1.0
+
+
+def conflicts(a: frozenset[str], b: frozenset[str]) -> int:
+    """How many kinds of identifying detail both reports give but do not share: what was hit
+    (key-fact terms) and who or where by name (proper names). Two bombings in one city, one at a
+    market and one at a hotel, are two events."""
+    la = {t.lower() for t in a}
+    lb = {t.lower() for t in b}
+    count = 0
+    ka, kb = la & KEY_FACT_TERMS, lb & KEY_FACT_TERMS
+    if ka and kb and not ka & kb:
+        count += 1
+    na = {t.lower() for t in a if t.isupper()}
+    nb = {t.lower() for t in b if t.isupper()}
+    if na and nb and not (na & lb or nb & la):
+        count += 1
+    return count
 
 
 def term_overlap(a: frozenset[str], b: frozenset[str]) -> float:

@@ -10,10 +10,9 @@ from contextlib import asynccontextmanager
 class RateGates:
     """One gate per key: `async with gates.spaced("gdelt", 5.0)` waits its turn, then holds the gate."""
 
-    def __init__(self, clock: object = time.monotonic) -> None:
+    def __init__(self) -> None:
         self._locks: dict[str, asyncio.Lock] = {}
         self._last: dict[str, float] = {}
-        self._clock = clock
 
     @asynccontextmanager
     async def spaced(self, key: str, min_interval: float) -> AsyncIterator[None]:

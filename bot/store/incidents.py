@@ -7,6 +7,7 @@ reports file under the right story.
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -18,7 +19,6 @@ from bot.dedupe.cluster import KnownIncident, Report
 from bot.dedupe.sketch import merge_sketches, pack, unpack
 from bot.model import Article
 
-MAX_INCIDENT_TERMS = 120
 
 
 def is_known_article(db: Database, *, url: str, content_hash: str) -> bool:
@@ -42,17 +42,30 @@ def find_incident_by_title(db: Database, title_hash: str, *, since: datetime) ->
 _CANDIDATE_COLUMNS = "id, category, country, geonameid, lat, lon, first_seen, last_seen, sketch, terms, killed"
 
 
+# Candidates of a located report: same city, within about 0.3 degrees (the same-place radius with a
+# margin), or events located at country level only. Far-away events of the same country are not read.
+NEAR_DEGREES = 0.3
+
+
 def candidate_incidents(db: Database, report: Report, *, seen_since: datetime) -> list[KnownIncident]:
-    """Incidents last reported since `seen_since` in the report's country (or of unknown country)."""
-    if report.country:
+    """Events last reported since `seen_since` that could be the report's: in its country (or of unknown
+    country), and near it when it is located."""
+    since = seen_since.isoformat()
+    if report.country and report.lat is not None and report.lon is not None:
+        rows = db.execute(
+            f"SELECT {_CANDIDATE_COLUMNS} FROM incidents WHERE (country = ? OR country IS NULL) AND last_seen >= ? "
+            "AND (geonameid IS NULL OR geonameid = ? OR (lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?))",
+            [report.country, since, report.geonameid, report.lat - NEAR_DEGREES, report.lat + NEAR_DEGREES,
+             report.lon - NEAR_DEGREES / max(0.1, math.cos(math.radians(report.lat))),
+             report.lon + NEAR_DEGREES / max(0.1, math.cos(math.radians(report.lat)))],
+        ).fetchall()
+    elif report.country:
         rows = db.execute(
             f"SELECT {_CANDIDATE_COLUMNS} FROM incidents WHERE (country = ? OR country IS NULL) AND last_seen >= ?",
-            [report.country, seen_since.isoformat()],
+            [report.country, since],
         ).fetchall()
     else:
-        rows = db.execute(
-            f"SELECT {_CANDIDATE_COLUMNS} FROM incidents WHERE last_seen >= ?", [seen_since.isoformat()]
-        ).fetchall()
+        rows = db.execute(f"SELECT {_CANDIDATE_COLUMNS} FROM incidents WHERE last_seen >= ?", [since]).fetchall()
     return [
         KnownIncident(
             id=r[0], category=Category(r[1]), country=r[2], geonameid=r[3], lat=r[4], lon=r[5],
@@ -177,16 +190,15 @@ def record_report(
 ) -> tuple[str, ...]:
     """Another article reports this event: widen its window, text and sources; returns its sources."""
     sources = event.sources if article.source in event.sources else (*event.sources, article.source)
-    kept = list(event.terms)
-    terms = kept + sorted(report.terms - set(kept))  # the first reports' terms first: they define the event
+    # The terms stay those of the first report: they define the event. Adding every report's words
+    # would let the incident absorb any later story of the same place.
     db.execute(
-        "UPDATE incidents SET sources = ?, report_count = report_count + 1, sketch = ?, terms = ?, first_seen = ?, "
+        "UPDATE incidents SET sources = ?, report_count = report_count + 1, sketch = ?, first_seen = ?, "
         "last_seen = ?, updated_at = ?, killed = ?, injured = ?, severity = ?, airport_closed = ?, all_clear = ? "
         "WHERE id = ?",
         [
             json.dumps(list(sources)),
             pack(merge_sketches([event.sketch, report.sketch])),
-            " ".join(terms[:MAX_INCIDENT_TERMS]),
             min(event.first_seen, report.published).isoformat(),
             max(event.last_seen, report.published).isoformat(),
             now.isoformat(),

@@ -21,10 +21,10 @@ import html
 import logging
 import re
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlite_utils import Database
-from telegram import Bot, LinkPreviewOptions, Message, ReplyParameters
+from telegram import Bot, Chat, LinkPreviewOptions, Message, ReplyParameters
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TelegramError
 
@@ -109,11 +109,14 @@ class _Drain:
 
     async def _pass(self) -> tuple[int, float | None]:
         """Start every due delivery whose chat is free; returns (started, when the next chat is ready)."""
-        batch = outbox.due_deliveries(self.db, now=self.now(), limit=BATCH + len(self.in_flight_ids))
+        # Rows in flight when the batch is read are skipped even if they finish meanwhile: the
+        # batch still says 'pending' for them, and sending them again would be a duplicate.
+        busy = set(self.in_flight_ids)
+        batch = outbox.due_deliveries(self.db, now=self.now(), limit=BATCH + len(busy))
         quiet = quiet_settings(self.db) if batch else {}
         started, next_ready = 0, None
         for delivery in batch:
-            if delivery.id in self.in_flight_ids or delivery.chat_id in self.in_flight:
+            if delivery.id in busy or delivery.id in self.in_flight_ids or delivery.chat_id in self.in_flight:
                 continue
             ready = self.pacer.chat_ready_at(delivery.chat_id)
             if ready > self.pacer.now():
@@ -197,6 +200,8 @@ class _Drain:
 
 async def _deliver(bot: Bot, delivery: outbox.Delivery, quietly: bool) -> Message:
     reply = _reply_to(delivery)
+    if delivery.kind == "edit":
+        return await _edit_alert(bot, delivery)
     if delivery.kind == "map":
         where = delivery.payload()
         return await bot.send_venue(
@@ -216,6 +221,28 @@ async def _deliver(bot: Bot, delivery: outbox.Delivery, quietly: bool) -> Messag
             raise
         log.error("delivery %s: Telegram rejected the HTML (%s); sending it as plain text", delivery.id, e.message)
         return await _send_text(bot, delivery.chat_id, cut_plain(plain_text(text)), None, reply, quietly)
+
+
+async def _edit_alert(bot: Bot, delivery: outbox.Delivery) -> Message:
+    """Bring a sent alert up to date in place (more sources confirm it): no new message, no notification."""
+    if delivery.reply_to_message_id is None:
+        raise BadRequest("nothing to edit: the alert was never delivered")
+    text, mode = fit_text(delivery.text)
+    try:
+        edited = await bot.edit_message_text(
+            text,
+            chat_id=delivery.chat_id,
+            message_id=delivery.reply_to_message_id,
+            parse_mode=mode,
+            link_preview_options=LinkPreviewOptions(is_disabled=True),
+        )
+    except BadRequest as e:
+        if "not modified" not in e.message.lower():
+            raise
+        edited = True  # already says this: done
+    if isinstance(edited, Message):
+        return edited
+    return Message(delivery.reply_to_message_id, datetime.now(UTC), chat=Chat(delivery.chat_id, "private"))
 
 
 async def _send_text(
