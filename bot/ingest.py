@@ -195,7 +195,7 @@ def _alert(
     now: datetime,
     max_age: timedelta,
 ) -> None:
-    alerted = now - article.published <= max_age
+    alerted = not article.backlog and now - article.published <= max_age
     # Exact matches first, so a chat watching both Bamako and BKO gets the message without a distance line.
     found = wanted_matches(db, facts, match_watches(facts, watches.near(facts)), now=now) if alerted else []
     matches = tuple(sorted(found, key=lambda m: (m.distance_km is not None, m.distance_km or 0.0)))

@@ -5,6 +5,7 @@ A watch matches when the incident is in it:
 - airport watch: the analysis names the airport, or the incident is within the watch radius of it;
 - city / UN-site watch: the incident's city is that city, or it is within the watch radius;
 - point watch (a shared location pin): the incident is within the watch radius;
+- a natural disaster (GDACS) has a point and no city: it reaches places within DISASTER_REACH_KM;
 - the radius is the one the user chose, else the default for the place kind and the
   incident's severity (bot/chat_settings.py: a critical event matters farther away);
 - an incident located only at country level (a coup, a nationwide curfew) reaches every place in
@@ -69,12 +70,25 @@ def _match_one(facts: Facts, watch: Watch) -> Match | None:
         return Match(watch, None)
     if watch.kind == "un_site" and watch.key in facts.un_sites:
         return Match(watch, None)
-    if facts.city and facts.lat is not None and facts.lon is not None and watch.lat is not None and watch.lon is not None:
+    located = facts.city is not None or facts.category is Category.DISASTER  # a disaster has a point, not a city
+    if located and facts.lat is not None and facts.lon is not None and watch.lat is not None and watch.lon is not None:
         distance = haversine_km(facts.lat, facts.lon, watch.lat, watch.lon)
-        return Match(watch, distance) if distance <= effective_radius_km(watch, facts.severity) else None
+        return Match(watch, distance) if distance <= _reach_km(facts, watch) else None
     if facts.city is None and _is_nationwide(facts) and facts.country == watch.country:
         return Match(watch, None)
     return None
+
+
+# An earthquake, cyclone or flood affects a region, not a street: an Orange or Red GDACS alert
+# concerns places this far from its point, or the watch's own radius when that is larger.
+DISASTER_REACH_KM = {Severity.HIGH: 150.0, Severity.CRITICAL: 300.0}
+
+
+def _reach_km(facts: Facts, watch: Watch) -> float:
+    radius = effective_radius_km(watch, facts.severity)
+    if facts.category is Category.DISASTER and facts.severity is not None:
+        radius = max(radius, DISASTER_REACH_KM.get(facts.severity, 0.0))
+    return radius
 
 
 def _is_nationwide(facts: Facts) -> bool:

@@ -19,6 +19,8 @@ class Article:
     language: str | None = None  # ISO 639-1 where known
     # Ready facts from a structured source (GDACS, travel advisories): ingest uses them instead of the text analysis.
     facts: Facts | None = field(default=None, compare=False)
+    # Stored but never alerted: an undated item a source already had when the bot first read it.
+    backlog: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 import httpx
@@ -59,11 +59,13 @@ class Poller:
         """force: poll even while backing off (an operator's `poll --once`)."""
         if not force and not source_state.is_due(self.db, source.name, now=self.clock()):
             return SourceOutcome(source, skipped=True)
+        first_read = source_state.is_new(self.db, source.name, source.key)
         async with self.limit:
             started, now = time.monotonic(), self.clock()
             batch = await self._collect(source, now)
             seconds = time.monotonic() - started
-        outcome = SourceOutcome(source, batch.articles, batch.not_modified, batch.error, seconds=seconds)
+        articles = _mark_undated_backlog(batch.articles, now) if first_read else batch.articles
+        outcome = SourceOutcome(source, articles, batch.not_modified, batch.error, seconds=seconds)
         self._record(source, batch, now)
         return outcome
 
@@ -96,3 +98,9 @@ class Poller:
         if failure.changed:  # log the change of state, not every failing poll
             log.warning("source %s failing: %s (next try after %s)", source.name, batch.error,
                         failure.next_attempt_at.strftime("%H:%M:%S UTC"))
+
+
+def _mark_undated_backlog(articles: list[Article], fetched_at: datetime) -> list[Article]:
+    """On a source's first read, an item without a date (given the fetch time) may be weeks old:
+    store it, never alert it. Dated items follow the age rule ([polling] max_item_age_hours)."""
+    return [replace(a, backlog=True) if a.published == fetched_at else a for a in articles]

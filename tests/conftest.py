@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlite_utils import Database
@@ -28,6 +29,23 @@ def db(tmp_path: Path) -> Iterator[Database]:
     database = open_database(tmp_path / "alerts.db")
     yield database
     database.close()
+
+
+@pytest.fixture(scope="session")
+def gazetteer() -> Any:
+    """The gazetteers, loaded once for the whole run."""
+    from bot.analysis.gazetteer import load_gazetteer
+
+    return load_gazetteer()
+
+
+@pytest.fixture
+async def tg(tmp_path: Path, gazetteer: Any) -> AsyncIterator[Any]:
+    """The bot's Telegram application, in-process, talking to a Bot API test server."""
+    from tests.telegram_harness import running_bot
+
+    async with running_bot(tmp_path, gazetteer) as harness:
+        yield harness
 
 
 @pytest.fixture

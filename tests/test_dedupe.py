@@ -1,12 +1,11 @@
 """One incident, one alert: fingerprints, clustering decisions and follow-ups (pure)."""
 from datetime import UTC, datetime, timedelta
 
-from bot.analysis.facts import Category, Facts, Severity
+from bot.analysis.facts import ArticleMeta, Category, Facts, Severity
 from bot.dedupe.changes import IncidentState, material_changes, state_of
 from bot.dedupe.cluster import KnownIncident, Report, choose_incident, compatible
 from bot.dedupe.messages import render_update_html, sources_line
 from bot.dedupe.sketch import content_hash, key_terms, similarity, sketch, term_overlap, title_hash
-from bot.analysis.facts import ArticleMeta
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 BAMAKO = (2460596, 12.65, -8.0)

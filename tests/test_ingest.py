@@ -2,22 +2,19 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from sqlite_utils import Database
 
 from bot.analysis import analyze
 from bot.analysis.advisory import render_html
-from bot.analysis.gazetteer import load_gazetteer
 from bot.ingest import IngestReport, ingest_articles
-from bot.match import DEFAULT_RADIUS_KM
 from bot.model import Article
-from bot.places import Resolved, resolve_place
-from bot.store import outbox, subscriptions
+from bot.store import outbox
 from tests.conftest import SEED
+from tests.poll_support import NOW, planned, watch
 
-NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 MAX_AGE = timedelta(hours=24)
 
 
@@ -26,22 +23,8 @@ def seed_article(url: str = "https://news.example/bamako", source: str = "Feed A
     return Article(source=source, url=url, title=title, text=text, published=NOW - timedelta(minutes=5))
 
 
-def watch(db: Database, chat_id: int, name: str) -> None:
-    result = resolve_place(name, load_gazetteer())
-    assert isinstance(result, Resolved), result
-    subscriptions.save_chat(db, chat_id, chat_type="private", title=None, now=NOW)
-    subscriptions.add_watch(db, chat_id, result.place, radius_km=DEFAULT_RADIUS_KM[result.place.kind], now=NOW)
-
-
 def ingest(db: Database, *articles: Article, now: datetime = NOW) -> IngestReport:
     return ingest_articles(db, articles, analyze=analyze, render_html=render_html, now=now, max_age=MAX_AGE)
-
-
-def planned(db: Database) -> dict[int, list[str]]:
-    out: dict[int, list[str]] = {}
-    for chat_id, text in db.execute("SELECT chat_id, text FROM deliveries WHERE kind = 'alert' ORDER BY id"):
-        out.setdefault(chat_id, []).append(text)
-    return out
 
 
 @pytest.fixture

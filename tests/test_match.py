@@ -59,3 +59,9 @@ def test_default_radius_grows_with_severity_but_a_chosen_radius_is_kept() -> Non
     near = Facts(is_incident=True, category=Category.CRIME, severity=Severity.LOW, city="Kati", country="ML",
                  lat=12.74, lon=-8.07)  # ~18 km: beyond 15 km for a low event, within a chosen 40 km
     assert {m.watch.chat_id for m in match_watches(near, [default, chosen])} == {7}
+
+
+def test_a_red_earthquake_reaches_places_within_its_reach_but_not_far_away() -> None:
+    quake = Facts(is_incident=True, category=Category.DISASTER, severity=Severity.CRITICAL, country="ML",
+                  lat=13.4, lon=-6.3)  # about 200 km east of Bamako, no city
+    assert chats(quake) == {1, 2, 3}  # Bamako and BKO within 300 km, Mali watchers; not Timbuktu nor Nairobi

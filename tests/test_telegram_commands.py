@@ -2,29 +2,14 @@
 what the user sees in the chat."""
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from bot.analysis.facts import Place
-from bot.analysis.gazetteer import load_gazetteer
 from bot.store import subscriptions
 from tests.telegram_harness import Harness, running_bot
 
 ALICE = 1001
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Any:
-    return load_gazetteer()
-
-
-@pytest.fixture
-async def tg(tmp_path: Path, gazetteer: Any) -> AsyncIterator[Harness]:
-    async with running_bot(tmp_path, gazetteer) as harness:
-        yield harness
 
 
 async def test_start_help_and_the_command_menu(tg: Harness) -> None:

@@ -8,7 +8,6 @@ from typing import Any
 
 import pytest
 
-from bot.analysis.gazetteer import load_gazetteer
 from bot.tg.common import ADMINS_ONLY
 from tests.telegram_harness import Harness, running_bot
 
@@ -16,11 +15,6 @@ GROUP, SUPERGROUP = -5001, -1005001
 ADMIN, MEMBER = 8, 7
 ROBBERY = ("Robbers attack shop in Bamako market",
            "BAMAKO, Mali — Armed robbers attacked a shop in a Bamako market on Monday, injuring one man, police said.")
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Any:
-    return load_gazetteer()
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ from typing import Any
 
 import pytest
 
-from bot.analysis.gazetteer import load_gazetteer
 from bot.sources.fetch import Validators
 from bot.store import source_state
 from tests.telegram_harness import Harness, running_bot
@@ -22,11 +21,6 @@ ROBBERY = ("Robbers attack shop in Bamako market",
 BOMBING = ("Explosion at Bamako hotel kills 20",
            "BAMAKO, Mali — A car bomb exploded outside a hotel in Bamako on Tuesday, killing 20 people and injuring "
            "dozens, officials said.")  # critical
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Any:
-    return load_gazetteer()
 
 
 @pytest.fixture

@@ -15,16 +15,107 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import ahocorasick
+
 from bot.analysis.categories import PRIORITY
 from bot.analysis.facts import Category
 
 
-def _rx(*parts: str) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(parts) + r")\b")
+class _Cue:
+    """A word-bounded alternation of cue phrases that runs only on texts holding one of its literal
+    prefixes (found for all cues at once by one Aho-Corasick pass, `_present`): most items are not
+    incidents, and most cue patterns cannot match them. Gating never changes a result."""
+
+    __slots__ = ("rx", "id", "gated")
+
+    def __init__(self, parts: tuple[str, ...]) -> None:
+        self.rx = re.compile(r"\b(?:" + "|".join(parts) + r")\b")
+        self.id = len(_CUES)
+        prefixes = [_prefixes(p) for p in parts]
+        self.gated = all(prefixes)
+        if self.gated:
+            for group in prefixes:
+                for prefix in group or ():
+                    _PREFIX_CUES.setdefault(prefix, set()).add(self.id)
+        _CUES.append(self)
+
+    def findall(self, text: str, present: frozenset[int] | None = None) -> list[str]:
+        if present is not None and self.gated and self.id not in present:
+            return []
+        return self.rx.findall(text)
+
+
+_CUES: list[_Cue] = []
+_PREFIX_CUES: dict[str, set[int]] = {}
+_META = set("\\()[]|.^$?*+{")
+
+
+def _literal(part: str) -> str:
+    """The literal text every match of `part` starts with ('' when it starts with a class or a group)."""
+    out: list[str] = []
+    i = 0
+    while i < len(part):
+        c = part[i]
+        if c == "\\":
+            if i + 1 < len(part) and not part[i + 1].isalnum():
+                out.append(part[i + 1])
+                i += 2
+                continue
+            break
+        if c in "?*{":
+            if out:
+                out.pop()  # the character before is optional
+            break
+        if c in _META:
+            break
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+def _prefixes(part: str) -> tuple[str, ...] | None:
+    """Literal prefixes (3+ characters) one of which every match of `part` contains; None when there are none."""
+    depth = 0
+    for i, c in enumerate(part):
+        escaped = i > 0 and part[i - 1] == "\\"
+        depth += (c == "(" and not escaped) - (c == ")" and not escaped)
+        if c == "|" and depth == 0 and not escaped:
+            return None  # "a|b" at the top: no single prefix
+    head = _literal(part)
+    if len(head) >= 3:
+        return (head,)
+    if head or not part.startswith("(?:"):
+        return None
+    depth, i = 0, 0
+    for i, c in enumerate(part):  # the leading group "(?:a|b|c)" and its alternatives
+        depth += c == "(" and (i == 0 or part[i - 1] != "\\")
+        depth -= c == ")" and part[i - 1] != "\\"
+        if depth == 0:
+            break
+    inner = part[3:i]
+    if part[i + 1:i + 2] in ("?", "*", "{") or "(" in inner or "[" in inner:
+        return None
+    alternatives = [_literal(a) for a in inner.split("|")]
+    if any(len(a) < 3 for a in alternatives) and part[i + 1:i + 2] not in ("?", "*", "{"):
+        after = _literal(part[i + 1:])  # "(?:is|was) killed": "is killed", "was killed"
+        alternatives = [a + after for a in alternatives]
+    return tuple(alternatives) if all(len(a) >= 3 for a in alternatives) else None
+
+
+def _rx(*parts: str) -> _Cue:
+    return _Cue(parts)
+
+
+def _present(text: str) -> frozenset[int]:
+    """Ids of the gated cues whose prefixes occur in `text`."""
+    found: set[int] = set()
+    for _, ids in _PREFIX_AUTOMATON.iter(text):
+        found |= ids
+    return frozenset(found)
 
 
 # (pattern, weight) per kind. Weight 2 = enough on its own in a title; 1 = supporting.
-CUES: dict[Category, tuple[tuple[re.Pattern[str], float], ...]] = {
+CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
     Category.ARMED_ATTACK: (
         (_rx(r"gunm[ae]n", r"armed (?:men|assailants|attackers|militants|group|bandits|robbers)", r"militants? (?:attack|stormed|seized|overran|killed)",
              r"insurgents? (?:attack|stormed|killed)", r"stormed", r"storming", r"ambush(?:ed|es)?", r"massacred?",
@@ -102,8 +193,8 @@ CUES: dict[Category, tuple[tuple[re.Pattern[str], float], ...]] = {
 HARM = _rx(r"(?:were|was|are|is|been) killed", r"kill(?:s|ing)?", r"kill(?:s|ed|ing)? (?:at least |more than |some )?\d+", r"death toll", r"found dead",
            r"murdered", r"killed", r"tues?", r"tuees?", r"bilan", r"wounded", r"injured", r"blesses?", r"morts?", r"dead", r"died")
 # Who did it: armed groups make a violent reading likelier; alone they do not make an incident.
-ACTORS = _rx(r"militants?", r"insurgents?", r"jihadists?", r"djihadistes?", r"jihadistes?", r"al[- ]shabaa?b", r"boko haram",
-             r"islamic state", r"isis", r"isil", r"taliban", r"aqim", r"jnim", r"al[- ]qaeda", r"rebels?", r"bandits?", r"fighters",
+ACTORS = _rx(r"militants?", r"insurgents?", r"jihadists?", r"djihadistes?", r"jihadistes?", r"al-shabaa?b", r"al shabaa?b", r"boko haram",
+             r"islamic state", r"isis", r"isil", r"taliban", r"aqim", r"jnim", r"al-qaeda", r"al qaeda", r"rebels?", r"bandits?", r"fighters",
              r"terroristes?", r"terrorists?", r"rebelles?", r"gangs?", r"extremists?", r"islamistes?", r"islamists?", r"militia(?:s|men)?",
              r"milices?", r"assailants?")
 # People whose harm is rarely an accident in the news: killed soldiers or police mean fighting.
@@ -114,7 +205,7 @@ ARMED_VICTIMS = re.compile(r"\b" + _VICTIM + r"\b(?: [\w'-]+){0,4}? " + _HURT + 
                            + _VICTIM + r"\b")
 
 # Phrases that make the same words mean something else. Weight is how strongly.
-FALSE_FRIENDS: dict[str, tuple[re.Pattern[str], float]] = {
+FALSE_FRIENDS: dict[str, tuple[_Cue | re.Pattern[str], float]] = {
     "sport": (_rx(r"striker", r"goals?", r"goalkeeper", r"league", r"championships?", r"tournament", r"coach", r"playoffs?", r"innings",
                   r"wickets?", r"quarterback", r"touchdown", r"nba", r"nfl", r"nhl", r"mlb", r"fifa", r"uefa", r"olympics?", r"world cup",
                   r"cup final", r"semi-?finals?", r"match(?:es)?", r"season", r"seasons", r"scored", r"teammates?", r"midfielder",
@@ -195,21 +286,35 @@ class Detection:
     false_friends: tuple[str, ...]
 
 
-def _score(text: str, cues: tuple[tuple[re.Pattern[str], float], ...]) -> float:
+def _build_prefix_automaton() -> ahocorasick.Automaton:
+    a = ahocorasick.Automaton()
+    for prefix, ids in _PREFIX_CUES.items():
+        a.add_word(prefix, frozenset(ids))
+    a.make_automaton()
+    return a
+
+
+_PREFIX_AUTOMATON = _build_prefix_automaton()
+
+
+def _score(text: str, cues: tuple[tuple[_Cue, float], ...], present: frozenset[int] | None = None) -> float:
     """Each distinct cue counts (up to three per group); repeats of one cue help a little."""
     total = 0.0
     for pattern, weight in cues:
-        hits = pattern.findall(text)
+        hits = pattern.findall(text, present)
         if hits:
             distinct = len(set(hits))
             total += weight * (min(distinct, 3) + 0.25 * min(len(hits) - distinct, 4))
     return total
 
 
-def _friends(title: str, body: str) -> dict[str, float]:
+def _friends(title: str, body: str, present: frozenset[int] | None = None) -> dict[str, float]:
     found: dict[str, float] = {}
     for name, (pattern, weight) in FALSE_FRIENDS.items():
-        hits = TITLE_WEIGHT * len(pattern.findall(title)) + len(pattern.findall(body))
+        if isinstance(pattern, _Cue):
+            hits = TITLE_WEIGHT * len(pattern.findall(title, present)) + len(pattern.findall(body, present))
+        else:
+            hits = TITLE_WEIGHT * len(pattern.findall(title)) + len(pattern.findall(body))
         if hits:
             found[name] = weight * min(hits, 3)
     if "memorial" in found and _MARKS_DATE.search(body or title):
@@ -228,7 +333,10 @@ def _blank(m: re.Match[str]) -> str:
     return m.group()[:m.group().find(" ") + 1] + " " * (len(m.group()) - m.group().find(" ") - 1)
 
 
-def _count(pattern: re.Pattern[str], title: str, body: str, cap: int) -> int:
+def _count(pattern: _Cue | re.Pattern[str], title: str, body: str, cap: int, present: frozenset[int] | None = None) -> int:
+    if isinstance(pattern, _Cue):
+        hits = {*pattern.findall(title, present)}
+        return min(TITLE_WEIGHT * len(hits) + len({*pattern.findall(body, present)} - hits), cap)
     hits = {*pattern.findall(title)}
     return min(TITLE_WEIGHT * len(hits) + len({*pattern.findall(body)} - hits), cap)
 
@@ -238,11 +346,12 @@ def detect_incident(folded_title: str, folded_body: str, killed: int | None = No
     """The primary kind of incident in an item, or Category.NONE."""
     if "pl" in folded_body or "fear" in folded_body or "projet" in folded_body or "aimed" in folded_body or "used" in folded_body:
         folded_body = _HYPOTHETICAL.sub(_blank, folded_body)
+    present = _present(f"{folded_title}\n{folded_body}")
     scores: dict[Category, float] = {}
     for category, cues in CUES.items():
-        scores[category] = TITLE_WEIGHT * _score(folded_title, cues) + _score(folded_body, cues)
-    harm = _count(HARM, folded_title, folded_body, 3)
-    actors = _count(ACTORS, folded_title, folded_body, 3)
+        scores[category] = TITLE_WEIGHT * _score(folded_title, cues, present) + _score(folded_body, cues, present)
+    harm = _count(HARM, folded_title, folded_body, 3, present)
+    actors = _count(ACTORS, folded_title, folded_body, 3, present)
     # Armed groups named beside harm done: an attack, even without an attack word.
     # Armed groups, or soldiers and police, named beside harm done: violence, even without an attack word.
     # It decides whether something happened; the kind comes from the kind's own words when there are any.
@@ -252,7 +361,7 @@ def detect_incident(folded_title: str, folded_body: str, killed: int | None = No
     if max(scores.values()) < MIN_SCORE:
         scores[Category.ARMED_ATTACK] += violence
         violence = 0.0
-    friends = _friends(folded_title, folded_body)
+    friends = _friends(folded_title, folded_body, present)
     body_len_factor = max(1.0, len(folded_body) / 1500)  # long texts mention more things in passing
     against = sum(friends.values()) / body_len_factor
     best = max(PRIORITY[:-1], key=lambda c: (scores.get(c, 0.0), -PRIORITY.index(c)))

@@ -33,7 +33,7 @@ from bot.analysis.normalize import fold
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 # Bump when the structure or the build rules change: old caches are then ignored.
-BUILD_VERSION = 12
+BUILD_VERSION = 13
 MIN_CITY_POPULATION = 5000
 # Alternate names of towns smaller than this are not indexed: they are mostly
 # transliterations that collide with ordinary words.
@@ -42,6 +42,7 @@ MIN_POPULATION_FOR_ALTERNATES = 15000
 
 # What a name in the automaton can refer to. Kind letters keep the pickled index small.
 CITY, COUNTRY, DEMONYM, DEMONYM_FR, AIRPORT, UN_SITE, REGION, NOT_PLACE = "cndfaurx"
+GROUP = "g"  # an armed group that acts mostly in one country ("Boko Haram"): key is that ISO2, a weak hint
 LANDMARK = "l"  # a square, avenue or building that names its city ("Champs-Élysées"): key is the city's geonameid
 CITY_ALT = "C"  # a city by one of its alternate names: weaker evidence than its own name
 Ref = tuple[str, Any]  # (kind, key): key is a geonameid, ISO2, IATA or UN site id
@@ -352,6 +353,9 @@ def build_gazetteer() -> Gazetteer:
         index.add(phrase, (NOT_PLACE, phrase))
     _add_us_states(index)
     _add_landmarks(index, cities)
+    for code, names in _read_json("armed_groups.json")["groups"].items():
+        for n in names:
+            index.add(n, (GROUP, code))
     for code, names in _read_json("regions.json")["regions"].items():
         for n in names:
             index.add(n, (REGION, code))

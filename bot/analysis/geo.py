@@ -28,6 +28,7 @@ from bot.analysis.gazetteer import (
     COUNTRY,
     DEMONYM,
     DEMONYM_FR,
+    GROUP,
     LANDMARK,
     NOT_PLACE,
     REGION,
@@ -96,7 +97,7 @@ _ACTOR_AFTER = re.compile(r"(?:-(?:led|backed|based|supported|made|trained)\b|(?
                           r"[Pp]residency|[Ll]eaders?|[Pp]olice|[Ss]oldiers|[Ss]ecurity forces)\b)")
 # For adjectives the narrower list: "Kuwaiti authorities", "Syrian government forces" are mostly at home.
 _ACTOR_AFTER_DEMONYM = re.compile(r"(?:-(?:led|backed|supported|made|trained)\b|\s+(?:[A-Z][\w.-]*\s+){0,3}?(?:[Pp]resident|"
-                                  r"[Pp]rime [Mm]inister|[Ff]oreign [Mm]inist(?:er|ry)|[Ss]ecretary|[Aa]mbassador|[Ee]nvoy|[Ee]mbassy|"
+                                  r"[Pp]rime [Mm]inister|PM|[Ff]oreign [Mm]inist(?:er|ry)|[Ss]ecretary|[Aa]mbassador|[Ee]nvoy|[Ee]mbassy|"
                                   r"[Aa]ir [Ff]orce|[Nn]avy|[Ww]arplanes|[Ff]ighter [Jj]ets|[Jj]ets|[Dd]rones?|[Cc]oalition|[Pp]residency)\b)")
 # "on the border with Syria", "à la frontière avec le Mali": the neighbour, seen from the scene's side.
 _BORDER_WITH = re.compile(r"\b(?:border|frontier|frontiere|frontière) (?:with|avec) (?:the |le |la |l')?$", re.I)
@@ -110,11 +111,15 @@ _DISTANCE_OF = re.compile(r"\b(?:\d[\d,.]*|a few|several|some|a|one|two|three|fo
                           r"(?:km|kms|kilomet(?:er|re)s?|miles?|mi)\b(?:\s*\([^)]{0,25}\))?,?\s+(?:\([^)]{0,25}\)\s+)?"
                           r"(?:(?:to the |au |a l'|à l')?(?:north|south|east|west|nord|sud|est|ouest)(?:-?(?:east|west|est|ouest))?(?:ern)?\s+)?"
                           r"(?:of|from|outside|de|d'|du)\s+(?:the\s+)?(?:(?:\w+\s+)?(?:capital|city|town|ville|capitale)\s+(?:of\s+|de\s+)?)?$", re.I)
-REFERENCE_PENALTY = 5.0
+# "his mother, who lives in Moscow", "a Paris-based group", "born in Lyon": where someone lives, not the scene.
+_RESIDENCE_BEFORE = re.compile(r"\b(?:(?:lives?|living|lived|resides?|residing|based|born|raised|grew up|studied|studies|"
+                               r"headquartered)\s+(?:in|at)|(?:vit|vivait|vivent|habite|habitait|habitent|residant|residait|"
+                               r"basee?s?|nee?s?|etudie|etudiait)\s+(?:a|au|en)|originaire\s+(?:de|d'))\s+$")
 # "Moscow said", "Washington condemned", "le ministère de la défense de Moscou": a capital as its government.
-_GOVERNMENT_AFTER = re.compile(r"(?:'s|’s)?\s+(?:has\s+|had\s+|have\s+|also\s+|quickly\s+|a\s+)?(?:said|says|say|claimed|claims|denied|denies|"
-                               r"accused|accuses|blamed|blames|insisted|insists|warned|warns|condemned|condemns|responded|"
-                               r"rejected|rejects|announced|announces|vowed|vows|urged|urges|wants|demanded|demands|"
+_GOVERNMENT_AFTER = re.compile(r"(?:'s|’s)?\s+(?:has\s+|had\s+|have\s+|also\s+|quickly\s+|a\s+)?(?:said|says|say|claimed|claims|claim|"
+                               r"denied|denies|deny|accused|accuses|accuse|blamed|blames|blame|insisted|insists|warned|warns|warn|"
+                               r"condemned|condemns|condemn|responded|respond|rejected|rejects|reject|announced|announces|"
+                               r"vowed|vows|vow|urged|urges|urge|wants|want|demanded|demands|demand|"
                                r"annonce|affirme|accuse|dement|a annonce|a affirme|a accuse|a dementi|assure|estime)\b")
 _GOVERNMENT_BEFORE = re.compile(r"(?:(?:ministry|ministries|ministere)\s+(?:[\w'-]+\s+){0,4}?(?:in|of|de|d'|a)|"
                                 r"(?:government|regime|gouvernement|pouvoir)\s+(?:of|de|d'))\s+$", re.I)
@@ -365,13 +370,16 @@ def _country_evidence(gaz: Gazetteer, text: str, mentions: list[Mention], length
                 else:
                     score[key] += 0.7 + 0.8 * early
             elif kind == REGION and COUNTRY not in kinds:
-                score[key] += 1.5 + early
+                if not (CITY in kinds and _is_government(text, m, text[max(0, m.start - 40):m.start])):
+                    score[key] += 1.5 + early  # but "Washington condemned": the government
             elif kind == UN_SITE:
                 score[gaz.un_sites[key].country] += 0.5
             elif kind == AIRPORT:
                 score[gaz.airports[key].country] += 1.5 + early
             elif kind == LANDMARK:
                 score[gaz.cities[key].country] += 1.0 + early
+            elif kind == GROUP and kinds == {GROUP}:
+                score[key] += 0.4 + 0.2 * early  # "Taliban insurgents": a hint, below any country or adjective
         # A big city that exists in one country only names that country too ("the Paris attacks").
         # Its exonym too, for a big city ("Londres", "Moscou").
         same_name = sorted((gaz.cities[k] for kd, k in m.refs if kd == CITY or (kd == CITY_ALT and gaz.cities[k].population >= 1_000_000)),
@@ -445,7 +453,7 @@ def _city_score(gaz: Gazetteer, text: str, city: City, ms: list[Mention], is_alt
         return None
     if is_alt and not (sure or corroborated) and any(v >= 2.0 for v in country_score.values()):
         return None  # "near the village of Boni in Mali's Mopti Region": not Bonn, whose country the text never names
-    references = sum(bool(_DISTANCE_OF.search(fold(b))) for b in before)
+    references = sum(bool(_DISTANCE_OF.search(fold(b)) or _RESIDENCE_BEFORE.search(fold(b))) for b in before)
     governments = sum(_is_government(text, m, b) for m, b in zip(ms, before)) if city.population >= 500_000 else 0
     if references + governments >= len(ms) and not (beside or dateline):
         return None  # only ever a landmark to measure from, or the government speaking

@@ -11,13 +11,11 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-import feedparser
-
 from bot.sources.advisories_us import AdvisoryLevel, AdvisoryParseError
 from bot.sources.countries import alpha2_from_name
 from bot.sources.htmltext import one_line
 from bot.sources.rss import _published
-from bot.sources.xmlsafe import entity_declaration_error
+from bot.sources.xmlsafe import parse_feed
 
 # alert_status values, and how far each goes: the highest one is the country's level.
 ALERT_STATUS = {
@@ -40,13 +38,10 @@ class UkUpdate:
 
 def parse_uk_atom(body: bytes, *, fetched_at: datetime) -> list[UkUpdate]:
     """Countries updated, newest first. :raises AdvisoryParseError:"""
-    refused = entity_declaration_error(body)
-    if refused:
-        raise AdvisoryParseError(refused)
-    parsed = feedparser.parse(body, sanitize_html=False, resolve_relative_uris=False)
-    entries = parsed.get("entries") or []
-    if not entries and not (parsed.get("version") and not parsed.get("bozo")):
-        raise AdvisoryParseError("not the FCDO travel advice Atom feed")
+    feed = parse_feed(body, what="the FCDO travel advice Atom feed")
+    if feed.error:
+        raise AdvisoryParseError(feed.error)
+    entries = feed.entries
     updates: dict[str, UkUpdate] = {}
     for entry in entries:
         link = str(entry.get("link") or "")

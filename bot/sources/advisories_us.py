@@ -8,12 +8,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import feedparser
-
 from bot.sources.countries import alpha2_from_alpha3, alpha2_from_name, country_name
 from bot.sources.rss import _published
 from bot.sources.urls import canonical_url
-from bot.sources.xmlsafe import entity_declaration_error
+from bot.sources.xmlsafe import parse_feed
 
 _LEVEL = re.compile(r"Level\s+([1-4])\s*:\s*([^<\n]+)", re.IGNORECASE)
 _ISO3_IN_LINK = re.compile(r"destination\.([a-z]{3})\.html", re.IGNORECASE)
@@ -39,13 +37,10 @@ class AdvisoryParseError(Exception):
 
 def parse_us_advisories(body: bytes, *, fetched_at: datetime) -> list[AdvisoryLevel]:
     """:raises AdvisoryParseError: when the payload is not the advisories feed."""
-    refused = entity_declaration_error(body)
-    if refused:
-        raise AdvisoryParseError(refused)
-    parsed = feedparser.parse(body, sanitize_html=False, resolve_relative_uris=False)
-    entries = parsed.get("entries") or []
-    if not entries and not (parsed.get("version") and not parsed.get("bozo")):
-        raise AdvisoryParseError("not the travel advisories RSS feed")
+    feed = parse_feed(body, what="the travel advisories RSS feed")
+    if feed.error:
+        raise AdvisoryParseError(feed.error)
+    entries = feed.entries
     levels = []
     for entry in entries:
         level = _entry_level(entry, fetched_at=fetched_at)

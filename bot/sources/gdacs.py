@@ -10,8 +10,6 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-import feedparser
-
 from bot.analysis.facts import Category, Facts, Severity
 from bot.model import Article
 from bot.sources.base import Batch, SourceContext, failed
@@ -19,7 +17,7 @@ from bot.sources.countries import alpha2_from_alpha3, country_name
 from bot.sources.htmltext import html_to_text, one_line
 from bot.sources.rss import ParsedFeed, _published
 from bot.sources.urls import canonical_url
-from bot.sources.xmlsafe import entity_declaration_error
+from bot.sources.xmlsafe import parse_feed
 
 SEVERITY_BY_ALERT = {"red": Severity.CRITICAL, "orange": Severity.HIGH, "green": Severity.LOW}
 ALERTED_LEVELS = frozenset({"orange", "red"})
@@ -29,13 +27,10 @@ ALERTED_TYPES = frozenset({"EQ", "TC", "FL", "VO", "TS"})  # sudden events a tra
 
 
 def parse_gdacs(body: bytes, *, source: str, fetched_at: datetime) -> ParsedFeed:
-    refused = entity_declaration_error(body)
-    if refused:
-        return ParsedFeed([], error=refused)
-    parsed = feedparser.parse(body, sanitize_html=False, resolve_relative_uris=False)
-    entries = parsed.get("entries") or []
-    if not entries and not parsed.get("version"):
-        return ParsedFeed([], error="not a GDACS RSS feed")
+    feed = parse_feed(body, what="a GDACS RSS feed")
+    if feed.error:
+        return ParsedFeed([], error=feed.error)
+    entries = feed.entries
     articles = [a for e in entries if (a := _article(e, source=source, fetched_at=fetched_at)) is not None]
     return ParsedFeed(articles)
 
@@ -73,13 +68,21 @@ def _article(entry: Any, *, source: str, fetched_at: datetime) -> Article | None
     facts = facts_of(entry)
     return Article(
         source=source,
-        url=canonical_url(link),
+        # The alert level is part of the identity: an Orange event turning Red is news, not a repeat.
+        url=_with_level(canonical_url(link), entry),
         title=title,
         text=facts.summary,
         published=_published(entry, fetched_at),
         language="en",
         facts=facts,
     )
+
+
+def _with_level(url: str, entry: Any) -> str:
+    level = str(entry.get("gdacs_alertlevel") or "").strip().lower()
+    if not level:
+        return url
+    return f"{url}{'&' if '?' in url else '?'}alertlevel={level}"
 
 
 def _first_iso3(value: Any) -> str | None:

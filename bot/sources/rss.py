@@ -6,13 +6,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-import feedparser
-
 from bot.model import Article
 from bot.sources.base import Batch, SourceContext, failed
 from bot.sources.htmltext import html_to_text, one_line
 from bot.sources.urls import canonical_url
-from bot.sources.xmlsafe import entity_declaration_error
+from bot.sources.xmlsafe import parse_feed
 
 MAX_ITEMS_PER_FEED = 500  # a feed of 10,000 items is a broken or hostile feed: keep the newest slice
 
@@ -29,18 +27,11 @@ def parse_rss(body: bytes, *, source: str, fetched_at: datetime, language: str |
     Malformed feeds that still yield entries are used; ones that yield none
     come back with an error naming what is wrong.
     """
-    refused = entity_declaration_error(body)
-    if refused:
-        return ParsedFeed([], error=refused)
-    parsed = feedparser.parse(body, sanitize_html=False, resolve_relative_uris=False)
-    entries = parsed.get("entries") or []
-    if not entries:
-        if parsed.get("version") and not parsed.get("bozo"):
-            return ParsedFeed([])  # a valid feed with no items right now
-        reason = parsed.get("bozo_exception")
-        detail = f": {type(reason).__name__}: {reason}" if reason else " (no channel and no items)"
-        return ParsedFeed([], error=f"not an RSS or Atom feed{detail}")
-    feed_language = language or _short_language(parsed.get("feed", {}).get("language"))
+    feed = parse_feed(body)
+    if feed.error or not feed.entries:
+        return ParsedFeed([], error=feed.error)
+    entries = feed.entries
+    feed_language = language or _short_language(feed.channel.get("language"))
     articles = []
     urls: set[str] = set()
     for entry in entries[:MAX_ITEMS_PER_FEED]:

@@ -1,0 +1,82 @@
+"""Where it happened when the text's places disagree: landmarks to measure from, where people live,
+governments speaking, foreign states acting, and the capital a reader infers. Made-up texts."""
+from __future__ import annotations
+
+from bot.analysis import analyze
+
+
+def test_a_place_to_measure_from_is_not_the_scene() -> None:
+    facts = analyze("", "Militants attacked a checkpoint in Samarra, 125 km north of Baghdad, killing four police officers.")
+    assert facts.country == "IQ"
+    assert facts.lat is not None and abs(facts.lat - 34.2) < 0.2  # Samarra (GeoNames spells it Sāmarrā’), not Baghdad
+
+
+def test_where_someone_lives_is_not_the_scene() -> None:
+    facts = analyze("Bombardements à Kharkiv",
+                    "Les explosions ont réveillé Olena dans son appartement à Kharkiv. Sa sœur, qui vit à Moscou, ne la croit pas.")
+    assert (facts.city, facts.country) == ("Kharkiv", "UA")
+
+
+def test_a_capital_speaking_for_its_government_is_not_the_scene() -> None:
+    facts = analyze("", "Moscow condemned the shelling of a market in Donetsk, in eastern Ukraine, which killed six people.")
+    assert facts.city == "Donetsk"
+
+
+def test_a_big_city_by_its_french_name_names_its_country() -> None:
+    facts = analyze("", "Un homme armé a ouvert le feu dans une gare de Londres, faisant deux blessés, selon la police.")
+    assert (facts.city, facts.country) == ("London", "GB")
+
+
+def test_another_countrys_alternate_name_loses_to_the_country_named() -> None:
+    facts = analyze("", "Jihadists ambushed an army convoy near the village of Boni in central Mali on Monday, killing four soldiers.")
+    assert facts.country == "ML"
+    assert facts.city == "Boni"
+    assert facts.lat is None  # no gazetteer lists it: a name, not a guess at coordinates
+
+
+def test_a_landmark_names_its_city() -> None:
+    facts = analyze("", "A van ploughed into pedestrians on Las Ramblas on Thursday afternoon, killing 13 people.")
+    assert (facts.city, facts.country) == ("Barcelona", "ES")
+
+
+def test_an_embassy_attack_is_in_the_capital_when_no_city_is_named() -> None:
+    facts = analyze("", "PERU.  A bomb exploded outside the Chilean embassy, damaging the building.  No one was hurt.")
+    assert (facts.city, facts.country) == ("Lima", "PE")
+
+
+def test_a_coup_detaining_the_president_is_in_the_capital() -> None:
+    facts = analyze("Mutiny in Burkina Faso", "Soldiers in Burkina Faso detained the president overnight after gunfire near several barracks.")
+    assert (facts.city, facts.country) == ("Ouagadougou", "BF")
+
+
+def test_no_city_named_gives_no_city() -> None:
+    facts = analyze("", "Militants attacked an army post in northern Mali, killing three soldiers, the army said.")
+    assert facts.country == "ML"
+    assert facts.city is None
+
+
+def test_an_armed_group_hints_at_its_country_when_nothing_else_does() -> None:
+    facts = analyze("", "Boko Haram fighters killed twelve villagers in an overnight raid, residents said.")
+    assert facts.country == "NG"
+    assert facts.city is None
+
+
+def test_a_foreign_states_officials_are_not_the_scene() -> None:
+    facts = analyze("", "United States officials said on Monday that heavy fighting raged in northern Syria "
+                        "as troops advanced on a Kurdish-held town.")
+    assert facts.country == "SY"
+
+
+def test_an_institution_named_after_a_word_is_no_town() -> None:
+    facts = analyze("", "A man fired shots at a car near the University of Minnesota campus, injuring two people.")
+    assert facts.city != "University"
+
+
+def test_a_named_suburb_is_the_scene() -> None:
+    facts = analyze("", "A gunman shot four people at a car wash in the Pinewick suburb of Harlan Township in Ohio.")
+    assert facts.city == "Pinewick"
+
+
+def test_french_mosque_of_a_village_names_the_village() -> None:
+    facts = analyze("", "Des hommes armés ont attaqué la mosquée de Tiguila, dans le nord du Burkina Faso, faisant dix morts.")
+    assert (facts.city, facts.country) == ("Tiguila", "BF")
