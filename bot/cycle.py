@@ -18,7 +18,7 @@ AfterPoll = Callable[[], Awaitable[None] | None]
 
 
 def make_poller(services: Services) -> Poller:
-    return Poller(services.http, services.db, services.settings, services.clock)
+    return Poller(services.http, services.db, services.settings, services.clock, services.polled_sources)
 
 
 def ingest_outcomes(services: Services, outcomes: Sequence[SourceOutcome]) -> IngestReport:

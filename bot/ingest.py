@@ -16,6 +16,8 @@ One incident, one alert:
 """
 from __future__ import annotations
 
+import logging
+import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -33,6 +35,8 @@ from bot.store import incidents as incident_store
 from bot.store import outbox
 from bot.store.subscriptions import active_watches, wanted_matches
 from bot.watch_index import WatchIndex
+
+log = logging.getLogger(__name__)
 
 # Sent alerts are edited to show how many sources confirm the incident when the count reaches one
 # of these (not at every new source: with thousands of chats each edit is a fan-out of its own).
@@ -61,6 +65,7 @@ class IngestReport:
     deliveries: int = 0
     updates: int = 0
     edits: int = 0
+    failed: int = 0
 
 
 def meta_of(article: Article) -> ArticleMeta:
@@ -102,19 +107,27 @@ def ingest_articles(
     report = IngestReport()
     # Loaded once per batch: ingest runs to its end before a command can change a watch.
     watches = WatchIndex(active_watches(db))
-    for article in articles:
-        report.seen += 1
-        chash = content_hash(article.title, article.text)
-        if incident_store.is_known_article(db, url=article.url, content_hash=chash):
-            report.duplicates += 1
-            continue
-        meta = meta_of(article)
-        # Structured sources (GDACS, travel advisories) bring their own facts: no text analysis.
-        facts = article.facts if article.facts is not None else analyze(article.title, article.text, meta=meta)
-        with db.atomic():
-            _ingest_one(db, watches, article, facts, chash, report, render_html=render_html, now=now, max_age=max_age,
-                        policy=policy)
-    incident_store.purge_article_text(db, seen_before=now - timedelta(days=policy.retention_days))
+    # One transaction per batch (one commit, not one per article); a savepoint per article keeps
+    # each article all-or-nothing. A crash loses at most the batch, which the next process reads
+    # again (its first poll of every source is unconditional).
+    with db.atomic():
+        for article in articles:
+            report.seen += 1
+            chash = content_hash(article.title, article.text)
+            if incident_store.is_known_article(db, url=article.url, content_hash=chash):
+                report.duplicates += 1
+                continue
+            meta = meta_of(article)
+            # Structured sources (GDACS, travel advisories) bring their own facts: no text analysis.
+            facts = article.facts if article.facts is not None else analyze(article.title, article.text, meta=meta)
+            try:
+                with db.atomic():  # a savepoint: a failing article leaves nothing behind
+                    _ingest_one(db, watches, article, facts, chash, report, render_html=render_html, now=now,
+                                max_age=max_age, policy=policy)
+            except (sqlite3.IntegrityError, ValueError, KeyError, TypeError) as e:  # one bad item must not stop a batch
+                log.exception("article %r from %s skipped: %s", article.url or article.title[:80], article.source, e)
+                report.failed += 1
+        incident_store.purge_article_text(db, seen_before=now - timedelta(days=policy.retention_days))
     return report
 
 

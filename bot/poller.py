@@ -47,10 +47,14 @@ def interval_of(source: SourceSettings, settings: Settings) -> float:
 class Poller:
     """Shared by all polls of one running bot: the concurrency limit and the API rate gates."""
 
-    def __init__(self, client: httpx.AsyncClient, db: Database, settings: Settings, clock: Callable[[], datetime]) -> None:
+    def __init__(
+        self, client: httpx.AsyncClient, db: Database, settings: Settings, clock: Callable[[], datetime],
+        polled: set[str] | None = None,
+    ) -> None:
         self.client, self.db, self.settings, self.clock = client, db, settings, clock
         self.limit = asyncio.Semaphore(settings.polling.max_concurrent_fetches)
         self.gates = RateGates()
+        self._polled = polled if polled is not None else set()  # sources this process has polled
 
     async def poll_all(self, sources: Sequence[SourceSettings], *, force: bool = False) -> list[SourceOutcome]:
         return list(await asyncio.gather(*(self.poll_source(s, force=force) for s in sources if s.enabled)))
@@ -71,7 +75,9 @@ class Poller:
 
     async def _collect(self, source: SourceSettings, now: datetime) -> Batch:
         polling = self.settings.polling
-        ctx = SourceContext(self.client, self.db, source, polling, now, self.gates)
+        ctx = SourceContext(self.client, self.db, source, polling, now, self.gates,
+                            first_in_process=source.name not in self._polled)
+        self._polled.add(source.name)
         deadline = polling.max_fetch_seconds * DEADLINE_FETCHES
         try:
             async with asyncio.timeout(deadline):

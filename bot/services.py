@@ -30,3 +30,5 @@ class Services:
     clock: Callable[[], datetime] = utc_now
     pacer: Pacer = field(default_factory=Pacer)
     send_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    # Sources this process has polled: the first poll of each is unconditional (see SourceContext).
+    polled_sources: set[str] = field(default_factory=set)

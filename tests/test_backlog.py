@@ -57,3 +57,20 @@ async def test_new_source_alerts_fresh_dated_items_but_not_undated_or_old_ones(d
         assert len(planned(db)[1]) == 2
     finally:
         await services.http.aclose()
+
+
+async def test_a_restarted_bot_reads_each_feed_in_full_once_then_conditionally(db: Database, feeds: FeedServer) -> None:
+    """If the last process died between saving a feed's ETag and storing its items, a 304 would hide
+    those items for good: the first poll after a start is unconditional (dedupe makes it harmless)."""
+    feeds.set("/f.xml", rss_items((MARKET[0], "http://news.example/m", MARKET[1], NOW)))
+    settings = settings_for([SourceSettings(name="F", url=f"{feeds.url}/f.xml")])
+    for _ in range(2):  # two processes, one after the other, on the same database
+        services = services_for(db, settings, Clock())
+        try:
+            await poll_cycle(services)
+            await poll_cycle(services)
+        finally:
+            await services.http.aclose()
+    conditional = [bool(h.get("If-None-Match")) for h in feeds.requests("/f.xml")]
+    assert conditional == [False, True, False, True]
+    assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 1

@@ -121,9 +121,9 @@ def score(report: Report, incident: KnownIncident, *, window: timedelta = WINDOW
 # place, more when only the country is known on one side, most when a side has no place at all.
 # Tuned on the labelled devset (bench/dedupe_quality.py), preferring precision: merging two real
 # incidents hides one from users, a second alert only annoys them.
-_NEEDED = {"same": 0.05, "near-unknown": 0.3, "unknown": 0.45}
+_NEEDED = {"same": 0.05, "near-unknown": 0.3, "unknown": 0.35}
 SAME_TIME = timedelta(hours=12)  # reports this close are "at the same time"; later ones need more in common
-TIME_PENALTY = 0.3  # per day beyond SAME_TIME: the same city the next day is often a new event
+TIME_PENALTY = 0.15  # per day beyond SAME_TIME: the same city the next day is often a new event
 CONFLICT_PENALTY = 0.3  # per kind of identifying detail both give but do not share (target, names)
 NONE_PENALTY = 0.2  # a calm story (politics, trial) shares words with many others: ask for more
 

@@ -11,6 +11,7 @@
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import heapq
 import re
@@ -146,6 +147,7 @@ def key_terms(title: str, text: str, *, limit: int = 40, place_names: Iterable[s
     return frozenset(terms)
 
 
+@functools.lru_cache(maxsize=65536)  # called for every term of every candidate comparison
 def _weight(term: str) -> float:
     if term.isupper():
         return PROPER_WEIGHT

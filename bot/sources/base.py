@@ -37,10 +37,15 @@ class SourceContext:
     polling: PollingSettings
     now: datetime
     gates: RateGates
+    # The first poll of a source in a process is unconditional: if the last process died between
+    # saving the validators and storing the items, a 304 would hide those items for good.
+    # Reading a feed once more costs little; deduplication makes the repeat harmless.
+    first_in_process: bool = False
 
     async def get(self, url: str, *, conditional: bool = False, accept: str | None = None) -> FetchResult:
         """GET within the polling limits; conditional: send the validators remembered for this source."""
-        validators = source_state.load_validators(self.db, self.source.name, url) if conditional else Validators()
+        use_validators = conditional and not self.first_in_process
+        validators = source_state.load_validators(self.db, self.source.name, url) if use_validators else Validators()
         return await fetch_source(
             self.client,
             url,

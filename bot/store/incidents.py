@@ -23,10 +23,11 @@ from bot.model import Article
 
 def is_known_article(db: Database, *, url: str, content_hash: str) -> bool:
     """The same item seen before: same canonical URL or same content."""
-    # "url != ''" lets SQLite use the partial unique index on url.
-    if url and db.execute("SELECT 1 FROM articles WHERE url = ? AND url != ''", [url]).fetchone():
-        return True
-    return db.execute("SELECT 1 FROM articles WHERE content_hash = ? LIMIT 1", [content_hash]).fetchone() is not None
+    # "url != ''" lets SQLite use the partial unique index on url; the OR uses both indexes.
+    row = db.execute(
+        "SELECT 1 FROM articles WHERE (url = ? AND url != '') OR content_hash = ? LIMIT 1", [url, content_hash]
+    ).fetchone()
+    return row is not None
 
 
 def find_incident_by_title(db: Database, title_hash: str, *, since: datetime) -> int | None:

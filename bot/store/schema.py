@@ -123,6 +123,7 @@ def m001_initial(db: Database) -> None:
     )
     db.execute("CREATE INDEX deliveries_chat ON deliveries(chat_id, incident_id)")
     db.execute("CREATE INDEX deliveries_incident ON deliveries(incident_id, kind)")
+    db.execute("CREATE INDEX deliveries_reply_to ON deliveries(reply_to_delivery_id) WHERE reply_to_delivery_id IS NOT NULL")
     db.execute("CREATE INDEX deliveries_pending ON deliveries(status, priority DESC, id) WHERE status = 'pending'")
     db.execute(
         """
