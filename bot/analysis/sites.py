@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.analysis.gate import Gated
 from bot.analysis.gazetteer import AIRPORT, CITY, CITY_ALT, UN_SITE, City, Gazetteer
 from bot.analysis.geo import Mention
 
-_AIRPORT_WORD = re.compile(r"\b(?:airport|airports|aeroport|aeroports|airfield|aerodrome|terminal)\b")
+_AIRPORT_WORD = Gated(re.compile(r"\b(?:airport|airports|aeroport|aeroports|airfield|aerodrome|terminal)\b"),
+                      "airport", "aeroport", "airfield", "aerodrome", "terminal")
 _CITY_AIRPORT = re.compile(r"^(?:'s)?\s*(?:international\s+)?(?:airport|airfield)\b", re.I)
 _AIRPORT_OF = re.compile(r"(?:a[ée]roport (?:international )?(?:de |d'|du ))$", re.I)
 _AIRPORT_CLOSED = re.compile(
@@ -36,17 +38,22 @@ _UN_AFFECTED = re.compile(
 _UN_BYSTANDER = re.compile(r"\b(?:security council|secretary[- ]general|general assembly|human rights council|conseil de securite|"
                            r"secretaire general|special envoy|rapporteur|un (?:said|says|condemned|condemns|called|calls|urged|warned))\b")
 
-TARGETS = {
-    "airport": re.compile(r"\b(?:airport|aeroport|airfield)\b"),
-    "UN site": re.compile(r"\b(?:un|united nations|onu) (?:compound|base|camp|office|headquarters|premises|guesthouse)\b"),
-    "embassy": re.compile(r"\b(?:embassy|embassies|consulate|ambassade|consulat)\b"),
-    "hotel": re.compile(r"\b(?:hotel|hotels|resort|hôtel)\b"),
-    "school": re.compile(r"\b(?:school|schools|university|college|ecole|lycee|universite)\b"),
-    "military base": re.compile(r"\b(?:military base|army base|air base|barracks|military camp|base militaire|camp militaire|caserne|gendarmerie)\b"),
-    "police station": re.compile(r"\b(?:police station|police post|police base|commissariat|poste de police)\b"),
-    "church": re.compile(r"\b(?:church|cathedral|eglise)\b"),
-    "mosque": re.compile(r"\b(?:mosque|mosquee)\b"),
-    "market": re.compile(r"\b(?:market|marche|bazaar|shopping (?:mall|centre|center))\b"),
+# Each target's regex runs only when one of its words is in the text (most items name none).
+TARGETS: dict[str, Gated] = {
+    "airport": Gated(re.compile(r"\b(?:airport|aeroport|airfield)\b"), "airport", "aeroport", "airfield"),
+    "UN site": Gated(re.compile(r"\b(?:un|united nations|onu) (?:compound|base|camp|office|headquarters|premises|guesthouse)\b"),
+                     "compound", "base", "camp", "office", "headquarters", "premises", "guesthouse"),
+    "embassy": Gated(re.compile(r"\b(?:embassy|embassies|consulate|ambassade|consulat)\b"), "embass", "consulat", "ambassade"),
+    "hotel": Gated(re.compile(r"\b(?:hotel|hotels|resort|hôtel)\b"), "hotel", "resort", "hôtel"),
+    "school": Gated(re.compile(r"\b(?:school|schools|university|college|ecole|lycee|universite)\b"),
+                    "school", "universit", "college", "ecole", "lycee"),
+    "military base": Gated(re.compile(r"\b(?:military base|army base|air base|barracks|military camp|base militaire|camp militaire|caserne|gendarmerie)\b"),
+                           "military ", "army base", "air base", "barracks", "base militaire", "camp militaire", "caserne", "gendarmerie"),
+    "police station": Gated(re.compile(r"\b(?:police station|police post|police base|commissariat|poste de police)\b"),
+                            "police ", "commissariat"),
+    "church": Gated(re.compile(r"\b(?:church|cathedral|eglise)\b"), "church", "cathedral", "eglise"),
+    "mosque": Gated(re.compile(r"\b(?:mosque|mosquee)\b"), "mosque"),
+    "market": Gated(re.compile(r"\b(?:market|marche|bazaar|shopping (?:mall|centre|center))\b"), "market", "marche", "bazaar", "shopping "),
 }
 
 

@@ -6,8 +6,10 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from bot.store import schema_sources  # noqa: F401  (registers migrations)
-from bot.store import schema_telegram  # noqa: F401  (registers migrations)
+from bot.store import (
+    schema_sources,  # noqa: F401  (registers migrations)
+    schema_telegram,  # noqa: F401  (registers migrations)
+)
 from bot.store.schema import migrations
 
 

@@ -20,7 +20,6 @@ from bot.dedupe.sketch import merge_sketches, pack, unpack
 from bot.model import Article
 
 
-
 def is_known_article(db: Database, *, url: str, content_hash: str) -> bool:
     """The same item seen before: same canonical URL or same content."""
     # "url != ''" lets SQLite use the partial unique index on url; the OR uses both indexes.
@@ -110,34 +109,32 @@ def _state_columns(state: IncidentState) -> dict[str, object]:
 def create_incident(
     db: Database, article: Article, facts: Facts, report: Report, state: IncidentState, *, now: datetime
 ) -> int:
-    return int(
-        db["incidents"]
-        .insert(
-            {
-                "created_at": now.isoformat(),
-                "updated_at": now.isoformat(),
-                "published": article.published.isoformat(),
-                "first_seen": report.published.isoformat(),
-                "last_seen": report.published.isoformat(),
-                "category": facts.category.value,
-                "city": facts.city,
-                "country": facts.country,
-                "geonameid": facts.geonameid,
-                "lat": facts.lat,
-                "lon": facts.lon,
-                "title": article.title,
-                "url": article.url,
-                "source": article.source,
-                "sources": json.dumps([article.source]),
-                "report_count": 1,
-                "sketch": pack(report.sketch),
-                "terms": " ".join(sorted(report.terms)),
-                "facts": json.dumps(facts.to_json(), ensure_ascii=False),
-                **_state_columns(state),
-            }
-        )
-        .last_pk
+    row: dict[str, object] = {
+        "created_at": now.isoformat(),
+        "updated_at": now.isoformat(),
+        "published": article.published.isoformat(),
+        "first_seen": report.published.isoformat(),
+        "last_seen": report.published.isoformat(),
+        "category": facts.category.value,
+        "city": facts.city,
+        "country": facts.country,
+        "geonameid": facts.geonameid,
+        "lat": facts.lat,
+        "lon": facts.lon,
+        "title": article.title,
+        "url": article.url,
+        "source": article.source,
+        "sources": json.dumps([article.source]),
+        "report_count": 1,
+        "sketch": pack(report.sketch),
+        "terms": " ".join(sorted(report.terms)),
+        "facts": json.dumps(facts.to_json(), ensure_ascii=False),
+        **_state_columns(state),
+    }
+    cursor = db.execute(
+        f"INSERT INTO incidents ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})", list(row.values())
     )
+    return int(cursor.lastrowid or 0)
 
 
 @dataclass(frozen=True)

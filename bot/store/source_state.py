@@ -31,7 +31,7 @@ class Failure:
 
 def backoff_delay(failures: int, *, interval: float, max_backoff: float, retry_after: float | None) -> float:
     """Seconds before the next try: the interval doubled per consecutive failure, capped; Retry-After wins if longer."""
-    delay = min(max_backoff, interval * 2 ** max(0, failures - 1))
+    delay = min(max_backoff, interval * 2.0 ** max(0, failures - 1))
     return max(delay, min(retry_after or 0.0, max_backoff))
 
 
@@ -59,7 +59,7 @@ def record_success(
 ) -> bool:
     """Returns True when the source was failing before (a recovery worth logging)."""
     before = db.execute("SELECT failures FROM source_state WHERE name = ?", [name]).fetchone()
-    db["source_state"].upsert(
+    db.table("source_state").upsert(
         {
             "name": name,
             "url": url,
@@ -92,7 +92,7 @@ def record_failure(
     changed = failures == 1 or (row is not None and row[1] != error)
     delay = backoff_delay(failures, interval=interval, max_backoff=max_backoff, retry_after=retry_after)
     next_at = now + timedelta(seconds=delay)
-    db["source_state"].upsert(
+    db.table("source_state").upsert(
         {
             "name": name,
             "url": url,
@@ -132,7 +132,7 @@ def load_advisory(db: Database, provider: str, country: str) -> StoredAdvisory |
 def save_advisory(
     db: Database, provider: str, country: str, *, level: int, label: str, updated: str | None, now: datetime
 ) -> None:
-    db["advisory_levels"].upsert(
+    db.table("advisory_levels").upsert(
         {"provider": provider, "country": country, "level": level, "label": label, "updated": updated,
          "seen_at": now.isoformat()},
         pk=("provider", "country"),
@@ -147,7 +147,7 @@ def is_file_read(db: Database, source: str, path: str, size: int, mtime_ns: int)
 
 
 def mark_file_read(db: Database, source: str, path: str, size: int, mtime_ns: int, *, now: datetime) -> None:
-    db["source_files"].insert(
+    db.table("source_files").insert(
         {"source": source, "path": path, "size": size, "mtime_ns": mtime_ns, "read_at": now.isoformat()},
         pk=("source", "path", "size", "mtime_ns"),
         ignore=True,

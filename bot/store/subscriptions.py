@@ -24,7 +24,7 @@ def save_chat(db: Database, chat_id: int, *, chat_type: str, title: str | None, 
     row = db.execute("SELECT active FROM chats WHERE chat_id = ?", [chat_id]).fetchone()
     stamp = now.isoformat()
     if row is None:
-        db["chats"].insert(
+        db.table("chats").insert(
             {"chat_id": chat_id, "type": chat_type, "title": title, "active": 1, "created_at": stamp, "updated_at": stamp}
         )
         return True
@@ -69,7 +69,7 @@ def add_watch(
         (count,) = db.execute("SELECT count(*) FROM watches WHERE chat_id = ?", [chat_id]).fetchone()
         if count >= MAX_WATCHES_PER_CHAT:
             raise WatchLimitError(f"at most {MAX_WATCHES_PER_CHAT} places per chat")
-        db["watches"].insert(
+        db.table("watches").insert(
             {
                 "chat_id": chat_id,
                 "kind": place.kind,
