@@ -6,24 +6,18 @@ import signal
 import subprocess
 import sys
 from datetime import UTC, datetime
-from email.utils import format_datetime
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from tests.botapi_server import DEFAULT_TOKEN, BotApiServer
 from tests.conftest import ROOT, SEED
 from tests.feed_server import FeedServer
+from tests.poll_support import rss_items
 
 
 def rss(*items: tuple[str, str, str], published: datetime | None = None) -> bytes:
     """An RSS 2.0 feed of (title, link, description) items published now (or at `published`)."""
-    when = format_datetime(published or datetime.now(UTC), usegmt=True)
-    body = "".join(
-        f"<item><title>{escape(t)}</title><link>{escape(link)}</link>"
-        f"<description>{escape(d)}</description><pubDate>{when}</pubDate></item>"
-        for t, link, d in items
-    )
-    return f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>t</title>{body}</channel></rss>'.encode()
+    when = published or datetime.now(UTC)
+    return rss_items(*((title, link, text, when) for title, link, text in items))
 
 
 def seed_item(link: str) -> tuple[str, str, str]:
