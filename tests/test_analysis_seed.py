@@ -47,3 +47,17 @@ def test_seed_advisory_is_short_and_names_place_and_airport(seed_facts: Facts) -
     assert len(text) < 1500  # a summary, not the article
     html = render_html(seed_facts, meta)
     assert 'href="https://example.org/a?x=1&amp;y=2"' in html
+
+
+def test_seed_declared_under_control_is_not_called_ongoing(seed_facts: Facts) -> None:
+    # "Mopping-up operations are under way", but "the situation is now under control": the latter wins.
+    assert not seed_facts.ongoing
+    assert "Authorities say the situation is under control" in seed_facts.key_facts
+    assert "Situation may be ongoing" not in seed_facts.key_facts
+
+
+def test_an_unfolding_siege_is_ongoing_and_critical() -> None:
+    facts = analyze("Gunmen hold hostages in Bamako hotel",
+                    "BAMAKO, Mali — Gunmen are still holding hostages inside a hotel near the airport; "
+                    "the siege is ongoing, security sources said.")
+    assert facts.ongoing and facts.severity is Severity.CRITICAL

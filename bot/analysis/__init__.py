@@ -11,11 +11,13 @@ import re
 from bot.analysis.casualties import count_casualties
 from bot.analysis.detect import detect_incident
 from bot.analysis.facts import ArticleMeta, Category, Facts
+from bot.analysis.gate import Gated
 from bot.analysis.gazetteer import load_gazetteer
 from bot.analysis.geo import find_mentions, locate
 from bot.analysis.normalize import clean_text, fold
 from bot.analysis.severity import rate_severity
 from bot.analysis.sites import find_sites
+from bot.analysis.status import is_all_clear
 from bot.analysis.summary import summarize
 
 __all__ = ["analyze", "ArticleMeta", "Facts", "Category"]
@@ -24,12 +26,17 @@ __all__ = ["analyze", "ArticleMeta", "Facts", "Category"]
 # and a bound keeps the time per item predictable (a 1 MB page must not stall the bot).
 MAX_ANALYSED_CHARS = 20_000
 
-_ONGOING = re.compile(r"\b(?:ongoing|under way|underway|continuing|still (?:holding|inside|trapped|besieged)|siege|"
-                      r"standoff|stand-off|hostages are being held|gunfire (?:can be|could be) heard|unfolding|"
-                      r"en cours|toujours en cours|retranches?)\b")
-_COUP = re.compile(r"\b(?:coup|putsch|mutin\w*|seized power|coup d'etat|junta)\b")
-_CURFEW = re.compile(r"\b(?:curfew|couvre-feu)\b")
-_AVOID = re.compile(r"\b(?:avoid the (?:area|vicinity)|urged (?:residents|people) to (?:avoid|stay)|stay away from|eviter la zone)\b")
+# Gated: each regex runs only on texts holding one of the words its every match contains.
+_ONGOING = Gated(re.compile(r"\b(?:ongoing|under way|underway|continuing|still (?:holding|inside|trapped|besieged)|siege|"
+                            r"standoff|stand-off|hostages are being held|gunfire (?:can be|could be) heard|unfolding|"
+                            r"en cours|toujours en cours|retranches?)\b"),
+                 "ongoing", "under way", "underway", "continuing", "still ", "siege", "standoff", "stand-off",
+                 "hostages are being held", "gunfire ", "unfolding", "en cours", "retranche")
+_COUP = Gated(re.compile(r"\b(?:coup|putsch|mutin\w*|seized power|coup d'etat|junta)\b"),
+              "coup", "putsch", "mutin", "seized power", "junta")
+_CURFEW = Gated(re.compile(r"\b(?:curfew|couvre-feu)\b"), "curfew", "couvre-feu")
+_AVOID = Gated(re.compile(r"\b(?:avoid the (?:area|vicinity)|urged (?:residents|people) to (?:avoid|stay)|stay away from|eviter la zone)\b"),
+               "avoid the ", "urged ", "stay away from", "eviter la zone")
 _SUMMARY_CUE = re.compile(r"\b(?:attack|attaque|attentat|killed|tues?|explosion|blast|bomb|gunm[ae]n|shot|shooting|kidnap|"
                           r"abduct|hostage|otage|enlev|protest|manifest|riot|coup|strike|frappe|clash|affrontement|fighting|"
                           r"combats|curfew|couvre-feu|closed|evacuat|stormed|ambush|embuscade|explos)")
@@ -71,7 +78,8 @@ def analyze(title: str, text: str, *, meta: ArticleMeta | None = None) -> Facts:
     if not is_incident:
         return Facts(is_incident=False, killed=killed, injured=injured, **facts_common)  # type: ignore[arg-type]
 
-    ongoing = bool(_ONGOING.search(folded_full))
+    all_clear = is_all_clear(folded_full)
+    ongoing = bool(_ONGOING.search(folded_full)) and not all_clear  # "under control" ends "under way"
     severity, reason = rate_severity(
         detection.category, killed=killed, injured=injured, targets=sites.targets, ongoing=ongoing,
         airport_closed=sites.airport_closed, is_coup=bool(_COUP.search(folded_full)))
@@ -120,6 +128,8 @@ def _key_facts(killed: int | None, injured: int | None, airport_closed: bool, un
         out.append("Residents urged to avoid the area")
     if ongoing:
         out.append("Situation may be ongoing")
+    elif is_all_clear(folded):
+        out.append("Authorities say the situation is under control")
     return tuple(out)
 
 

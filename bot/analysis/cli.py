@@ -50,10 +50,11 @@ def _parse_article(raw: str, file: str) -> tuple[str, str, ArticleMeta]:
             title = str(obj.get("title") or "")
             text = str(obj.get("text") or obj.get("summary") or obj.get("description") or "")
             meta = ArticleMeta(title=title, url=_str_or_none(obj.get("url") or obj.get("link")),
-                               source=_str_or_none(obj.get("source")), published=_parse_time(obj.get("published")))
+                               source=_str_or_none(obj.get("source")) or Path(file).name,
+                               published=_parse_time(obj.get("published")))
             return title, text, meta
     title, _, text = raw.strip().partition("\n")
-    return title.strip(), text.strip(), ArticleMeta(title=title.strip())
+    return title.strip(), text.strip(), ArticleMeta(title=title.strip(), source=Path(file).name)
 
 
 def _str_or_none(value: Any) -> str | None:

@@ -22,27 +22,47 @@ from bot.analysis.facts import Category
 
 
 class _Cue:
-    """A word-bounded alternation of cue phrases that runs only on texts holding one of its literal
-    prefixes (found for all cues at once by one Aho-Corasick pass, `_present`): most items are not
-    incidents, and most cue patterns cannot match them. Gating never changes a result."""
+    """A word-bounded alternation of cue phrases, matched only where one of its literal prefixes starts.
+    One Aho-Corasick pass finds every prefix of every cue at once (`_candidates`); a cue then tries
+    `rx.match` at its own candidate positions instead of scanning the text. Every match starts with one
+    of the prefixes, and matching candidates in order, each at or after the last match's end, is what
+    `findall` does: the hits are the same. Parts without a literal prefix ("\\d+-\\d+ win") come with
+    needles, words every match of theirs contains: the whole regex scans only texts holding one."""
 
-    __slots__ = ("rx", "id", "gated")
+    __slots__ = ("rx", "id", "gated", "rest_needles")
 
-    def __init__(self, parts: tuple[str, ...]) -> None:
+    def __init__(self, parts: tuple[str, ...], rest_needles: tuple[str, ...] = ()) -> None:
         self.rx = re.compile(r"\b(?:" + "|".join(parts) + r")\b")
         self.id = len(_CUES)
         prefixes = [_prefixes(p) for p in parts]
-        self.gated = all(prefixes)
+        self.gated = all(prefixes) or bool(rest_needles)
+        self.rest_needles = rest_needles
         if self.gated:
             for group in prefixes:
                 for prefix in group or ():
                     _PREFIX_CUES.setdefault(prefix, set()).add(self.id)
         _CUES.append(self)
 
-    def findall(self, text: str, present: frozenset[int] | None = None) -> list[str]:
-        if present is not None and self.gated and self.id not in present:
+    def findall(self, text: str, candidates: dict[int, list[int]]) -> list[str]:
+        """`rx.findall(text)`; `candidates` is `_candidates(text)`."""
+        if not self.gated:
+            return self.rx.findall(text)
+        for needle in self.rest_needles:
+            if needle in text:
+                return self.rx.findall(text)
+        starts = candidates.get(self.id)
+        if not starts:
             return []
-        return self.rx.findall(text)
+        out: list[str] = []
+        match = self.rx.match
+        end = 0
+        for start in starts:
+            if start >= end:
+                m = match(text, start)  # \b still sees the character before `start`
+                if m is not None:
+                    out.append(m.group())
+                    end = m.end()
+        return out
 
 
 _CUES: list[_Cue] = []
@@ -102,16 +122,25 @@ def _prefixes(part: str) -> tuple[str, ...] | None:
     return tuple(alternatives) if all(len(a) >= 3 for a in alternatives) else None
 
 
-def _rx(*parts: str) -> _Cue:
-    return _Cue(parts)
+def _rx(*parts: str, rest_needles: tuple[str, ...] = ()) -> _Cue:
+    return _Cue(parts, rest_needles)
 
 
-def _present(text: str) -> frozenset[int]:
-    """Ids of the gated cues whose prefixes occur in `text`."""
-    found: set[int] = set()
-    for _, ids in _PREFIX_AUTOMATON.iter(text):
-        found |= ids
-    return frozenset(found)
+def _candidates(text: str) -> dict[int, list[int]]:
+    """Gated cue id -> sorted positions in `text` where one of its prefixes starts."""
+    found: dict[int, list[int]] = {}
+    for last, (size, ids) in _PREFIX_AUTOMATON.iter(text):
+        start = last + 1 - size
+        for cue in ids:
+            at = found.get(cue)
+            if at is None:
+                found[cue] = [start]
+            else:
+                at.append(start)
+    for at in found.values():
+        if len(at) > 1:
+            at.sort()  # the automaton reports by end position
+    return found
 
 
 # (pattern, weight) per kind. Weight 2 = enough on its own in a title; 1 = supporting.
@@ -213,7 +242,8 @@ FALSE_FRIENDS: dict[str, tuple[_Cue | re.Pattern[str], float]] = {
                   r"hockey", r"boxing", r"wrestling", r"sprinter", r"athletes?", r"bombed out", r"hat-trick", r"penalty", r"stadium", r"fans",
                   r"game", r"games", r"pitcher", r"inning", r"home runs?", r"yankees", r"red sox", r"lakers", r"medal", r"champions?",
                   r"championnat", r"entraineur", r"buteur", r"ligue", r"coupe d'afrique", r"coupe du monde", r"joueurs?", r"victoire", r"\d+-\d+ (?:win|victory|defeat|loss)",
-                  r"beat", r"defeated", r"titles?", r"mvp", r"nascar"), 1.0),
+                  r"beat", r"defeated", r"titles?", r"mvp", r"nascar",
+                  rest_needles=(" win", " victory", " defeat", " loss")), 1.0),
     "film": (_rx(r"film(?:ing|ed|s)?", r"film shoot", r"on set", r"stunts?", r"movie", r"box office", r"hollywood", r"actor", r"actress", r"premiere", r"box-office",
                  r"director", r"sequel", r"tv series", r"episode", r"cinema", r"documentary", r"video game", r"novel", r"album",
                  r"song", r"concert", r"festival"), 1.0),
@@ -289,7 +319,7 @@ class Detection:
 def _build_prefix_automaton() -> ahocorasick.Automaton:
     a = ahocorasick.Automaton()
     for prefix, ids in _PREFIX_CUES.items():
-        a.add_word(prefix, frozenset(ids))
+        a.add_word(prefix, (len(prefix), tuple(sorted(ids))))
     a.make_automaton()
     return a
 
@@ -297,22 +327,22 @@ def _build_prefix_automaton() -> ahocorasick.Automaton:
 _PREFIX_AUTOMATON = _build_prefix_automaton()
 
 
-def _score(text: str, cues: tuple[tuple[_Cue, float], ...], present: frozenset[int] | None = None) -> float:
+def _score(text: str, cues: tuple[tuple[_Cue, float], ...], candidates: dict[int, list[int]]) -> float:
     """Each distinct cue counts (up to three per group); repeats of one cue help a little."""
     total = 0.0
     for pattern, weight in cues:
-        hits = pattern.findall(text, present)
+        hits = pattern.findall(text, candidates)
         if hits:
             distinct = len(set(hits))
             total += weight * (min(distinct, 3) + 0.25 * min(len(hits) - distinct, 4))
     return total
 
 
-def _friends(title: str, body: str, present: frozenset[int] | None = None) -> dict[str, float]:
+def _friends(title: str, body: str, in_title: dict[int, list[int]], in_body: dict[int, list[int]]) -> dict[str, float]:
     found: dict[str, float] = {}
     for name, (pattern, weight) in FALSE_FRIENDS.items():
         if isinstance(pattern, _Cue):
-            hits = TITLE_WEIGHT * len(pattern.findall(title, present)) + len(pattern.findall(body, present))
+            hits = TITLE_WEIGHT * len(pattern.findall(title, in_title)) + len(pattern.findall(body, in_body))
         else:
             hits = TITLE_WEIGHT * len(pattern.findall(title)) + len(pattern.findall(body))
         if hits:
@@ -333,10 +363,11 @@ def _blank(m: re.Match[str]) -> str:
     return m.group()[:m.group().find(" ") + 1] + " " * (len(m.group()) - m.group().find(" ") - 1)
 
 
-def _count(pattern: _Cue | re.Pattern[str], title: str, body: str, cap: int, present: frozenset[int] | None = None) -> int:
+def _count(pattern: _Cue | re.Pattern[str], title: str, body: str, cap: int, in_title: dict[int, list[int]] | None = None,
+           in_body: dict[int, list[int]] | None = None) -> int:
     if isinstance(pattern, _Cue):
-        hits = {*pattern.findall(title, present)}
-        return min(TITLE_WEIGHT * len(hits) + len({*pattern.findall(body, present)} - hits), cap)
+        hits = {*pattern.findall(title, in_title or {})}
+        return min(TITLE_WEIGHT * len(hits) + len({*pattern.findall(body, in_body or {})} - hits), cap)
     hits = {*pattern.findall(title)}
     return min(TITLE_WEIGHT * len(hits) + len({*pattern.findall(body)} - hits), cap)
 
@@ -346,12 +377,12 @@ def detect_incident(folded_title: str, folded_body: str, killed: int | None = No
     """The primary kind of incident in an item, or Category.NONE."""
     if "pl" in folded_body or "fear" in folded_body or "projet" in folded_body or "aimed" in folded_body or "used" in folded_body:
         folded_body = _HYPOTHETICAL.sub(_blank, folded_body)
-    present = _present(f"{folded_title}\n{folded_body}")
+    in_title, in_body = _candidates(folded_title), _candidates(folded_body)
     scores: dict[Category, float] = {}
     for category, cues in CUES.items():
-        scores[category] = TITLE_WEIGHT * _score(folded_title, cues, present) + _score(folded_body, cues, present)
-    harm = _count(HARM, folded_title, folded_body, 3, present)
-    actors = _count(ACTORS, folded_title, folded_body, 3, present)
+        scores[category] = TITLE_WEIGHT * _score(folded_title, cues, in_title) + _score(folded_body, cues, in_body)
+    harm = _count(HARM, folded_title, folded_body, 3, in_title, in_body)
+    actors = _count(ACTORS, folded_title, folded_body, 3, in_title, in_body)
     # Armed groups named beside harm done: an attack, even without an attack word.
     # Armed groups, or soldiers and police, named beside harm done: violence, even without an attack word.
     # It decides whether something happened; the kind comes from the kind's own words when there are any.
@@ -361,7 +392,7 @@ def detect_incident(folded_title: str, folded_body: str, killed: int | None = No
     if max(scores.values()) < MIN_SCORE:
         scores[Category.ARMED_ATTACK] += violence
         violence = 0.0
-    friends = _friends(folded_title, folded_body, present)
+    friends = _friends(folded_title, folded_body, in_title, in_body)
     body_len_factor = max(1.0, len(folded_body) / 1500)  # long texts mention more things in passing
     against = sum(friends.values()) / body_len_factor
     best = max(PRIORITY[:-1], key=lambda c: (scores.get(c, 0.0), -PRIORITY.index(c)))

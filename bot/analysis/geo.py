@@ -20,7 +20,9 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from bot.analysis.gate import Gated
 from bot.analysis.gazetteer import (
     AIRPORT,
     CITY,
@@ -65,21 +67,26 @@ _SCENE_BEFORE = re.compile(_SETTLEMENT + r"s?\s+(?:of|de|d'|du)\s+$", re.I)
 _SCENE_AFTER = re.compile(r",\s+(?:a|an|the|une?|la|le)\s+(?!nearby|neighbou?ring|voisine?)(?:[\w'-]+\s+){0,4}?" + _SETTLEMENT + r"\b", re.I)
 # Names after such a cue, even when no gazetteer lists them: "the village of Boni", "Fotokol, a town in Cameroon".
 _NAME = r"((?:(?:al|el|ad|ar|as|an)-)?[A-Z][\w'’-]+(?:[ -](?:(?:al|el|ad|ar|as|de|du|la|des)[ -])?[A-Z][\w'’-]+){0,2})"
-_UNLISTED = (
-    re.compile(r"\b" + _SETTLEMENT + r"s?\s+(?:of|de|d')\s*" + _NAME),
+# Needles: words every match of the settlement alternation contains ("cit" for city/cité).
+_SETTLEMENT_NEEDLES = ("town", "cit", "village", "localit", "hamlet", "suburb", "settlement", "outskirts", "commune", "ville",
+                       "bourgade", "quartier", "faubourg", "banlieue")
+_UNLISTED: tuple[re.Pattern[str] | Gated, ...] = (
+    Gated(re.compile(r"\b" + _SETTLEMENT + r"s?\s+(?:of|de|d')\s*" + _NAME), *_SETTLEMENT_NEEDLES),
     # "in Woldiya, Amhara, Ethiopia", "near Likuangole in the South Sudanese state of Jonglei": the place named after it
     # must be a region or country (checked in _unlisted_town).
     re.compile(r"\b(?:in|near|at|outside|à|pres de|près de)\s+" + _NAME + r"(?:,\s+|\s+in\s+(?:the\s+)?(?:[a-z-]+\s+){0,2})(?=[A-Z])"),
-    re.compile(r"(?<![\w'’-])" + _NAME + r",\s+(?:a|an|une?)\s+(?!nearby|neighbou?ring|voisine?)(?:[\w'-]+\s+){0,4}?" + _SETTLEMENT
-               + r"\s+(?:in|of|near|on|du|de|dans|au|à|situ|proche)"),
+    Gated(re.compile(r"(?<![\w'’-])" + _NAME + r",\s+(?:a|an|une?)\s+(?!nearby|neighbou?ring|voisine?)(?:[\w'-]+\s+){0,4}?"
+                     + _SETTLEMENT + r"\s+(?:in|of|near|on|du|de|dans|au|à|situ|proche)"), *_SETTLEMENT_NEEDLES),
     # "in the Melcroft suburb of Saltlick Township": the suburb is the scene.
-    re.compile(r"\b(?:the|a|an)\s+" + _NAME + r"\s+(?:suburb|neighbou?rhood|district|quarter|area|section|township)\s+(?:of|in)\b"),
+    Gated(re.compile(r"\b(?:the|a|an)\s+" + _NAME + r"\s+(?:suburb|neighbou?rhood|district|quarter|area|section|township)\s+(?:of|in)\b"),
+          "suburb", "neighbo", "district", "quarter", "area", "section", "township"),
     # "la grande mosquée de Salmossi", "le marché de Bama": in French a building "de" a place names the locality.
-    re.compile(r"\b(?:mosqu[ée]e|[ée]glise|march[ée]|gendarmerie|caserne|commissariat|pr[ée]fecture|sous-pr[ée]fecture|mairie)\s+"
-               r"(?:de\s+|d')" + _NAME),
+    Gated(re.compile(r"\b(?:mosqu[ée]e|[ée]glise|march[ée]|gendarmerie|caserne|commissariat|pr[ée]fecture|sous-pr[ée]fecture|mairie)\s+"
+                     r"(?:de\s+|d')" + _NAME),
+          "mosqu", "glise", "march", "gendarmerie", "caserne", "commissariat", "fecture", "mairie"),
     # "captured Abu al-Duhur airport in Idlib province": an airfield named after its town (a region must follow).
-    re.compile(r"(?<![\w'’-])" + _NAME + r"\s+(?:[Mm]ilitary\s+)?(?:[Aa]ir ?[Bb]ase|[Aa]irbase|[Aa]irport|[Aa]irfield)\s+"
-               r"(?:in|near|de)\s+(?:the\s+)?(?=[A-Z])"),
+    Gated(re.compile(r"(?<![\w'’-])" + _NAME + r"\s+(?:[Mm]ilitary\s+)?(?:[Aa]ir ?[Bb]ase|[Aa]irbase|[Aa]irport|[Aa]irfield)\s+"
+                     r"(?:in|near|de)\s+(?:the\s+)?(?=[A-Z])"), "ir base", "ir Base", "irbase", "irBase", "irport", "irfield"),
 )
 _UNLISTED_NEEDS_REGION = (1, 5)
 _TRAILING_NOT_NAME = re.compile(r"(?:\s+(?:Military|Air|International|Army|Regional|Central|Main|Grand|Great))+$")
@@ -171,10 +178,13 @@ def find_mentions(gaz: Gazetteer, text: str, folded: str) -> list[Mention]:
     overlap, not part of a person's name."""
     spans: list[tuple[int, int, str, tuple[Ref, ...]]] = []
     n = len(folded)
+    # Most hits are fragments inside words ("oran" in "restaurant"): drop them with the cheapest test first.
     for last, (key_len, name, refs) in gaz.automaton.iter(folded):
         end = last + 1
+        if end < n and folded[end].isalnum():
+            continue
         start = end - key_len
-        if (start > 0 and folded[start - 1].isalnum()) or (end < n and folded[end].isalnum()):
+        if start > 0 and folded[start - 1].isalnum():
             continue
         spans.append((start, end, name, refs))
     spans.sort(key=lambda s: (s[0] - s[1], s[0]))
@@ -221,9 +231,7 @@ def _inside_longer_name(gaz: Gazetteer, text: str, start: int, end: int) -> bool
     firm's name. Not in Title Case headlines, where every word is capitalised."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
-    line = text[line_start:line_end if line_end >= 0 else len(text)]
-    words = line.split()
-    if len(words) >= 4 and sum(w[:1].isupper() for w in words) > 0.6 * len(words):
+    if _is_title_case(text[line_start:line_end if line_end >= 0 else len(text)]):
         return False
     for hit in (_CAP_WORD_AFTER.match(text, end), _CAP_WORD_BEFORE.search(text[max(line_start, start - 30):start])):
         if hit is None:
@@ -236,6 +244,13 @@ def _inside_longer_name(gaz: Gazetteer, text: str, start: int, end: int) -> bool
         if key not in gaz.common_words and key not in _NOT_NAME_WORDS and not gaz.refs(word):
             return True
     return False
+
+
+@lru_cache(maxsize=64)
+def _is_title_case(line: str) -> bool:
+    """Most words capitalised: a headline. Cached: every mention on a line asks about the same line."""
+    words = line.split()
+    return len(words) >= 4 and sum(w[:1].isupper() for w in words) > 0.6 * len(words)
 
 
 _NOT_NAME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
@@ -453,8 +468,10 @@ def _city_score(gaz: Gazetteer, text: str, city: City, ms: list[Mention], is_alt
         return None
     if is_alt and not (sure or corroborated) and any(v >= 2.0 for v in country_score.values()):
         return None  # "near the village of Boni in Mali's Mopti Region": not Bonn, whose country the text never names
-    references = sum(bool(_DISTANCE_OF.search(fold(b)) or _RESIDENCE_BEFORE.search(fold(b))) for b in before)
-    governments = sum(_is_government(text, m, b) for m, b in zip(ms, before)) if city.population >= 500_000 else 0
+    folded_before = [fold(b) for b in before]  # folded once, read by three tests
+    references = sum(bool(_DISTANCE_OF.search(b) or _RESIDENCE_BEFORE.search(b)) for b in folded_before)
+    governments = (sum(_is_government(text, m, b, folded=True) for m, b in zip(ms, folded_before, strict=True))
+                   if city.population >= 500_000 else 0)
     if references + governments >= len(ms) and not (beside or dateline):
         return None  # only ever a landmark to measure from, or the government speaking
     if city.population < 15000 and not (sure or corroborated):
@@ -465,13 +482,15 @@ def _city_score(gaz: Gazetteer, text: str, city: City, ms: list[Mention], is_alt
     score += 4.0 * beside + 3.0 * dateline + 3.0 * diverted + 2.0 * corroborated + 1.0 * preposition + SCENE_WEIGHT * scene
     score += 0.35 * math.log10(max(city.population, 1000)) - 0.5 * is_alt
     # "attacked near Lokoja", "a bomb exploded in Kabul": the place right after what happened.
-    score += EVENT_NEAR_WEIGHT * any(_EVENT_BEFORE.search(fold(b)) for b in before)
+    score += EVENT_NEAR_WEIGHT * any(_EVENT_BEFORE.search(b) for b in folded_before)
     return score
 
 
-def _is_government(text: str, m: Mention, before: str) -> bool:
-    """'Moscow said', 'Washington's response', 'le ministère de la défense de Moscou'."""
-    return bool(_GOVERNMENT_AFTER.match(fold(text[m.end:m.end + 30])) or _GOVERNMENT_BEFORE.search(fold(before)))
+def _is_government(text: str, m: Mention, before: str, *, folded: bool = False) -> bool:
+    """'Moscow said', 'Washington's response', 'le ministère de la défense de Moscou'.
+    `folded`: `before` is folded already."""
+    return bool(_GOVERNMENT_AFTER.match(fold(text[m.end:m.end + 30]))
+                or _GOVERNMENT_BEFORE.search(before if folded else fold(before)))
 
 
 def _is_dateline(text: str, m: Mention) -> bool:

@@ -64,5 +64,5 @@ def fold(s: str) -> str:
     """Lower-case, accent-free form of `s` with exactly the same length."""
     out = s.translate(_FOLD).lower()
     if len(out) != len(s):  # a rare character whose lower case is longer
-        out = "".join(c if len(c) == 1 else ch for c, ch in zip((x.lower() for x in s.translate(_FOLD)), s))
+        out = "".join(c if len(c) == 1 else ch for c, ch in zip((x.lower() for x in s.translate(_FOLD)), s, strict=False))
     return out

@@ -20,15 +20,15 @@ def rate_severity(category: Category, *, killed: int | None, injured: int | None
                   ongoing: bool, airport_closed: bool, is_coup: bool) -> tuple[Severity, str]:
     """(severity, reason) for an incident."""
     kind = category.value.replace("_", " ")
-    target_text = " and ".join(sorted(targets & HARD_TARGETS))
+    target_text = _listed(sorted(targets & HARD_TARGETS)) if targets & HARD_TARGETS else ""
     if killed and killed >= 10:
         return Severity.CRITICAL, f"Critical: at least {killed} killed."
     if ongoing and category in VIOLENT and targets & SENSITIVE_TARGETS:
-        return Severity.CRITICAL, f"Critical: an ongoing {kind} at {' and '.join(sorted(targets & SENSITIVE_TARGETS))}."
+        return Severity.CRITICAL, f"Critical: an ongoing {kind} at {_listed(sorted(targets & SENSITIVE_TARGETS))}."
     if killed:
-        return Severity.HIGH, f"High: {killed} killed in a {kind}."
+        return Severity.HIGH, f"High: {killed} killed in {_a(kind)}."
     if category in VIOLENT and targets & HARD_TARGETS:
-        return Severity.HIGH, f"High: a {kind} targeting {target_text}."
+        return Severity.HIGH, f"High: {_a(kind)} targeting {target_text}."
     if is_coup:
         return Severity.HIGH, "High: a coup or mutiny; expect closures and checkpoints."
     if airport_closed:
@@ -36,5 +36,15 @@ def rate_severity(category: Category, *, killed: int | None, injured: int | None
     if injured:
         return Severity.MEDIUM, f"Medium: {injured} injured, no deaths reported."
     if category in VIOLENT or category is Category.MILITARY:
-        return Severity.MEDIUM, f"Medium: a {kind} with no casualties reported."
+        return Severity.MEDIUM, f"Medium: {_a(kind)} with no casualties reported."
     return Severity.LOW, f"Low: {kind} without reported casualties."
+
+
+def _a(noun: str) -> str:
+    """'an armed attack', 'a bombing'."""
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+
+
+def _listed(items: list[str]) -> str:
+    """'airport', 'airport and school', 'airport, base and school'."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

@@ -23,7 +23,8 @@ def split_sentences(text: str) -> list[str]:
         pending = ""
         for part in _SENTENCE_END.split(line):
             pending = f"{pending} {part}".strip() if pending else part
-            if not _ABBREV.search(pending):
+            # An abbreviation ends the text (5 characters at most): search only the tail; \b still sees what precedes it.
+            if not _ABBREV.search(pending, max(0, len(pending) - 8)):
                 sentences.append(pending)
                 pending = ""
         if pending:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from bot.analysis.facts import Facts, Severity
 from bot.analysis.normalize import fold
+from bot.analysis.status import is_all_clear
 
 _AIRPORT_CLOSED = re.compile(
     r"\b(?:airports?\b[^.]{0,60}\b(?:closed|shut|suspended|halted)|(?:closure|closing|shutdown) of [^.]{0,40}airport|"
@@ -21,14 +22,6 @@ _AIRPORT_REOPENED = re.compile(
     r"\b(?:airports?\b[^.]{0,60}\b(?:reopen(?:ed|s)?|resumed)|flights? (?:have |had )?resumed|resumption of flights|"
     r"airspace (?:was |has been )?reopened|reouverture de l'aeroport|aeroport[^.]{0,40}rouvert|vols? (?:ont )?repris)"
 )
-_ALL_CLEAR = re.compile(
-    r"\b(?:(?:situation|area|city) (?:is |was |has been )?(?:now )?(?:back )?under control|calm (?:has )?returned|"
-    r"returned to calm|all[- ]clear|(?:lockdown|curfew|shelter[- ]in[- ]place)[^.]{0,30}\blifted|"
-    r"siege (?:is |was |has )?(?:over|ended)|situation (?:est )?(?:desormais )?sous controle|retour au calme|"
-    r"le calme est revenu|couvre-feu[^.]{0,30}leve)"
-)
-
-
 @dataclass(frozen=True)
 class IncidentState:
     """What the bot has told chats so far about an incident."""
@@ -50,7 +43,7 @@ def state_of(facts: Facts, text: str) -> IncidentState:
         injured=facts.injured,
         severity=facts.severity,
         airport_closed=False if reopened else (True if closed else None),
-        all_clear=bool(_ALL_CLEAR.search(folded)),
+        all_clear=is_all_clear(folded),
     )
 
 
