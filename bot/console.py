@@ -41,10 +41,12 @@ def resolve_console_watches(names: Sequence[str], services: Services, err: TextI
 def print_due(services: Services, out: TextIO) -> int:
     printed = 0
     for delivery in outbox.due_deliveries(services.db, now=services.clock(), limit=1000, chat_id=CONSOLE_CHAT_ID):
-        print(html_to_text(delivery.text, keep_links=True), file=out)
-        print("-" * 60, file=out, flush=True)
-        outbox.mark_sent(services.db, delivery.id, message_id=None, now=services.clock())
-        printed += 1
+        # A console cannot edit what it printed, nor show a map: confirmations and pins are skipped.
+        if delivery.kind in ("alert", "update"):
+            print(html_to_text(delivery.text, keep_links=True), file=out)
+            print("-" * 60, file=out, flush=True)
+            printed += 1
+        outbox.mark_sent(services.db, delivery.id, message_id=delivery.id, now=services.clock())
     return printed
 
 

@@ -21,7 +21,7 @@ from bot.tg import admin, commands_info, commands_settings, guard, handlers, key
 from bot.tg.delivery import send_due
 from bot.tg.limits import Pacer, TelegramRateLimiter
 from bot.tg.polling import schedule_polling
-from bot.tg.sending import OutboxSender, schedule_sending
+from bot.tg.sending import OutboxSender
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +72,6 @@ def build_application(services: Services) -> Application:  # type: ignore[type-a
     app.add_error_handler(_on_error)
     assert app.job_queue is not None, "python-telegram-bot[job-queue] is required"
     schedule_polling(app.job_queue, services)
-    schedule_sending(app.job_queue, services)
     return app
 
 

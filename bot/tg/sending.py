@@ -7,7 +7,7 @@ import contextlib
 import logging
 
 from telegram import Bot
-from telegram.ext import ContextTypes, JobQueue
+from telegram.ext import ContextTypes
 
 from bot.services import Services
 from bot.tg.delivery import DEFAULT_CONCURRENCY, send_due
@@ -51,10 +51,6 @@ class OutboxSender:
                 log.exception("outbox sender failed; retrying in %.0f s", self.interval)
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), self.interval)
-
-
-def schedule_sending(job_queue: JobQueue, services: Services) -> None:  # type: ignore[type-arg]
-    """Kept for the composition root: the sender itself is started in post_init (see app.py)."""
 
 
 async def send_job(context: ContextTypes.DEFAULT_TYPE) -> None:
