@@ -24,7 +24,8 @@ from bot.analysis.normalize import fold
 SKETCH_SIZE = 64
 SHINGLE_WORDS = 3
 MIN_TITLE_WORDS = 5
-MAX_SKETCH_CHARS = 4000  # the lead and first paragraphs identify a story; the rest adds cost, not signal
+MAX_SKETCH_WORDS = 600  # the lead and first paragraphs identify a story; the rest adds cost, not signal
+MAX_TERM_WORDS = 250
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 # Function words of English and French: they say nothing about which event a text reports.
@@ -45,8 +46,9 @@ STOP_WORDS = frozenset(
 )
 
 
-def words(text: str) -> list[str]:
-    return _WORD.findall(fold(text))
+@functools.lru_cache(maxsize=16)  # one article's title and text are tokenised once for all fingerprints
+def words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(fold(text)))
 
 
 def _digest(tokens: Sequence[str]) -> str:
@@ -64,7 +66,7 @@ def title_hash(title: str) -> str | None:
 
 def sketch(title: str, text: str) -> tuple[int, ...]:
     """Bottom-k MinHash of the word 3-shingles of the title and the start of the text."""
-    tokens = words(f"{title}\n{text[:MAX_SKETCH_CHARS]}")
+    tokens = [*words(title), *words(text)[:MAX_SKETCH_WORDS]]
     if len(tokens) < SHINGLE_WORDS:
         shingles = {" ".join(tokens)} if tokens else set()
     else:
@@ -130,12 +132,12 @@ def key_terms(title: str, text: str, *, limit: int = 40, place_names: Iterable[s
     case so `term_overlap` can weigh it more. The words of the event's own place are left out:
     two reports from one city share them whatever happened there, and the place is compared apart.
     """
-    lead = f"{title}\n{text[:1500]}"
+    lead = f"{title}\n{text[:1500]}"  # names are looked for in the lead only
     names = {fold(m)[:6] for m in _CAPITALISED.findall(lead)}
     skip = {w[:6] for name in place_names for w in words(name)}
     terms: list[str] = []
     seen: set[str] = set(skip)
-    for w in words(lead):
+    for w in (*words(title), *words(text)[:MAX_TERM_WORDS]):
         if len(w) < 4 or w in STOP_WORDS or w.isdigit():
             continue
         stem = w[:6]
