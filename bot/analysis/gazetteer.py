@@ -33,7 +33,7 @@ from bot.analysis.normalize import fold
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 # Bump when the structure or the build rules change: old caches are then ignored.
-BUILD_VERSION = 13
+BUILD_VERSION = 14
 MIN_CITY_POPULATION = 5000
 # Alternate names of towns smaller than this are not indexed: they are mostly
 # transliterations that collide with ordinary words.
@@ -236,17 +236,24 @@ def load_gazetteer() -> Gazetteer:
     """The gazetteer, from the disk cache when present, else built (in a child process, to
     keep this process small) and cached."""
     path = _cache_path()
-    if not path.exists():
+    if not (path.exists() and _automaton_path(path).exists()):
         _build_in_child(path)
-    if path.exists():
+    if path.exists() and _automaton_path(path).exists():
         try:
             with path.open("rb") as f:
                 gaz = pickle.load(f)
             if isinstance(gaz, Gazetteer):
+                # Loaded from its own file: unpickling it inside the gazetteer would hold its
+                # 30 MB serialised form and the automaton in memory at once.
+                gaz.automaton = ahocorasick.load(str(_automaton_path(path)), pickle.loads)
                 return gaz
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        except (OSError, ValueError, pickle.UnpicklingError, EOFError, AttributeError):
             pass
     return build_gazetteer()  # cache unusable (read-only home, ...): build here
+
+
+def _automaton_path(path: Path) -> Path:
+    return path.with_suffix(".automaton")
 
 
 def _build_in_child(path: Path) -> None:
@@ -258,12 +265,24 @@ def _build_in_child(path: Path) -> None:
 
 
 def save_gazetteer(gaz: Gazetteer, path: Path) -> None:
-    """Write atomically, so a concurrent reader never sees half a file."""
+    """Write atomically (a concurrent reader never sees half a file), the automaton apart; then
+    remove the caches of earlier data or package versions, which would otherwise pile up."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    with os.fdopen(fd, "wb") as f:
-        pickle.dump(gaz, f, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, path)
+    fd, tmp_auto = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    os.close(fd)
+    gaz.automaton.save(tmp_auto, pickle.dumps)
+    os.replace(tmp_auto, _automaton_path(path))
+    automaton, gaz.automaton = gaz.automaton, None
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump(gaz, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    finally:
+        gaz.automaton = automaton
+    for old in path.parent.glob("gazetteer-*"):
+        if old.stem != path.stem:
+            old.unlink(missing_ok=True)
 
 
 # ---------------------------------------------------------------------------------------------
