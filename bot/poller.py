@@ -66,17 +66,17 @@ class Poller:
         first_read = source_state.is_new(self.db, source.name, source.key)
         async with self.limit:
             started, now = time.monotonic(), self.clock()
-            batch = await self._collect(source, now)
+            batch = await self._collect(source, now, first_read=first_read)
             seconds = time.monotonic() - started
         articles = _mark_undated_backlog(batch.articles, now) if first_read else batch.articles
         outcome = SourceOutcome(source, articles, batch.not_modified, batch.error, seconds=seconds)
         self._record(source, batch, now)
         return outcome
 
-    async def _collect(self, source: SourceSettings, now: datetime) -> Batch:
+    async def _collect(self, source: SourceSettings, now: datetime, *, first_read: bool = False) -> Batch:
         polling = self.settings.polling
         ctx = SourceContext(self.client, self.db, source, polling, now, self.gates,
-                            first_in_process=source.name not in self._polled)
+                            first_in_process=source.name not in self._polled, first_read=first_read)
         self._polled.add(source.name)
         deadline = polling.max_fetch_seconds * DEADLINE_FETCHES
         try:

@@ -304,3 +304,25 @@ async def test_gzip_served_feed_is_decoded(db: Database, feeds: FeedServer) -> N
     (outcome,), _ = await poll_cycle(services)
     await services.http.aclose()
     assert [a.url for a in outcome.articles] == ["http://news.example/1"]
+
+
+async def test_a_country_first_seen_after_the_first_read_at_a_serious_level_alerts(db: Database, feeds: FeedServer) -> None:
+    original = (FIXTURES / "state_travel_advisories_rss.xml").read_bytes()
+    start = original.index(b"<item>")
+    end = original.index(b"</item>", start) + len(b"</item>")
+    without_cambodia = original[:start] + original[end:]
+    source = _advisories(feeds, without_cambodia)
+    watch(db, 1, "Phnom Penh")
+    clock = Clock()
+    services = services_for(db, settings_for([source]), clock)
+    await poll_cycle(services)  # first read: levels recorded quietly
+    serious = original.replace(b"Cambodia - Level 2: Exercise Increased Caution", b"Cambodia - Level 4: Do Not Travel")
+    serious = serious.replace(b"Level 2: Exercise Increased Caution</category>\n      <category domain=\"Country-Tag\">KH",
+                              b"Level 4: Do Not Travel</category>\n      <category domain=\"Country-Tag\">KH")
+    _advisories(feeds, serious)
+    clock.advance(hours=1)
+    _, report = await poll_cycle(services)
+    await services.http.aclose()
+    # Its earlier level is unknown: the alert says where the advice stands, not a made-up change.
+    assert [i.article.title for i in report.incidents] == ["Cambodia travel advice updated: Level 4: Do Not Travel"]
+    assert list(planned(db)) == [1]

@@ -41,6 +41,7 @@ class SourceContext:
     # saving the validators and storing the items, a 304 would hide those items for good.
     # Reading a feed once more costs little; deduplication makes the repeat harmless.
     first_in_process: bool = False
+    first_read: bool = False  # the source has never been read successfully: what it has is a backlog
 
     async def get(self, url: str, *, conditional: bool = False, accept: str | None = None) -> FetchResult:
         """GET within the polling limits; conditional: send the validators remembered for this source."""

@@ -12,8 +12,8 @@ from typing import Any
 from bot.model import Article
 from bot.sources.base import Batch, SourceContext, failed
 from bot.sources.htmltext import html_to_text, one_line
-from bot.sources.urls import canonical_url
 from bot.sources.rss_fast import parse_rss2
+from bot.sources.urls import canonical_url
 from bot.sources.xmlsafe import Feed, entity_declaration_error, parse_feed
 
 MAX_ITEMS_PER_FEED = 500  # a feed of 10,000 items is a broken or hostile feed: keep the newest slice

@@ -1,9 +1,10 @@
 """Travel advisories (US State Department, UK FCDO): a level change becomes one alert.
 
-The level last seen per country is kept in SQLite (advisory_levels). The first time a
-country is seen its level is recorded without alerting, so a first start is quiet; after
-that, a changed level is one Article with ready Facts for the country, saying only what
-changed ("Mali raised to Level 4: Do Not Travel").
+The level last seen per country is kept in SQLite (advisory_levels). The source's first read
+records every level without alerting, so a first start is quiet; after that, a changed level
+is one Article with ready Facts for the country, saying only what changed ("Mali raised to
+Level 4: Do Not Travel"), and a country seen for the first time later (the UK feed lists only
+recent updates) alerts when its level is serious, saying where it stands.
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ log = logging.getLogger(__name__)
 
 SEVERITY_BY_LEVEL = {1: Severity.LOW, 2: Severity.MEDIUM, 3: Severity.HIGH, 4: Severity.CRITICAL}
 PROVIDER_NAME = {"us": "US State Department", "uk": "UK FCDO"}
+SERIOUS_LEVEL = 3  # "Reconsider travel" / "advise against all but essential travel" and above
 MAX_UK_DOCUMENTS_PER_POLL = 20  # GOV.UK asks for a sensible rate; the rest waits for the next poll
 
 
@@ -31,10 +33,24 @@ def compare_and_record(ctx: SourceContext, provider: str, level: AdvisoryLevel) 
     updated = level.updated.isoformat() if level.updated else None
     source_state.save_advisory(ctx.db, provider, level.country, level=level.level, label=level.label, updated=updated,
                                now=ctx.now)
-    if before is None or before.label == level.label:
-        return None  # first sight (no flood on first start), or no change of level
+    if before is None:
+        # The first read of the source only records (no flood on a first start). A country first
+        # seen later has just been updated (it is in the feed of updates): say where it stands
+        # when that is serious, since we cannot tell what it was before.
+        if ctx.first_read or level.level < SERIOUS_LEVEL:
+            return None
+        return level_article(provider, level, source=ctx.source.name, now=ctx.now)
+    if before.label == level.label:
+        return None  # no change of level
     return change_article(provider, level, before_level=before.level, before_label=before.label, source=ctx.source.name,
                           now=ctx.now)
+
+
+def level_article(provider: str, level: AdvisoryLevel, *, source: str, now: datetime) -> Article:
+    """A country whose earlier level is unknown: where its advice stands now."""
+    title = f"{level.name} travel advice updated: {level.label}"
+    text = f"The {PROVIDER_NAME[provider]} updated its travel advice for {level.name}: {level.label}."
+    return _advisory_article(provider, level, title=title, text=text, key_facts=(), source=source, now=now)
 
 
 def change_article(provider: str, level: AdvisoryLevel, *, before_level: int, before_label: str, source: str,
@@ -42,6 +58,12 @@ def change_article(provider: str, level: AdvisoryLevel, *, before_level: int, be
     direction = "raised" if level.level > before_level else "lowered" if level.level < before_level else "changed"
     title = f"{level.name} {direction} to {level.label}"
     text = f"The {PROVIDER_NAME[provider]} {direction} its travel advice for {level.name} from {before_label} to {level.label}."
+    return _advisory_article(provider, level, title=title, text=text, key_facts=(f"Before: {before_label}",),
+                             source=source, now=now)
+
+
+def _advisory_article(provider: str, level: AdvisoryLevel, *, title: str, text: str, key_facts: tuple[str, ...],
+                      source: str, now: datetime) -> Article:
     facts = Facts(
         is_incident=True,
         category=Category.DISRUPTION,
@@ -50,7 +72,7 @@ def change_article(provider: str, level: AdvisoryLevel, *, before_level: int, be
         country=level.country,
         country_name=level.name,
         summary=text,
-        key_facts=(f"Before: {before_label}",) + ((level.change_note,) if level.change_note else ()),
+        key_facts=key_facts + ((level.change_note,) if level.change_note else ()),
         language="en",
     )
     # One alert per change: the change, not the page, is the item, so its URL names the change.
