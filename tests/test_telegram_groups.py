@@ -2,12 +2,14 @@
 becomes a supergroup keeps its settings and gets its pending alerts at the new id."""
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from bot.store import subscriptions
 from bot.tg.common import ADMINS_ONLY
 from tests.telegram_harness import Harness, running_bot
 
@@ -59,3 +61,28 @@ async def test_group_becoming_a_supergroup_keeps_its_settings(tg: Harness) -> No
     await tg.deliver()
     assert "Robbers" in tg.api.sent(SUPERGROUP)[-2]["text"] or "Robbers" in tg.api.sent(SUPERGROUP)[-1]["text"]
     assert not any("Robbers" in m["text"] for m in tg.api.sent(GROUP))
+
+
+def _membership(tg: Harness, chat_id: int, old: str, new: str) -> None:
+    bot_user = tg.api.bot_user
+    admin = {"id": ADMIN, "is_bot": False, "first_name": "Admin"}
+    tg.api.push_update({"my_chat_member": {
+        "chat": tg.api.chat(chat_id, "group", title="Team"), "from": admin, "date": 1_790_000_000,
+        "old_chat_member": {"status": old, "user": bot_user},
+        "new_chat_member": {"status": new, "user": bot_user, **({"until_date": 0} if new == "kicked" else {})},
+    }})
+
+
+async def test_added_to_a_group_says_hello_and_removed_stops_planning(tg: Harness) -> None:
+    _membership(tg, GROUP, "left", "member")
+    (hello,) = await tg.api.wait_for_async(1, chat_id=GROUP)
+    assert "/watch PLACE" in hello["text"]
+    assert "Watching" in await tg.say(GROUP, "/watch Bamako", user_id=ADMIN, chat_type="group")
+    _membership(tg, GROUP, "member", "kicked")
+    for _ in range(200):  # until the bot has handled the update
+        if not subscriptions.is_active(tg.db, GROUP):
+            break
+        await asyncio.sleep(0.02)
+    tg.publish(*ROBBERY, url="https://n.example/removed")
+    assert await tg.deliver() == 0  # nothing planned for a group that removed the bot
+    assert len(tg.api.sent(GROUP)) == 2

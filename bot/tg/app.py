@@ -8,6 +8,7 @@ from telegram.ext import (
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
+    ChatMemberHandler,
     CommandHandler,
     ContextTypes,
     MessageHandler,
@@ -47,6 +48,7 @@ def build_application(services: Services) -> Application:  # type: ignore[type-a
     app.bot_data["command_limiter"] = guard.CommandLimiter(settings.telegram.commands_per_minute)
     app.add_handler(TypeHandler(Update, guard.limit_commands), group=-1)
     app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, handlers.migrate), group=-2)
+    app.add_handler(ChatMemberHandler(handlers.membership, ChatMemberHandler.MY_CHAT_MEMBER))
     app.add_handler(CommandHandler("start", handlers.start))
     app.add_handler(CommandHandler("help", handlers.help_command))
     app.add_handler(CommandHandler("stop", handlers.stop))

@@ -269,3 +269,27 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 async def free_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Free text gets a hint."""
     await reply(update, "To follow a place, send /watch PLACE (e.g. <code>/watch Bamako</code>). /help for more.")
+
+
+async def membership(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The bot was added to a chat, or removed, blocked or kicked from it.
+
+    Removed: stop planning messages for it at once (its places are kept, should it come back).
+    Added to a group: say what the bot does, so the group's admins know how to start.
+    """
+    change = update.my_chat_member
+    if change is None:
+        return
+    db = services_of(context).db
+    status = change.new_chat_member.status
+    if status in ("left", "kicked"):
+        subscriptions.deactivate_chat(db, change.chat.id, now=now_of(context))
+    elif status in ("member", "administrator") and change.chat.type in ("group", "supergroup"):
+        if change.old_chat_member.status in ("left", "kicked"):
+            await context.bot.send_message(change.chat.id, GROUP_WELCOME, parse_mode="HTML")
+
+
+GROUP_WELCOME = (
+    "👋 Thanks for adding me. I send a short security advisory when something happens in the places "
+    "this group watches. An administrator can start with <code>/watch PLACE</code>; /help lists the rest."
+)
