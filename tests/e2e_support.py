@@ -5,6 +5,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -68,9 +69,18 @@ class BotProcess:
 
 def say(api: BotApiServer, chat: int, text: str, expect_total: int) -> str:
     api.push_message(chat, text, user_id=chat)
-    return str(api.wait_for(expect_total, chat_id=chat, timeout=20)[-1]["text"])
+    return str(api.wait_for(expect_total, chat_id=chat, timeout=40)[-1]["text"])
 
 
 def polls(feeds: FeedServer, path: str, more: int) -> None:
     """Wait until the bot has polled `path` `more` more times."""
-    feeds.wait_for_requests(path, len(feeds.requests(path)) + more, timeout=30)
+    feeds.wait_for_requests(path, len(feeds.requests(path)) + more, timeout=45)
+
+
+def wait_calls(api: BotApiServer, method: str, count: int, *, timeout: float = 45) -> None:
+    """Wait until the server has had `count` successful `method` calls (e.g. a restarted bot's setMyCommands)."""
+    deadline = time.monotonic() + timeout
+    while sum(1 for c in api.calls if c.method == method and c.status == 200) < count:
+        if time.monotonic() > deadline:
+            raise AssertionError(f"fewer than {count} {method} calls within {timeout} s")
+        time.sleep(0.05)

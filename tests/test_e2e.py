@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.botapi_server import BotApiServer
-from tests.e2e_support import BotProcess, polls, rss, say, seed_item, write_config
+from tests.e2e_support import BotProcess, polls, rss, say, seed_item, wait_calls, write_config
 from tests.feed_server import FeedServer
 
 ALICE, BOB, CAROL = 1001, 2002, 3003
@@ -37,7 +37,7 @@ def world(tmp_path: Path) -> Iterator[tuple[BotApiServer, FeedServer, BotProcess
 
 def test_seed_article_reaches_the_bamako_watcher_once(world: tuple[BotApiServer, FeedServer, BotProcess]) -> None:
     api, feeds, bot = world
-    api.wait_for_call("setMyCommands", timeout=30)
+    api.wait_for_call("setMyCommands", timeout=45)
     assert {c["command"] for c in api.commands} >= {"start", "help", "stop", "watch", "watching", "unwatch"}
 
     assert "security advisory" in say(api, ALICE, "/start", 1)
@@ -46,7 +46,7 @@ def test_seed_article_reaches_the_bamako_watcher_once(world: tuple[BotApiServer,
     assert "Nairobi" in say(api, BOB, "/watch Nairobi", 2)
 
     feeds.set("/a.xml", rss(seed_item("https://news.example/africa/bamako-attack?utm_source=rss")))
-    advisory = api.wait_for(3, chat_id=ALICE, timeout=30)[-1]
+    advisory = api.wait_for(3, chat_id=ALICE, timeout=45)[-1]
     assert "Bamako" in advisory["text"] and "BKO" in advisory["text"]
     assert "https://news.example/africa/bamako-attack" in str(advisory)
     assert advisory["parse_mode"] == "HTML"
@@ -61,7 +61,7 @@ def test_seed_article_reaches_the_bamako_watcher_once(world: tuple[BotApiServer,
     # Restart on the same database: nothing is sent again.
     assert bot.stop() == 0
     bot.start()
-    api.wait_for_call("getUpdates", lambda p: True, timeout=30)
+    wait_calls(api, "setMyCommands", 2)  # the new process is up
     polls(feeds, "/a.xml", 2)
     assert len(api.sent(chat_id=ALICE)) == 3
 
@@ -71,7 +71,7 @@ def test_seed_article_reaches_the_bamako_watcher_once(world: tuple[BotApiServer,
 
 def test_feed_html_is_escaped_and_bad_input_gets_answers(world: tuple[BotApiServer, FeedServer, BotProcess]) -> None:
     api, feeds, _ = world
-    api.wait_for_call("setMyCommands", timeout=30)
+    api.wait_for_call("setMyCommands", timeout=45)
     say(api, CAROL, "/start", 1)
     assert "which place" in say(api, CAROL, "/watch", 2).lower()
     assert "too long" in say(api, CAROL, "/watch " + "x" * 500, 3)
@@ -82,11 +82,11 @@ def test_feed_html_is_escaped_and_bad_input_gets_answers(world: tuple[BotApiServ
     buttons = [b[0] for b in asked.params["reply_markup"]["inline_keyboard"]]
     libya = next(b for b in buttons if "Libya" in b["text"])
     api.push_callback_query(CAROL, libya["callback_data"], message_id=asked.response["result"]["message_id"])
-    assert "Watching <b>Tripoli, Libya" in api.wait_for(7, chat_id=CAROL, timeout=20)[-1]["text"]
+    assert "Watching <b>Tripoli, Libya" in api.wait_for(7, chat_id=CAROL, timeout=45)[-1]["text"]
     title = "Gunmen <script>alert(1)</script> attack R&B club in Bamako, killing 3 <b>guests</b> <3"
     text = "BAMAKO, Mali — Gunmen stormed a club in Bamako on Friday, killing three guests, police said."
     feeds.set("/a.xml", rss((title, "https://news.example/x?a=1&b=2", text)))
-    advisory = api.wait_for(8, chat_id=CAROL, timeout=30)[-1]["text"]
+    advisory = api.wait_for(8, chat_id=CAROL, timeout=45)[-1]["text"]
     # The test server rejects malformed HTML as Telegram does, so arriving at all proves the escaping.
     assert "script" not in advisory  # feed markup is reduced to its text, never passed through
     assert "R&amp;B club" in advisory and "&lt;3" in advisory

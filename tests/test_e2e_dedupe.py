@@ -41,7 +41,7 @@ def test_one_alert_then_one_reply_for_the_toll_then_nothing_then_a_new_incident(
     world: tuple[BotApiServer, FeedServer],
 ) -> None:
     api, feeds = world
-    api.wait_for_call("setMyCommands", timeout=30)
+    api.wait_for_call("setMyCommands", timeout=45)
     say(api, DANA, "/start", 1)
     say(api, DANA, "/watch Bamako", 2)
     yesterday = datetime.now(UTC) - timedelta(hours=23)
@@ -50,19 +50,19 @@ def test_one_alert_then_one_reply_for_the_toll_then_nothing_then_a_new_incident(
     for path, slug, story in zip(("/afp.xml", "/reuters.xml", "/rfi.xml"), ("afp", "reuters", "rfi"), HOTEL,
                                  strict=True):
         feeds.set(path, rss(item(story, slug), published=yesterday))
-    alert = api.wait_for(3, chat_id=DANA, timeout=30)[-1]
+    alert = api.wait_for(3, chat_id=DANA, timeout=45)[-1]
     assert "Radisson" in alert["text"] and "Bamako" in alert["text"]
     def names_all(text: str) -> bool:  # in whatever order the outlets were read
         return "Reported by 3 sources" in text and all(s in text for s in ("AFP", "Reuters", "RFI"))
 
     if not names_all(alert["text"]):  # sent before every outlet was read: brought up to date in place
-        api.wait_for_call("editMessageText", lambda p: p.get("chat_id") == DANA and names_all(p["text"]), timeout=30)
+        api.wait_for_call("editMessageText", lambda p: p.get("chat_id") == DANA and names_all(p["text"]), timeout=45)
     polls(feeds, "/rfi.xml", 2)
     assert len(api.sent(chat_id=DANA)) == 3  # one alert, however many outlets
 
     # The death toll rises: one short update, as a reply to the alert.
     feeds.set("/reuters.xml", rss(item(TOLL, "reuters"), published=yesterday + timedelta(hours=2)))
-    update = api.wait_for(4, chat_id=DANA, timeout=30)[-1]
+    update = api.wait_for(4, chat_id=DANA, timeout=45)[-1]
     alert_call = [c for c in api.calls if c.method == "sendMessage" and c.params.get("chat_id") == DANA][2]
     assert "Death toll rises to 21" in update["text"]
     assert update["reply_parameters"]["message_id"] == alert_call.response["result"]["message_id"]
@@ -75,5 +75,5 @@ def test_one_alert_then_one_reply_for_the_toll_then_nothing_then_a_new_incident(
 
     # A different incident in the same city a day later: a second alert.
     feeds.set("/afp.xml", rss(item(MARKET, "afp")))
-    second = api.wait_for(5, chat_id=DANA, timeout=30)[-1]
+    second = api.wait_for(5, chat_id=DANA, timeout=45)[-1]
     assert "Bamako" in second["text"] and "reply_parameters" not in second
