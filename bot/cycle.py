@@ -22,15 +22,21 @@ def make_poller(services: Services) -> Poller:
 
 
 def ingest_outcomes(services: Services, outcomes: Sequence[SourceOutcome]) -> IngestReport:
-    return ingest_articles(
-        services.db,
-        [a for o in outcomes for a in o.articles],
-        analyze=services.analyze,
-        render_html=services.render_html,
-        now=services.clock(),
-        max_age=timedelta(hours=services.settings.polling.max_item_age_hours),
-        policy=services.settings.dedupe,
-    )
+    """Store what the sources brought, and the state they saw, in one transaction."""
+    with services.db.atomic():
+        report = ingest_articles(
+            services.db,
+            [a for o in outcomes for a in o.articles],
+            analyze=services.analyze,
+            render_html=services.render_html,
+            now=services.clock(),
+            max_age=timedelta(hours=services.settings.polling.max_item_age_hours),
+            policy=services.settings.dedupe,
+        )
+        for outcome in outcomes:
+            for write in outcome.deferred:
+                write()
+    return report
 
 
 async def poll_cycle(
@@ -69,7 +75,7 @@ async def poll_group(
 
 
 async def _ingest(services: Services, outcomes: Sequence[SourceOutcome], after_ingest: AfterPoll) -> None:
-    if any(o.articles for o in outcomes):
+    if any(o.articles or o.deferred for o in outcomes):
         report = ingest_outcomes(services, outcomes)
         log.info("%s: %s", ", ".join(o.source.name for o in outcomes if o.articles), summarize(report)[0])
     result = after_ingest()

@@ -38,6 +38,7 @@ class SourceOutcome:
     error: str | None = None
     skipped: bool = False  # backing off after failures: not polled this time
     seconds: float = 0.0
+    deferred: tuple[Callable[[], None], ...] = ()  # state to write with the articles (Batch.deferred)
 
 
 def interval_of(source: SourceSettings, settings: Settings) -> float:
@@ -69,7 +70,8 @@ class Poller:
             batch = await self._collect(source, now, first_read=first_read)
             seconds = time.monotonic() - started
         articles = _mark_undated_backlog(batch.articles, now) if first_read else batch.articles
-        outcome = SourceOutcome(source, articles, batch.not_modified, batch.error, seconds=seconds)
+        outcome = SourceOutcome(source, articles, batch.not_modified, batch.error, seconds=seconds,
+                                deferred=batch.deferred)
         self._record(source, batch, now)
         return outcome
 

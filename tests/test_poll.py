@@ -326,3 +326,19 @@ async def test_a_country_first_seen_after_the_first_read_at_a_serious_level_aler
     # Its earlier level is unknown: the alert says where the advice stands, not a made-up change.
     assert [i.article.title for i in report.incidents] == ["Cambodia travel advice updated: Level 4: Do Not Travel"]
     assert list(planned(db)) == [1]
+
+
+async def test_advisory_levels_are_recorded_only_with_the_articles(db: Database, feeds: FeedServer) -> None:
+    """A crash between reading a level change and storing its article must not lose the change:
+    the level is written in the transaction that stores the articles, not when the feed is read."""
+    source = _advisories(feeds, (FIXTURES / "state_travel_advisories_rss.xml").read_bytes())
+    services = services_for(db, settings_for([source]), Clock())
+    poller = make_poller(services)
+    outcome = await poller.poll_source(source)  # read, not yet stored (as if the process died here)
+    assert outcome.error is None and outcome.deferred
+    assert source_state.load_advisory(db, "us", "KH") is None
+    await services.http.aclose()
+    restarted = services_for(db, settings_for([source]), Clock())  # a new process reads the feed in full
+    await poll_cycle(restarted)
+    await restarted.http.aclose()
+    assert source_state.load_advisory(db, "us", "KH") is not None

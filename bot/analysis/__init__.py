@@ -11,7 +11,7 @@ import re
 from bot.analysis.casualties import count_casualties
 from bot.analysis.detect import detect_incident
 from bot.analysis.facts import ArticleMeta, Category, Facts
-from bot.analysis.gate import Gated
+from bot.analysis.gate import Gated, trie_alternation
 from bot.analysis.gazetteer import load_gazetteer
 from bot.analysis.geo import find_mentions, locate
 from bot.analysis.normalize import clean_text, fold
@@ -37,9 +37,13 @@ _COUP = Gated(re.compile(r"\b(?:coup|putsch|mutin\w*|seized power|coup d'etat|ju
 _CURFEW = Gated(re.compile(r"\b(?:curfew|couvre-feu)\b"), "curfew", "couvre-feu")
 _AVOID = Gated(re.compile(r"\b(?:avoid the (?:area|vicinity)|urged (?:residents|people) to (?:avoid|stay)|stay away from|eviter la zone)\b"),
                "avoid the ", "urged ", "stay away from", "eviter la zone")
-_SUMMARY_CUE = re.compile(r"\b(?:attack|attaque|attentat|killed|tues?|explosion|blast|bomb|gunm[ae]n|shot|shooting|kidnap|"
-                          r"abduct|hostage|otage|enlev|protest|manifest|riot|coup|strike|frappe|clash|affrontement|fighting|"
-                          r"combats|curfew|couvre-feu|closed|evacuat|stormed|ambush|embuscade|explos)")
+_SUMMARY_WORDS = ("attack", "attaque", "attentat", "killed", "tue", "tues", "explosion", "blast", "bomb", "gunman", "gunmen",
+                  "shot", "shooting", "kidnap", "abduct", "hostage", "otage", "enlev", "protest", "manifest", "riot", "coup",
+                  "strike", "frappe", "clash", "affrontement", "fighting", "combats", "curfew", "couvre-feu", "closed", "evacuat",
+                  "stormed", "ambush", "embuscade", "explos")
+# Summaries only ask whether a sentence holds a cue word at a word start, so the order of the words is free: a trie
+# (gate.py) rejects a position after one character.
+_SUMMARY_CUE = re.compile(r"\b" + trie_alternation(sorted(_SUMMARY_WORDS, key=len, reverse=True)))
 
 
 def analyze(title: str, text: str, *, meta: ArticleMeta | None = None) -> Facts:
@@ -54,7 +58,7 @@ def analyze(title: str, text: str, *, meta: ArticleMeta | None = None) -> Facts:
     elif not title:
         title, body = _split_headline(body)
     full = f"{title}\n{body}" if title else body
-    folded_title, folded_body, folded_full = fold(title), fold(body), fold(full)
+    folded_title, folded_body, folded_full = _fold_parts(title, full)
     language = _language(folded_full)
 
     killed, injured = count_casualties(folded_full)
@@ -100,6 +104,15 @@ def analyze(title: str, text: str, *, meta: ArticleMeta | None = None) -> Facts:
     )
 
 
+def _fold_parts(title: str, full: str) -> tuple[str, str, str]:
+    """(fold(title), fold(body), fold(full)) for `full` = title + "\n" + body (or body alone), with one fold:
+    folding keeps offsets, and the one context-dependent lower-casing (a final sigma) stops at the newline."""
+    folded = fold(full)
+    if not title:
+        return "", folded, folded
+    return folded[:len(title)], folded[len(title) + 1:], folded
+
+
 def _split_headline(body: str) -> tuple[str, str]:
     """Feeds often send 'Headline\nBody' as one text: a short first line without a final
     full stop is a headline."""
@@ -133,13 +146,17 @@ def _key_facts(killed: int | None, injured: int | None, airport_closed: bool, un
     return tuple(out)
 
 
-_FRENCH_WORDS = re.compile(r"\b(?:le|la|les|des|du|une|est|sont|dans|pour|avec|qui|sur|au|aux|ont|ete|selon)\b")
-_ENGLISH_WORDS = re.compile(r"\b(?:the|and|of|to|in|is|was|were|for|with|on|said|that|by|from)\b")
+_FRENCH_WORDS = frozenset({"le", "la", "les", "des", "du", "une", "est", "sont", "dans", "pour", "avec", "qui", "sur", "au",
+                           "aux", "ont", "ete", "selon"})
+_ENGLISH_WORDS = frozenset({"the", "and", "of", "to", "in", "is", "was", "were", "for", "with", "on", "said", "that", "by",
+                            "from"})
+# A whole word, as `\b(?:le|la|...)\b` sees one: a maximal run of word characters.
+_WORD = re.compile(r"\w+")
 
 
 def _language(folded: str) -> str | None:
-    sample = folded[:3000]
-    fr, en = len(_FRENCH_WORDS.findall(sample)), len(_ENGLISH_WORDS.findall(sample))
+    words = _WORD.findall(folded[:3000])
+    fr, en = sum(map(_FRENCH_WORDS.__contains__, words)), sum(map(_ENGLISH_WORDS.__contains__, words))
     if fr == en == 0:
         return None
     return "fr" if fr > en else "en"

@@ -10,6 +10,12 @@ tries every branch of a flat alternation at every position; a trie rejects a pos
 one character. For words listed longest first it is the same regex: at any position the
 words that match form a chain of prefixes, and the trie's greedy branches try that chain
 longest first too, so matches and backtracking order are unchanged.
+
+`TailGated`: a regex that can only match at the end of a short window (a `$` after optional
+whitespace). `re.search` still tries every position; the gate first checks that the window,
+right-stripped (and folded, when the finals are), ends with one of the words any match ends
+with. Folding maps every character the regex's IGNORECASE equates with a letter (ı, ſ, K
+too) to that letter, so a match always passes the gate.
 """
 from __future__ import annotations
 
@@ -40,6 +46,20 @@ class Gated:
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         return self.rx.finditer(text) if self.could_match(text) else iter(())
+
+
+class TailGated:
+    __slots__ = ("rx", "finals", "pattern")
+
+    def __init__(self, rx: re.Pattern[str], *finals: str) -> None:
+        assert finals and all(finals), "a tail gate needs non-empty finals"
+        self.rx = rx
+        self.finals = finals
+        self.pattern = rx.pattern
+
+    def search(self, window: str, tail: str) -> re.Match[str] | None:
+        """`rx.search(window)`; `tail` is `window` right-stripped (folded when the finals are folded)."""
+        return self.rx.search(window) if tail.endswith(self.finals) else None
 
 
 _Node = dict[str, "_Node"]  # character -> subtree; "" marks the end of a word

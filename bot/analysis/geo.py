@@ -22,7 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from bot.analysis.gate import Gated
+from bot.analysis.gate import Gated, TailGated
 from bot.analysis.gazetteer import (
     AIRPORT,
     CITY,
@@ -45,25 +45,39 @@ from bot.analysis.normalize import fold
 _REGION_AFTER = re.compile(r"\s*(?:province|provinces|county|region|state(?! university| college)|district|governorate|"
                            r"prefecture|department|oblast|division|territory|valley|river|mountains|desert|basin|lake|"
                            r"sea|coast|border|peninsula|frontier|strip)\b", re.I)
-_REGION_BEFORE = re.compile(r"(?:province|region|région|prefecture|préfecture|departement|département|district|"
-                            r"wilaya|cercle|state|county|gouvernorat|governorate) (?:de |d'|du |des |of )?$", re.I)
-_PLACE_PREPOSITION = re.compile(
+# Tail-gated (gate.py): the finals are the folded words each window regex's every match ends with.
+_REGION_BEFORE = TailGated(re.compile(r"(?:province|region|région|prefecture|préfecture|departement|département|district|"
+                                      r"wilaya|cercle|state|county|gouvernorat|governorate) (?:de |d'|du |des |of )?$", re.I),
+                           "province", "region", "prefecture", "departement", "district", "wilaya", "cercle", "state",
+                           "county", "gouvernorat", "governorate", "de", "d'", "du", "des", "of")
+_PLACE_PREPOSITION = TailGated(re.compile(
     r"(?:\b(?:in|near|at|outside|into|across|around|à|au|vers|près de|dans|en|sur|attacked|hit|struck|rocked|"
     r"of)\s+(?:the\s+|la\s+|le\s+)?(?:(?:\w+\s+)?(?:capital|city|town|village|ville|localité|commune|cité)\s+"
-    r"(?:of\s+|de\s+|d')?)?)$", re.I)
-_DIVERTED_TO = re.compile(r"(?:diverted to|landing (?:in|at)|landed (?:in|at)|dérouté vers|atterri à)\s+$", re.I)
+    r"(?:of\s+|de\s+|d')?)?)$", re.I),
+    "in", "near", "at", "outside", "into", "across", "around", "a", "au", "vers", "de", "dans", "en", "sur", "attacked", "hit",
+    "struck", "rocked", "of", "the", "la", "le", "capital", "city", "town", "village", "ville", "localite", "commune", "cite", "d'")
+_DIVERTED_TO = TailGated(re.compile(r"(?:diverted to|landing (?:in|at)|landed (?:in|at)|dérouté vers|atterri à)\s+$", re.I),
+                         "diverted to", "landing in", "landing at", "landed in", "landed at", "deroute vers", "atterri a")
 _DATELINE_TAIL = re.compile(r"^(?:,\s*[A-Z][\w .'-]{1,30})?\s*(?:\((?:AP|AFP|Reuters|Xinhua|dpa|ANSA|UPI|IANS|CNN|BBC)\)|"
                             r"\s*[-—–]{1,2}\s)")
-_TITLE_BEFORE = re.compile(r"(?:President|Prime Minister|Minister|Mr|Mrs|Ms|Dr|Gen|General|Colonel|Col|Lt|Captain|Sgt|"
-                           r"King|Queen|Prince|Princess|Sheikh|Pope|Senator|Sen|Governor|Gov|Mayor|Judge|Chancellor|"
-                           r"Secretary|Ambassador|Rev|Saint|St|Lord|Sir|Imam|Emir|Président|président|M|Mme)\.?\s+$")
+_TITLES = ("President", "Prime Minister", "Minister", "Mr", "Mrs", "Ms", "Dr", "Gen", "General", "Colonel", "Col", "Lt", "Captain",
+           "Sgt", "King", "Queen", "Prince", "Princess", "Sheikh", "Pope", "Senator", "Sen", "Governor", "Gov", "Mayor", "Judge",
+           "Chancellor", "Secretary", "Ambassador", "Rev", "Saint", "St", "Lord", "Sir", "Imam", "Emir", "Président", "président",
+           "M", "Mme")
+# Case-sensitive: gated on the window itself (not folded), the title with or without its full stop.
+_TITLE_BEFORE = TailGated(re.compile(r"(?:" + "|".join(_TITLES) + r")\.?\s+$"), *_TITLES, *(t + "." for t in _TITLES))
 _COUNTRY_HEADER = re.compile(r"^([A-Z][A-Z .'-]{2,40})\.\s")  # "FRANCE.  An anarchist group..."
-_IN_COUNTRY = re.compile(r"\b(?:in|inside|across|au|en|aux)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|"
-                         r"eastern|western|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?$", re.I)
-_CAPITAL_OF = re.compile(r"\b(?:the|la|its|their) (?:(?:\w+) )?capital(?:e)?(?: city)?(?:,)?(?: of(?: the)?| de| du| des)?\s*$", re.I)
+_IN_COUNTRY = TailGated(re.compile(r"\b(?:in|inside|across|au|en|aux)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|"
+                                   r"southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?$", re.I),
+                        "in", "inside", "across", "au", "en", "aux", "the", "north", "south", "east", "west", "central", "northern",
+                        "southern", "eastern", "western")
+_CAPITAL_OF = TailGated(re.compile(r"\b(?:the|la|its|their) (?:(?:\w+) )?capital(?:e)?(?: city)?(?:,)?(?: of(?: the)?| de| du| des)?\s*$",
+                                   re.I),
+                        "capital", "capitale", "city", "capital,", "capitale,", "city,", "of", "the", "de", "du", "des")
+_CAPITALE_BEFORE = TailGated(re.compile(r"\bcapitale\s+$", re.I), "capitale")
 # "the northern Iraqi city of Tikrit", "la ville de Kidal", "Mahin, a town in Syria": the scene, named as a town.
 _SETTLEMENT = r"(?:town|city|village|locality|hamlet|suburb|settlement|outskirts|commune|ville|localit[ée]|bourgade|cit[ée]|quartier|faubourg|banlieue)"
-_SCENE_BEFORE = re.compile(_SETTLEMENT + r"s?\s+(?:of|de|d'|du)\s+$", re.I)
+_SCENE_BEFORE = TailGated(re.compile(_SETTLEMENT + r"s?\s+(?:of|de|d'|du)\s+$", re.I), "of", "de", "d'", "du")
 _SCENE_AFTER = re.compile(r",\s+(?:a|an|the|une?|la|le)\s+(?!nearby|neighbou?ring|voisine?)(?:[\w'-]+\s+){0,4}?" + _SETTLEMENT + r"\b", re.I)
 # Names after such a cue, even when no gazetteer lists them: "the village of Boni", "Fotokol, a town in Cameroon".
 _NAME = r"((?:(?:al|el|ad|ar|as|an)-)?[A-Z][\w'’-]+(?:[ -](?:(?:al|el|ad|ar|as|de|du|la|des)[ -])?[A-Z][\w'’-]+){0,2})"
@@ -107,29 +121,34 @@ _ACTOR_AFTER_DEMONYM = re.compile(r"(?:-(?:led|backed|supported|made|trained)\b|
                                   r"[Pp]rime [Mm]inister|PM|[Ff]oreign [Mm]inist(?:er|ry)|[Ss]ecretary|[Aa]mbassador|[Ee]nvoy|[Ee]mbassy|"
                                   r"[Aa]ir [Ff]orce|[Nn]avy|[Ww]arplanes|[Ff]ighter [Jj]ets|[Jj]ets|[Dd]rones?|[Cc]oalition|[Pp]residency)\b)")
 # "on the border with Syria", "à la frontière avec le Mali": the neighbour, seen from the scene's side.
-_BORDER_WITH = re.compile(r"\b(?:border|frontier|frontiere|frontière) (?:with|avec) (?:the |le |la |l')?$", re.I)
-_FROM_BEFORE = re.compile(_FOREIGNERS.replace("(?:peace", "(?:soldiers?|troops|peace") + r"\s+(?:from|of|de|du|venus? de)\s+(?:the\s+)?$", re.I)
+_BORDER_WITH = TailGated(re.compile(r"\b(?:border|frontier|frontiere|frontière) (?:with|avec) (?:the |le |la |l')?$", re.I),
+                         "with", "avec", "the", "le", "la", "l'")
+_FROM_BEFORE = TailGated(re.compile(_FOREIGNERS.replace("(?:peace", "(?:soldiers?|troops|peace")
+                                    + r"\s+(?:from|of|de|du|venus? de)\s+(?:the\s+)?$", re.I), "from", "of", "de", "du", "the")
 
 
 # "Baiji, sixty miles north of Baghdad", "à 50 km au nord de Gao": the second place is a landmark to measure
 # from, not the scene.
-_DISTANCE_OF = re.compile(r"\b(?:\d[\d,.]*|a few|several|some|a|one|two|three|four|five|six|seven|eight|nine|ten|[a-z]+ty|"
+_DISTANCE_OF = TailGated(re.compile(r"\b(?:\d[\d,.]*|a few|several|some|a|one|two|three|four|five|six|seven|eight|nine|ten|[a-z]+ty|"
                           r"[a-z]+teen|hundred|une? (?:dizaine|vingtaine|trentaine|centaine)|quelques)[ -]?(?:-\s*)?"
                           r"(?:km|kms|kilomet(?:er|re)s?|miles?|mi)\b(?:\s*\([^)]{0,25}\))?,?\s+(?:\([^)]{0,25}\)\s+)?"
                           r"(?:(?:to the |au |a l'|à l')?(?:north|south|east|west|nord|sud|est|ouest)(?:-?(?:east|west|est|ouest))?(?:ern)?\s+)?"
-                          r"(?:of|from|outside|de|d'|du)\s+(?:the\s+)?(?:(?:\w+\s+)?(?:capital|city|town|ville|capitale)\s+(?:of\s+|de\s+)?)?$", re.I)
+                          r"(?:of|from|outside|de|d'|du)\s+(?:the\s+)?(?:(?:\w+\s+)?(?:capital|city|town|ville|capitale)\s+(?:of\s+|de\s+)?)?$", re.I),
+                         "of", "from", "outside", "de", "d'", "du", "the", "capital", "city", "town", "ville", "capitale")
 # "his mother, who lives in Moscow", "a Paris-based group", "born in Lyon": where someone lives, not the scene.
-_RESIDENCE_BEFORE = re.compile(r"\b(?:(?:lives?|living|lived|resides?|residing|based|born|raised|grew up|studied|studies|"
-                               r"headquartered)\s+(?:in|at)|(?:vit|vivait|vivent|habite|habitait|habitent|residant|residait|"
-                               r"basee?s?|nee?s?|etudie|etudiait)\s+(?:a|au|en)|originaire\s+(?:de|d'))\s+$")
+_RESIDENCE_BEFORE = TailGated(re.compile(r"\b(?:(?:lives?|living|lived|resides?|residing|based|born|raised|grew up|studied|"
+                               r"studies|headquartered)\s+(?:in|at)|(?:vit|vivait|vivent|habite|habitait|habitent|residant|residait|"
+                               r"basee?s?|nee?s?|etudie|etudiait)\s+(?:a|au|en)|originaire\s+(?:de|d'))\s+$"),
+                              "in", "at", "a", "au", "en", "de", "d'")
 # "Moscow said", "Washington condemned", "le ministère de la défense de Moscou": a capital as its government.
 _GOVERNMENT_AFTER = re.compile(r"(?:'s|’s)?\s+(?:has\s+|had\s+|have\s+|also\s+|quickly\s+|a\s+)?(?:said|says|say|claimed|claims|claim|"
                                r"denied|denies|deny|accused|accuses|accuse|blamed|blames|blame|insisted|insists|warned|warns|warn|"
                                r"condemned|condemns|condemn|responded|respond|rejected|rejects|reject|announced|announces|"
                                r"vowed|vows|vow|urged|urges|urge|wants|want|demanded|demands|demand|"
                                r"annonce|affirme|accuse|dement|a annonce|a affirme|a accuse|a dementi|assure|estime)\b")
-_GOVERNMENT_BEFORE = re.compile(r"(?:(?:ministry|ministries|ministere)\s+(?:[\w'-]+\s+){0,4}?(?:in|of|de|d'|a)|"
-                                r"(?:government|regime|gouvernement|pouvoir)\s+(?:of|de|d'))\s+$", re.I)
+_GOVERNMENT_BEFORE = TailGated(re.compile(r"(?:(?:ministry|ministries|ministere)\s+(?:[\w'-]+\s+){0,4}?(?:in|of|de|d'|a)|"
+                                           r"(?:government|regime|gouvernement|pouvoir)\s+(?:of|de|d'))\s+$", re.I),
+                               "in", "of", "de", "d'", "a")
 # An embassy, a ministry, the presidential palace, parliament, "in the capital": the country's capital, when the text
 # names no city (the embassies of a country are in its capital).
 _IN_CAPITAL = re.compile(r"\b(?:(?:in|at|into|on|near|outside|across|around|of|rocked|hit|struck|shook|dans|a|pres de|sur) (?:the|la) "
@@ -148,7 +167,7 @@ _IN_CAPITAL = re.compile(r"\b(?:(?:in|at|into|on|near|outside|across|around|of|r
                          r"president (?:\w+ ){0,3}(?:serait |aurait ete |a ete |est )?(?:detenu|arrete|renverse|pris en otage)|"
                          r"(?:detenu|arrete|renverse) (?:le )?president)\b")
 
-_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$", re.I)
+_OF_BEFORE = TailGated(re.compile(r"\bof\s+(?:the\s+)?$", re.I), "of", "the")
 
 CITY_NAMES_COUNTRY = 0.75
 EVENT_NEAR_WEIGHT = 1.5
@@ -269,7 +288,7 @@ _NOT_NAME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "frid
 def _is_persons_name(gaz: Gazetteer, text: str, start: int) -> bool:
     """'Michael Jordan', 'President Vladimir Putin': a given name or a title just before."""
     before = text[max(0, start - 30):start]
-    if _TITLE_BEFORE.search(before):
+    if _TITLE_BEFORE.search(before, before.rstrip()):
         return True
     words = before.split()
     prev = words[-1] if words else ""
@@ -280,13 +299,13 @@ def _is_persons_name(gaz: Gazetteer, text: str, start: int) -> bool:
 def locate(gaz: Gazetteer, text: str, folded: str, mentions: list[Mention]) -> Location:
     """The city and country where the item's event happened."""
     length = max(len(text), 1)
-    country_score = _country_evidence(gaz, text, mentions, length)
+    country_score = _country_evidence(gaz, text, folded, mentions, length)
     candidates = _city_candidates(gaz, text, folded, mentions)
 
     scored: list[tuple[float, City]] = []
     for cid, (ms, is_alt) in candidates.items():
         candidate = gaz.cities[cid]
-        s = _city_score(gaz, text, candidate, ms, is_alt, country_score, length)
+        s = _city_score(gaz, text, folded, candidate, ms, is_alt, country_score, length)
         if s is not None:
             scored.append((s, candidate))
     scored.sort(key=lambda x: (-x[0], -x[1].population))
@@ -343,7 +362,8 @@ def _unlisted_town(gaz: Gazetteer, text: str, length: int, country_score: dict[s
             name = _TRAILING_NOT_NAME.sub("", hit.group(1)).strip(" '’-")
             key = name_key(name)
             known = bool(gaz.refs(name)) and not (country_score and _weak_refs_only(gaz, name, country_score))
-            if len(key) < 3 or key in gaz.common_words or known or _TITLE_BEFORE.search(text[max(0, hit.start(1) - 20):hit.start(1)]):
+            before = text[max(0, hit.start(1) - 20):hit.start(1)]
+            if len(key) < 3 or key in gaz.common_words or known or _TITLE_BEFORE.search(before, before.rstrip()):
                 continue  # known places are weighed with the gazetteer's evidence
             if " " in name and _names_something_else(gaz, name.split()[0]):
                 continue  # "Islamic State", "Syria's": not a town's name
@@ -356,7 +376,13 @@ def _unlisted_town(gaz: Gazetteer, text: str, length: int, country_score: dict[s
     return best
 
 
-def _country_evidence(gaz: Gazetteer, text: str, mentions: list[Mention], length: int) -> dict[str, float]:
+def _tail(folded: str, start: int) -> str:
+    """The 40 folded characters before `start`, right-stripped: the tail gates' view of every window
+    (40 characters or fewer) that ends at `start`. A longer window ends the same way, so the gate stays exact."""
+    return folded[max(0, start - 40):start].rstrip()
+
+
+def _country_evidence(gaz: Gazetteer, text: str, folded: str, mentions: list[Mention], length: int) -> dict[str, float]:
     score: dict[str, float] = defaultdict(float)
     header = _COUNTRY_HEADER.match(text)
     if header:
@@ -366,12 +392,13 @@ def _country_evidence(gaz: Gazetteer, text: str, mentions: list[Mention], length
     for m in mentions:
         early = 1.0 - min(m.start / length, 1.0)
         kinds = {r[0] for r in m.refs}
+        tail = _tail(folded, m.start)
         for kind, key in m.refs:
             if kind == COUNTRY:
                 # "in eastern Congo", "au Mali": a country as the scene weighs more than as an actor
-                scene = _IN_COUNTRY.search(text[max(0, m.start - 25):m.start]) is not None
+                scene = _IN_COUNTRY.search(text[max(0, m.start - 25):m.start], tail) is not None
                 before = text[max(0, m.start - 40):m.start]
-                if _FROM_BEFORE.search(before) or _BORDER_WITH.search(before):
+                if _FROM_BEFORE.search(before, tail) or _BORDER_WITH.search(before, tail):
                     score[key] += 0.3  # "a peacekeeper from India", "on the border with Syria"
                 elif not scene and _ACTOR_AFTER.match(text, m.end):
                     score[key] += 0.8  # "United States officials", "U.S.-led coalition"
@@ -385,7 +412,7 @@ def _country_evidence(gaz: Gazetteer, text: str, mentions: list[Mention], length
                 else:
                     score[key] += 0.7 + 0.8 * early
             elif kind == REGION and COUNTRY not in kinds:
-                if not (CITY in kinds and _is_government(text, m, text[max(0, m.start - 40):m.start])):
+                if not (CITY in kinds and _is_government(text, m, text[max(0, m.start - 40):m.start], tail)):
                     score[key] += 1.5 + early  # but "Washington condemned": the government
             elif kind == UN_SITE:
                 score[gaz.un_sites[key].country] += 0.5
@@ -402,7 +429,7 @@ def _country_evidence(gaz: Gazetteer, text: str, mentions: list[Mention], length
         if same_name and not kinds & {COUNTRY, REGION, DEMONYM, DEMONYM_FR} and same_name[0].population >= 100_000 and \
                 (len(same_name) == 1 or same_name[0].population >= 5 * same_name[1].population) and \
                 name_key(m.surface) not in gaz.common_words and \
-                not _is_government(text, m, text[max(0, m.start - 40):m.start]):
+                not _is_government(text, m, text[max(0, m.start - 40):m.start], tail):
             score[same_name[0].country] += CITY_NAMES_COUNTRY
     return score
 
@@ -423,7 +450,7 @@ def _city_candidates(gaz: Gazetteer, text: str, folded: str, mentions: list[Ment
         if COUNTRY in kinds or REGION in kinds:
             # "Djibouti", "Kuwait", "Georgia": the country (or US state), unless a capital phrase says otherwise.
             pass
-        elif not _names_region(text, m):
+        elif not _names_region(text, folded, m):
             for kind, key in m.refs:
                 if kind in (CITY, CITY_ALT):
                     add(int(key), m, kind == CITY_ALT)
@@ -436,17 +463,19 @@ def _city_candidates(gaz: Gazetteer, text: str, folded: str, mentions: list[Ment
                 # "the Somali capital", "capital of Mali", "la capitale malienne"
                 before = text[max(0, m.start - 30):m.start]
                 after = folded[m.end:m.end + 12]
-                if _CAPITAL_OF.search(before) or (kind != COUNTRY and after.startswith((" capital", "'s capital")))\
-                        or re.search(r"\bcapitale\s+$", before, re.I):
+                tail = _tail(folded, m.start)
+                if _CAPITAL_OF.search(before, tail) or (kind != COUNTRY and after.startswith((" capital", "'s capital")))\
+                        or _CAPITALE_BEFORE.search(before, tail):
                     add(gaz.capitals[key], m, False)
     return out
 
 
-def _names_region(text: str, m: Mention) -> bool:
-    return bool(_REGION_AFTER.match(text, m.end)) or bool(_REGION_BEFORE.search(text[max(0, m.start - 25):m.start]))
+def _names_region(text: str, folded: str, m: Mention) -> bool:
+    return bool(_REGION_AFTER.match(text, m.end)) or \
+        bool(_REGION_BEFORE.search(text[max(0, m.start - 25):m.start], _tail(folded, m.start)))
 
 
-def _city_score(gaz: Gazetteer, text: str, city: City, ms: list[Mention], is_alt: bool,
+def _city_score(gaz: Gazetteer, text: str, folded: str, city: City, ms: list[Mention], is_alt: bool,
                 country_score: dict[str, float], length: int) -> float | None:
     """Evidence that the event happened in `city`; None when the name is not believable here."""
     first = min(ms, key=lambda m: m.start)
@@ -454,13 +483,16 @@ def _city_score(gaz: Gazetteer, text: str, city: City, ms: list[Mention], is_alt
     dateline = any(_is_dateline(text, m) for m in ms)
     beside = any(_country_beside(gaz, text, m, city.country) for m in ms)
     before = [text[max(0, m.start - 40):m.start] for m in ms]
-    preposition = any(_PLACE_PREPOSITION.search(b) for b in before)
-    diverted = any(_DIVERTED_TO.search(b) for b in before)
+    tails = [_tail(folded, m.start) for m in ms]
+    preposition = any(_PLACE_PREPOSITION.search(b, t) for b, t in zip(before, tails, strict=True))
+    diverted = any(_DIVERTED_TO.search(b, t) for b, t in zip(before, tails, strict=True))
     common = name_key(first.surface) in gaz.common_words
-    scene = any(_SCENE_BEFORE.search(b) for b in before) or any(_SCENE_AFTER.match(text, m.end) for m in ms)
+    scene = any(_SCENE_BEFORE.search(b, t) for b, t in zip(before, tails, strict=True)) \
+        or any(_SCENE_AFTER.match(text, m.end) for m in ms)
     sure = beside or dateline or diverted or (scene and corroborated)
     # A common word needs a place's preposition, not "of" ("the Department of Justice").
-    if common and not (sure or (corroborated and any(_PLACE_PREPOSITION.search(b) and not _OF_BEFORE.search(b) for b in before))):
+    if common and not (sure or (corroborated and any(_PLACE_PREPOSITION.search(b, t) and not _OF_BEFORE.search(b, t)
+                                                     for b, t in zip(before, tails, strict=True)))):
         return None
     if common and all(text.startswith(" of ", m.end) for m in ms):
         return None  # "near the University of Minnesota": an institution's name
@@ -469,8 +501,9 @@ def _city_score(gaz: Gazetteer, text: str, city: City, ms: list[Mention], is_alt
     if is_alt and not (sure or corroborated) and any(v >= 2.0 for v in country_score.values()):
         return None  # "near the village of Boni in Mali's Mopti Region": not Bonn, whose country the text never names
     folded_before = [fold(b) for b in before]  # folded once, read by three tests
-    references = sum(bool(_DISTANCE_OF.search(b) or _RESIDENCE_BEFORE.search(b)) for b in folded_before)
-    governments = (sum(_is_government(text, m, b, folded=True) for m, b in zip(ms, folded_before, strict=True))
+    references = sum(bool(_DISTANCE_OF.search(b, t) or _RESIDENCE_BEFORE.search(b, t))
+                     for b, t in zip(folded_before, tails, strict=True))
+    governments = (sum(_is_government(text, m, b, t, folded=True) for m, b, t in zip(ms, folded_before, tails, strict=True))
                    if city.population >= 500_000 else 0)
     if references + governments >= len(ms) and not (beside or dateline):
         return None  # only ever a landmark to measure from, or the government speaking
@@ -486,11 +519,12 @@ def _city_score(gaz: Gazetteer, text: str, city: City, ms: list[Mention], is_alt
     return score
 
 
-def _is_government(text: str, m: Mention, before: str, *, folded: bool = False) -> bool:
+def _is_government(text: str, m: Mention, before: str, tail: str, *, folded: bool = False) -> bool:
     """'Moscow said', 'Washington's response', 'le ministère de la défense de Moscou'.
-    `folded`: `before` is folded already."""
+    `folded`: `before` is folded already; `tail`: `_tail` at the mention."""
     return bool(_GOVERNMENT_AFTER.match(fold(text[m.end:m.end + 30]))
-                or _GOVERNMENT_BEFORE.search(before if folded else fold(before)))
+                or (tail.endswith(_GOVERNMENT_BEFORE.finals)  # before folding a window that cannot match
+                    and _GOVERNMENT_BEFORE.rx.search(before if folded else fold(before))))
 
 
 def _is_dateline(text: str, m: Mention) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.analysis.gate import Gated
+from bot.analysis.gate import Gated, trie_alternation
 from bot.analysis.gazetteer import AIRPORT, CITY, CITY_ALT, UN_SITE, City, Gazetteer
 from bot.analysis.geo import Mention
 
@@ -26,7 +26,14 @@ _AIRPORT_CLOSED = re.compile(
     r"(?:was|were) temporarily (?:closed|shut down)|temporarily shut down|flights (?:were |have been )?(?:suspended|cancelled|grounded|halted)|"
     r"aeroport (?:a ete |est )?(?:temporairement )?ferme|fermeture (?:temporaire )?de l'aeroport|vols (?:ont ete )?suspendus)\b")
 
-_UN_WORDS = r"(?:un|u\.n\.|united nations|onu|nations unies|des nations unies|de l'onu|minusma|minusca|monusco|unmiss|unamid|unifil|unama|unami|unsom|unsmil|undof|unficyp|unmik|unisfa|minurso|minustah|unoci|unmil|unhcr|unicef|wfp|pam|who|unrwa|undp|ocha|iom)"
+# A trie (gate.py), so a position that starts no UN word is rejected at once. Its longest-first order is free here: of
+# two words where one extends the other ("un", "unmiss"), only one can be followed by what every use of them requires
+# (" ", "'s" or a word boundary), so at any position at most one word leads to a match.
+_UN_WORDS = trie_alternation(sorted(["un", "u.n.", "united nations", "onu", "nations unies", "des nations unies", "de l'onu",
+                                     "minusma", "minusca", "monusco", "unmiss", "unamid", "unifil", "unama", "unami", "unsom",
+                                     "unsmil", "undof", "unficyp", "unmik", "unisfa", "minurso", "minustah", "unoci", "unmil",
+                                     "unhcr", "unicef", "wfp", "pam", "who", "unrwa", "undp", "ocha", "iom"],
+                                    key=len, reverse=True))
 _UN_AFFECTED = re.compile(
     r"\b(?:peace-?keepers?|peace-?keeping (?:troops|forces|soldiers|base|camp|convoy|personnel|patrol|helicopter|mission(?!(?: [\w']+){0,4} (?:said|says|reported)))|blue helmets|casques bleus|"
     r"soldats de la paix|" + _UN_WORDS + r"(?:'s)? (?:\w+ )?(?:-run |-operated )?(?:staff|personnel|workers?|employees?|compound|base|camp|convoy|vehicle|"

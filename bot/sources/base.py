@@ -27,6 +27,9 @@ class Batch:
     not_modified: bool = False
     validators: Validators = Validators()  # saved only when the batch is a success
     retry_after: float | None = None
+    # State to write in the transaction that stores the batch's articles (what an advisory source
+    # has seen), so a crash in between loses neither: next time the same change is seen again.
+    deferred: tuple[Callable[[], None], ...] = ()
 
 
 @dataclass

@@ -8,7 +8,9 @@ recent updates) alerts when its level is serious, saying where it stands.
 """
 from __future__ import annotations
 
+import functools
 import logging
+from collections.abc import Callable
 from datetime import datetime
 
 from bot.analysis.facts import Category, Facts, Severity
@@ -21,29 +23,35 @@ from bot.store import source_state
 
 log = logging.getLogger(__name__)
 
+Deferred = Callable[[], None]
+
 SEVERITY_BY_LEVEL = {1: Severity.LOW, 2: Severity.MEDIUM, 3: Severity.HIGH, 4: Severity.CRITICAL}
 PROVIDER_NAME = {"us": "US State Department", "uk": "UK FCDO"}
 SERIOUS_LEVEL = 3  # "Reconsider travel" / "advise against all but essential travel" and above
 MAX_UK_DOCUMENTS_PER_POLL = 20  # GOV.UK asks for a sensible rate; the rest waits for the next poll
 
 
-def compare_and_record(ctx: SourceContext, provider: str, level: AdvisoryLevel) -> Article | None:
-    """Record the country's level; an Article when it differs from the one recorded before."""
+def compare_and_record(ctx: SourceContext, provider: str, level: AdvisoryLevel) -> tuple[Article | None, Deferred]:
+    """An Article when the country's level differs from the one recorded before, and the write that
+    records the new level (applied with the articles, see Batch.deferred)."""
     before = source_state.load_advisory(ctx.db, provider, level.country)
     updated = level.updated.isoformat() if level.updated else None
-    source_state.save_advisory(ctx.db, provider, level.country, level=level.level, label=level.label, updated=updated,
-                               now=ctx.now)
+
+    def record() -> None:
+        source_state.save_advisory(ctx.db, provider, level.country, level=level.level, label=level.label,
+                                   updated=updated, now=ctx.now)
+
     if before is None:
         # The first read of the source only records (no flood on a first start). A country first
         # seen later has just been updated (it is in the feed of updates): say where it stands
         # when that is serious, since we cannot tell what it was before.
         if ctx.first_read or level.level < SERIOUS_LEVEL:
-            return None
-        return level_article(provider, level, source=ctx.source.name, now=ctx.now)
+            return None, record
+        return level_article(provider, level, source=ctx.source.name, now=ctx.now), record
     if before.label == level.label:
-        return None  # no change of level
+        return None, record  # no change of level
     return change_article(provider, level, before_level=before.level, before_label=before.label, source=ctx.source.name,
-                          now=ctx.now)
+                          now=ctx.now), record
 
 
 def level_article(provider: str, level: AdvisoryLevel, *, source: str, now: datetime) -> Article:
@@ -97,9 +105,9 @@ async def _collect_us(ctx: SourceContext) -> Batch:
         levels = parse_us_advisories(result.body, fetched_at=ctx.now)
     except AdvisoryParseError as e:
         return Batch(error=str(e))
-    with ctx.db.atomic():
-        articles = [a for lv in levels if (a := compare_and_record(ctx, "us", lv)) is not None]
-    return Batch(articles, validators=result.validators)
+    compared = [compare_and_record(ctx, "us", lv) for lv in levels]
+    articles = [a for a, _ in compared if a is not None]
+    return Batch(articles, validators=result.validators, deferred=tuple(record for _, record in compared))
 
 
 async def _collect_uk(ctx: SourceContext) -> Batch:
@@ -112,7 +120,9 @@ async def _collect_uk(ctx: SourceContext) -> Batch:
     except AdvisoryParseError as e:
         return Batch(error=str(e))
     pending = [u for u in updates if _is_newer(ctx, u)]
-    articles, errors = [], []
+    articles: list[Article] = []
+    errors: list[str] = []
+    deferred: list[Deferred] = []
     for update in pending[:MAX_UK_DOCUMENTS_PER_POLL]:
         doc = await ctx.get(content_api_url(ctx.source.url, update.slug), accept="application/json")
         try:
@@ -122,9 +132,9 @@ async def _collect_uk(ctx: SourceContext) -> Batch:
         except AdvisoryParseError as e:
             errors.append(str(e))
             continue
-        article = compare_and_record(ctx, "uk", level)
-        source_state.save_advisory(ctx.db, "uk", f"slug:{update.slug}", level=0, label="", now=ctx.now,
-                                   updated=update.updated.isoformat())
+        article, record = compare_and_record(ctx, "uk", level)
+        deferred += [record, functools.partial(source_state.save_advisory, ctx.db, "uk", f"slug:{update.slug}",
+                                               level=0, label="", now=ctx.now, updated=update.updated.isoformat())]
         if article is not None:
             articles.append(article)
     if errors:
@@ -132,7 +142,7 @@ async def _collect_uk(ctx: SourceContext) -> Batch:
                  errors[0])
     complete = not errors and len(pending) <= MAX_UK_DOCUMENTS_PER_POLL
     # Only a fully processed feed may be answered 304 next time; otherwise read it again.
-    return Batch(articles, validators=result.validators if complete else Validators())
+    return Batch(articles, validators=result.validators if complete else Validators(), deferred=tuple(deferred))
 
 
 def _is_newer(ctx: SourceContext, update: UkUpdate) -> bool:
