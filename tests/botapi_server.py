@@ -35,7 +35,6 @@ import json
 import math
 import re
 import signal
-import socket
 import sys
 import threading
 import time
@@ -43,9 +42,14 @@ import traceback
 from collections import defaultdict, deque
 from collections.abc import Callable
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
+
+try:
+    from tests.http_support import ClosableHTTPServer
+except ImportError:  # run as a script: python tests/botapi_server.py
+    from http_support import ClosableHTTPServer  # type: ignore[no-redef]
 
 DEFAULT_TOKEN = "123456:TEST-TOKEN"
 MAX_TEXT_LENGTH = 4096
@@ -285,54 +289,6 @@ def _coerce(key: str, value: Any) -> Any:
     return value
 
 
-class _HTTPServer(ThreadingHTTPServer):
-    """ThreadingHTTPServer whose close() also ends keep-alive connections and joins threads."""
-
-    daemon_threads = True
-
-    def __init__(self, address: tuple[str, int], handler: type, app: Any, name: str):
-        self.app, self.name, self.closing = app, name, False
-        self._lock = threading.Lock()
-        self._conns: set[socket.socket] = set()
-        self._workers: list[threading.Thread] = []
-        super().__init__(address, handler)
-
-    def process_request(self, request: Any, client_address: Any) -> None:
-        t = threading.Thread(target=self.process_request_thread, args=(request, client_address),
-                             name=f"{self.name}-conn", daemon=True)
-        with self._lock:
-            self._workers = [x for x in self._workers if x.is_alive()] + [t]
-            self._conns.add(request)
-        t.start()
-
-    def shutdown_request(self, request: Any) -> None:
-        with self._lock:
-            self._conns.discard(request)
-        super().shutdown_request(request)
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        if not self.closing and not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-    def close(self) -> None:
-        """Call after shutdown(): wake readers on open connections, join handler threads."""
-        self.closing = True
-        for how in (socket.SHUT_RD, socket.SHUT_RDWR):  # RD ends idle keep-alive reads
-            with self._lock:
-                for conn in self._conns:
-                    try:
-                        conn.shutdown(how)
-                    except OSError:
-                        pass
-                threads = list(self._workers)
-            deadline = time.monotonic() + 2
-            for t in threads:
-                t.join(max(0.0, deadline - time.monotonic()))
-            if not any(t.is_alive() for t in threads):
-                break
-        self.server_close()
-
-
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     disable_nagle_algorithm = True  # headers and body go out in separate writes
@@ -393,14 +349,14 @@ class BotApiServer:
         self._webhook: dict[str, Any] = {}
         self._windows: dict[Any, deque[float]] = defaultdict(deque)
         self._async_waiters: set[tuple[asyncio.AbstractEventLoop, asyncio.Event]] = set()
-        self._httpd: _HTTPServer | None = None
+        self._httpd: ClosableHTTPServer | None = None
         self._thread: threading.Thread | None = None
         self._methods = {name[3:].lower(): name[3:] for name in dir(self) if name.startswith("_m_")}
         self._methods.update({m.lower(): m for m in _TRIVIAL_METHODS})
 
     # ---------------------------------------------------------------- lifecycle
     def start(self) -> BotApiServer:
-        self._httpd = _HTTPServer(self._address, _Handler, self, "BotApiServer")
+        self._httpd = ClosableHTTPServer(self._address, _Handler, self, "BotApiServer")
         self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.05,),
                                         name="BotApiServer-serve", daemon=True)
         self._thread.start()

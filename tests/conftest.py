@@ -1,6 +1,7 @@
 """Shared fixtures: a real SQLite file, recorded payloads, a clean environment."""
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -46,6 +47,27 @@ async def tg(tmp_path: Path, gazetteer: Any) -> AsyncIterator[Any]:
 
     async with running_bot(tmp_path, gazetteer) as harness:
         yield harness
+
+
+@pytest.fixture
+def api() -> Iterator[Any]:
+    """A Bot API test server on 127.0.0.1."""
+    from tests.botapi_server import BotApiServer
+
+    with BotApiServer() as server:
+        yield server
+
+
+@pytest.fixture
+async def bot(api: Any) -> AsyncIterator[Any]:
+    """A python-telegram-bot Bot talking to the test server."""
+    importlib.import_module("bot.tg")  # sets PTB_TIMEDELTA before PTB reads it
+    from telegram import Bot
+
+    from tests.botapi_server import DEFAULT_TOKEN
+
+    async with Bot(DEFAULT_TOKEN, base_url=f"{api.url}/bot") as b:
+        yield b
 
 
 @pytest.fixture

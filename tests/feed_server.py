@@ -22,14 +22,17 @@ import email.utils
 import gzip as gzip_module
 import hashlib
 import math
-import socket
-import sys
 import threading
 import time
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import urlsplit
+
+try:
+    from tests.http_support import ClosableHTTPServer
+except ImportError:  # run as a script
+    from http_support import ClosableHTTPServer  # type: ignore[no-redef]
 
 
 class Headers(dict[str, str]):
@@ -65,58 +68,11 @@ class Resource:
         return '"' + hashlib.sha256(self.body).hexdigest()[:20] + '"'
 
 
-class _HTTPServer(ThreadingHTTPServer):
-    """ThreadingHTTPServer whose close() also ends keep-alive connections and joins threads."""
-
-    daemon_threads = True
-
-    def __init__(self, address: tuple[str, int], handler: type, app: FeedServer):
-        self.app, self.closing = app, threading.Event()
-        self._lock = threading.Lock()
-        self._conns: set[socket.socket] = set()
-        self._workers: list[threading.Thread] = []
-        super().__init__(address, handler)
-
-    def process_request(self, request: Any, client_address: Any) -> None:
-        t = threading.Thread(target=self.process_request_thread, args=(request, client_address),
-                             name="FeedServer-conn", daemon=True)
-        with self._lock:
-            self._workers = [x for x in self._workers if x.is_alive()] + [t]
-            self._conns.add(request)
-        t.start()
-
-    def shutdown_request(self, request: Any) -> None:
-        with self._lock:
-            self._conns.discard(request)
-        super().shutdown_request(request)
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        if not self.closing.is_set() and not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-    def close(self) -> None:
-        self.closing.set()  # wakes delays and drips
-        for how in (socket.SHUT_RD, socket.SHUT_RDWR):  # RD ends idle keep-alive reads
-            with self._lock:
-                for conn in self._conns:
-                    try:
-                        conn.shutdown(how)
-                    except OSError:
-                        pass
-                threads = list(self._workers)
-            deadline = time.monotonic() + 2
-            for t in threads:
-                t.join(max(0.0, deadline - time.monotonic()))
-            if not any(t.is_alive() for t in threads):
-                break
-        self.server_close()
-
-
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     disable_nagle_algorithm = True  # headers and body go out in separate writes
     server_version = "TestFeedServer/1.0"
-    server: _HTTPServer
+    server: ClosableHTTPServer
 
     def do_GET(self) -> None:
         closing = self.server.closing
@@ -192,11 +148,11 @@ class FeedServer:
         self._cond = threading.Condition()
         self._resources: dict[str, Resource] = {}
         self._requests: dict[str, list[Headers]] = {}
-        self._httpd: _HTTPServer | None = None
+        self._httpd: ClosableHTTPServer | None = None
         self._thread: threading.Thread | None = None
 
     def start(self) -> FeedServer:
-        self._httpd = _HTTPServer(self._address, _Handler, self)
+        self._httpd = ClosableHTTPServer(self._address, _Handler, self, "FeedServer")
         self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.05,),
                                         name="FeedServer-serve", daemon=True)
         self._thread.start()

@@ -22,19 +22,9 @@ from bot.store.db import open_database
 from bot.tg.app import build_application
 from bot.tg.delivery import send_due
 from tests.botapi_server import DEFAULT_TOKEN, BotApiServer
+from tests.poll_support import Clock
 
 T0 = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
-
-
-class Clock:
-    def __init__(self, now: datetime = T0) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **kw: float) -> None:
-        self.now += timedelta(**kw)
 
 
 class Harness:
@@ -85,7 +75,7 @@ async def running_bot(tmp_path: Path, gazetteer: Any, *, commands_per_minute: in
                       api: BotApiServer | None = None) -> AsyncIterator[Harness]:
     own = api is None
     server = api or BotApiServer().start()
-    clock = Clock()
+    clock = Clock(T0)
     settings = Settings(
         telegram=TelegramSettings(token=DEFAULT_TOKEN, api_base_url=server.url, commands_per_minute=commands_per_minute),
         polling=PollingSettings(interval_seconds=3600),

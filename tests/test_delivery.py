@@ -1,36 +1,17 @@
 """Outbox -> Telegram over the real Bot API protocol, against the test server on 127.0.0.1."""
-from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime, timedelta
 
-import pytest
 from sqlite_utils import Database
 from telegram import Bot
 
 from bot.store import outbox, subscriptions
 from bot.tg.delivery import Pacer, send_due
 from tests.botapi_server import DEFAULT_TOKEN, BotApiServer
+from tests.poll_support import Clock
 
 T0 = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = T0
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-@pytest.fixture
-def api() -> Iterator[BotApiServer]:
-    with BotApiServer() as server:
-        yield server
-
-
-@pytest.fixture
-async def bot(api: BotApiServer) -> AsyncIterator[Bot]:
-    async with Bot(DEFAULT_TOKEN, base_url=f"{api.url}/bot") as b:
-        yield b
 
 
 def plan(db: Database, chat_id: int, text: str = "<b>Advisory</b>", priority: int = 2) -> int:
