@@ -47,9 +47,9 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 try:
-    from tests.http_support import ClosableHTTPServer
+    from tests.http_support import ClosableHTTPServer, ServedInThread
 except ImportError:  # run as a script: python tests/botapi_server.py
-    from http_support import ClosableHTTPServer  # type: ignore[no-redef]
+    from http_support import ClosableHTTPServer, ServedInThread  # type: ignore[no-redef]
 
 DEFAULT_TOKEN = "123456:TEST-TOKEN"
 MAX_TEXT_LENGTH = 4096
@@ -312,7 +312,7 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 # --------------------------------------------------------------------------- the server
-class BotApiServer:
+class BotApiServer(ServedInThread):
     """See the module docstring.  All public methods are thread-safe."""
 
     _CONTROL = frozenset(
@@ -355,35 +355,13 @@ class BotApiServer:
         self._methods.update({m.lower(): m for m in _TRIVIAL_METHODS})
 
     # ---------------------------------------------------------------- lifecycle
-    def start(self) -> BotApiServer:
-        self._httpd = ClosableHTTPServer(self._address, _Handler, self, "BotApiServer")
-        self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.05,),
-                                        name="BotApiServer-serve", daemon=True)
-        self._thread.start()
-        return self
+    _handler = _Handler
 
-    def close(self) -> None:
-        if self._httpd is None:
-            return
-        with self._cond:
+    def _before_close(self) -> None:
+        with self._cond:  # end long polls now
             self._closing = True
             self._cond.notify_all()
-        self._httpd.shutdown()
-        self._httpd.close()
-        assert self._thread is not None
-        self._thread.join()
-        self._httpd = None
-
-    def __enter__(self) -> BotApiServer:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    @property
-    def url(self) -> str:
-        assert self._httpd is not None, "server not started"
-        return f"http://{self._address[0]}:{self._httpd.server_address[1]}"
+        super()._before_close()
 
     # ---------------------------------------------------------------- test control: input
     def push_update(self, update: Json) -> int:

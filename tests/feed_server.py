@@ -30,9 +30,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 try:
-    from tests.http_support import ClosableHTTPServer
+    from tests.http_support import ClosableHTTPServer, ServedInThread
 except ImportError:  # run as a script
-    from http_support import ClosableHTTPServer  # type: ignore[no-redef]
+    from http_support import ClosableHTTPServer, ServedInThread  # type: ignore[no-redef]
 
 
 class Headers(dict[str, str]):
@@ -140,7 +140,7 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
 
-class FeedServer:
+class FeedServer(ServedInThread):
     """See the module docstring.  All public methods are thread-safe."""
 
     def __init__(self, host: str = "127.0.0.1", port: int = 0) -> None:
@@ -151,33 +151,7 @@ class FeedServer:
         self._httpd: ClosableHTTPServer | None = None
         self._thread: threading.Thread | None = None
 
-    def start(self) -> FeedServer:
-        self._httpd = ClosableHTTPServer(self._address, _Handler, self, "FeedServer")
-        self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.05,),
-                                        name="FeedServer-serve", daemon=True)
-        self._thread.start()
-        return self
-
-    def close(self) -> None:
-        if self._httpd is None:
-            return
-        self._httpd.closing.set()
-        self._httpd.shutdown()
-        self._httpd.close()
-        assert self._thread is not None
-        self._thread.join()
-        self._httpd = None
-
-    def __enter__(self) -> FeedServer:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    @property
-    def url(self) -> str:
-        assert self._httpd is not None, "server not started"
-        return f"http://{self._address[0]}:{self._httpd.server_address[1]}"
+    _handler = _Handler
 
     def set(self, path: str, body: bytes | str = b"", *,
             content_type: str = "application/rss+xml; charset=utf-8", status: int = 200,

@@ -6,7 +6,7 @@ import sys
 import threading
 import time
 from http.server import ThreadingHTTPServer
-from typing import Any
+from typing import Any, Self
 
 
 class ClosableHTTPServer(ThreadingHTTPServer):
@@ -58,3 +58,49 @@ class ClosableHTTPServer(ThreadingHTTPServer):
             if not any(t.is_alive() for t in threads):
                 break
         self.server_close()
+
+
+class ServedInThread:
+    """Start, stop and address of a test server running in a background thread (a context manager).
+
+    Subclasses set `_address` and `_handler`, and may extend `_before_close` to wake their waiters.
+    """
+
+    _address: tuple[str, int]
+    _handler: type
+    _httpd: ClosableHTTPServer | None = None
+    _thread: threading.Thread | None = None
+
+    def start(self) -> Self:
+        name = type(self).__name__
+        self._httpd = ClosableHTTPServer(self._address, self._handler, self, name)
+        self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.05,), name=f"{name}-serve",
+                                        daemon=True)
+        self._thread.start()
+        return self
+
+    def _before_close(self) -> None:
+        """Wake whatever waits inside a request (long polls, delays) so shutdown is quick."""
+        assert self._httpd is not None
+        self._httpd.closing.set()
+
+    def close(self) -> None:
+        if self._httpd is None:
+            return
+        self._before_close()
+        self._httpd.shutdown()
+        self._httpd.close()
+        assert self._thread is not None
+        self._thread.join()
+        self._httpd = None
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def url(self) -> str:
+        assert self._httpd is not None, "server not started"
+        return f"http://{self._address[0]}:{self._httpd.server_address[1]}"
