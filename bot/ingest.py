@@ -1,9 +1,10 @@
 """From new articles to planned messages: analyse, dedupe and cluster, store, match, enqueue.
 
-For each article, one transaction writes the article, its incident (new or joined) and the
-outbox rows (alerts for every chat watching the place, or updates for the chats already
-alerted), so an article is either fully planned or not seen at all: a crash in between
-loses nothing.
+A batch is one transaction, each article a savepoint in it that writes the article, its
+incident (new or joined) and the outbox rows (alerts for every chat watching the place, or
+updates for the chats already alerted): an article is either fully planned or not seen at
+all, and a crash loses nothing the next process will not read again (its first poll of
+every source is unconditional).
 
 One incident, one alert:
 - the same URL or the same content is one article (seen once);
