@@ -80,3 +80,25 @@ def test_a_named_suburb_is_the_scene() -> None:
 def test_french_mosque_of_a_village_names_the_village() -> None:
     facts = analyze("", "Des hommes armés ont attaqué la mosquée de Tiguila, dans le nord du Burkina Faso, faisant dix morts.")
     assert (facts.city, facts.country) == ("Tiguila", "BF")
+
+
+def test_a_county_named_for_its_town_beats_the_dateline() -> None:
+    facts = analyze("", "NAIROBI, Kenya (AP) — Gunmen attacked a police post in Garissa County in eastern Kenya on Monday, "
+                        "killing four officers, an official said.")
+    assert (facts.city, facts.country) == ("Garissa", "KE")
+
+
+def test_a_province_named_for_its_town_when_no_town_is_named() -> None:
+    facts = analyze("", "A roadside bomb killed three soldiers in Kandahar province on Tuesday, officials said.")
+    assert facts.country == "AF"
+    assert facts.lat is not None and abs(facts.lat - 31.6) < 0.2  # Kandahar (GeoNames spells it Kandahār)
+
+
+def test_israeli_forces_at_work_point_to_the_palestinian_territories() -> None:
+    facts = analyze("", "Israeli troops shot dead a man during a raid on a refugee camp overnight, medics said.")
+    assert facts.country == "PS"
+
+
+def test_israeli_forces_in_a_named_israeli_city_stay_in_israel() -> None:
+    facts = analyze("", "A gunman opened fire on Israeli soldiers at a bus station in Tel Aviv, wounding three.")
+    assert facts.country == "IL"

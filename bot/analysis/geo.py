@@ -12,7 +12,9 @@ region: country only. "The Somali capital" / "la capitale malienne" is that capi
 reported by name (without coordinates) even when no gazetteer lists it. A place right after what
 happened ("attacked near X") beats one named later. Victims' nationality ("Indian peacekeepers",
 "a peacekeeper from India") is not the place. A town's name inside a longer proper name ("Anthony
-Sawina") is a person's.
+Sawina") is a person's. A scene given as a region named after its town ("in Mandera County") gives that town
+when no city is named or only the dateline's. Israel's forces at work ("clashes with the Israeli army") point to
+the Palestinian territories unless a place named says otherwise.
 """
 from __future__ import annotations
 
@@ -46,6 +48,9 @@ _REGION_AFTER = re.compile(r"\s*(?:province|provinces|county|region|state(?! uni
                            r"prefecture|department|oblast|division|territory|valley|river|mountains|desert|basin|lake|"
                            r"sea|coast|border|peninsula|frontier|strip)\b", re.I)
 # Tail-gated (gate.py): the finals are the folded words each window regex's every match ends with.
+# Administrative units often named after their seat ("Mandera County", "Kandahar province").
+_REGION_SEAT_AFTER = re.compile(r"\s+(?:province|county|district|governorate|prefecture|department|oblast|wilaya)\b", re.I)
+_REGION_SEAT_END = re.compile(r"\s+(?:province|county|district|governorate|prefecture|department|oblast|wilaya)$", re.I)
 _REGION_BEFORE = TailGated(re.compile(r"(?:province|region|région|prefecture|préfecture|departement|département|district|"
                                       r"wilaya|cercle|state|county|gouvernorat|governorate) (?:de |d'|du |des |of )?$", re.I),
                            "province", "region", "prefecture", "departement", "district", "wilaya", "cercle", "state",
@@ -170,6 +175,9 @@ _IN_CAPITAL = re.compile(r"\b(?:(?:in|at|into|on|near|outside|across|around|of|r
 _OF_BEFORE = TailGated(re.compile(r"\bof\s+(?:the\s+)?$", re.I), "of", "the")
 
 CITY_NAMES_COUNTRY = 0.75
+OCCUPATION_WEIGHT = 1.0
+_FORCES_AFTER = re.compile(r"\s+(?:[Ss]ecurity\s+)?(?:[Ff]orces|[Aa]rmy|[Tt]roops|[Ss]oldiers|[Mm]ilitary|[Bb]order [Pp]olice)\b")
+_ISRAELI_FORCES = re.compile(r"\bisraeli (?:security )?(?:forces|army|troops|soldiers|military|border police)\b")
 EVENT_NEAR_WEIGHT = 1.5
 _EVENT_BEFORE = re.compile(r"\b(?:attack(?:ed|s)?|attaque(?:e|s|es)?|killed|tue(?:e|s|es)?|explo(?:ded|sion)|blasts?|bomb(?:ed|ing)?|"
                            r"clash(?:ed|es)?|ambush(?:ed)?|kidnapped|abducted|enleve(?:e|s|es)?|stormed|shot|fusillade|"
@@ -323,9 +331,37 @@ def locate(gaz: Gazetteer, text: str, folded: str, mentions: list[Mention]) -> L
     unlisted = _unlisted_town(gaz, text, length, country_score)
     if unlisted is not None and (city is None or best_city[country][0] < unlisted[0]):
         city = gaz.unlisted_town(unlisted[1], country)
+    if city is None or (country in best_city and city is best_city[country][1]
+                         and _only_dateline(text, candidates[city.geonameid][0])):
+        seat = _region_seat(gaz, text, folded, mentions, country)
+        if seat is not None:
+            city = seat  # "NAIROBI, Kenya (AP) — ... in Mandera County": the county's namesake town, not the dateline
     if city is None and country in gaz.capitals and _IN_CAPITAL.search(folded):
         city = gaz.cities[gaz.capitals[country]]  # "the embassy", "in the capital", "the president was detained"
     return Location(city, country, mentions)
+
+
+def _only_dateline(text: str, ms: list[Mention]) -> bool:
+    return len(ms) == 1 and _is_dateline(text, ms[0])
+
+
+def _region_seat(gaz: Gazetteer, text: str, folded: str, mentions: list[Mention], country: str | None) -> City | None:
+    """The town an administrative region is named after, when the scene is given as that region ("gunmen
+    killed six in Mandera County", "in Kandahar province"): the first such region of the chosen country."""
+    for m in mentions:
+        refs = m.refs
+        inside = _REGION_SEAT_END.search(m.surface)  # "Mandera County" listed as a region itself
+        if inside is not None:
+            refs = gaz.refs(m.surface[:inside.start()])
+        elif not _REGION_SEAT_AFTER.match(text, m.end):
+            continue
+        if any(kind == COUNTRY for kind, _ in refs) or \
+                not _IN_COUNTRY.search(text[max(0, m.start - 25):m.start], _tail(folded, m.start)):
+            continue
+        towns = sorted((gaz.cities[int(key)] for kind, key in refs if kind == CITY), key=lambda c: -c.population)
+        if towns and towns[0].country == country:
+            return towns[0]
+    return None
 
 
 def _names_country_or_region(gaz: Gazetteer, text: str, at: int) -> bool:
@@ -407,7 +443,8 @@ def _country_evidence(gaz: Gazetteer, text: str, folded: str, mentions: list[Men
             elif kind in (DEMONYM, DEMONYM_FR):
                 if kind == DEMONYM and _NATIONALITY_AFTER.match(text, m.end):
                     score[key] += 0.15  # "Bangladeshi peacekeepers": who, not where
-                elif kind == DEMONYM and _ACTOR_AFTER_DEMONYM.match(text, m.end):
+                elif kind == DEMONYM and (_ACTOR_AFTER_DEMONYM.match(text, m.end) or
+                                          (key == "IL" and _FORCES_AFTER.match(text, m.end))):
                     score[key] += 0.35  # "Turkish warplanes", "the Israeli army"
                 else:
                     score[key] += 0.7 + 0.8 * early
@@ -431,6 +468,10 @@ def _country_evidence(gaz: Gazetteer, text: str, folded: str, mentions: list[Men
                 name_key(m.surface) not in gaz.common_words and \
                 not _is_government(text, m, text[max(0, m.start - 40):m.start], tail):
             score[same_name[0].country] += CITY_NAMES_COUNTRY
+    # "clashes with the Israeli army", "Israeli forces raided": Israel's forces at work are mostly in the
+    # Palestinian territories; a town or country the text names still decides.
+    if "israeli" in folded and _ISRAELI_FORCES.search(folded):
+        score["PS"] += OCCUPATION_WEIGHT
     return score
 
 
