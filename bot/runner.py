@@ -73,12 +73,24 @@ def _services(settings: Settings, db: object) -> Services:
 
 def _run_telegram(settings: Settings, db: object, *, once: bool) -> int:
     from telegram import Update
+    from telegram.error import InvalidToken, NetworkError
 
     from bot.tg.app import build_application, run_one_cycle
 
     services = _services(settings, db)
     app = build_application(services)
-    if once:
-        return asyncio.run(run_one_cycle(app))
-    app.run_polling(allowed_updates=Update.ALL_TYPES)
+    try:
+        if once:
+            return asyncio.run(run_one_cycle(app))
+        # A network hiccup while the host boots is retried a few times before giving up.
+        app.run_polling(allowed_updates=Update.ALL_TYPES, bootstrap_retries=3)
+    except InvalidToken:  # its message contains the token: never print it
+        print("error: Telegram rejected the bot token. Check TELEGRAM_BOT_TOKEN (or [telegram] token); "
+              "@BotFather gives a valid one.", file=sys.stderr)
+        return 2
+    except NetworkError as e:
+        reason = str(e).replace(settings.token or "\0", "<redacted>")
+        print(f"error: cannot reach the Telegram Bot API at {settings.telegram.api_base_url}: {reason}",
+              file=sys.stderr)
+        return 1
     return 0

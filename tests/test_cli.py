@@ -84,3 +84,16 @@ def test_console_mode_unknown_place_is_explained(tmp_path: Path, feeds: FeedServ
     cfg = console_config(tmp_path, [("Feed A", feeds.url + "/a.xml")])
     result = run("--config", str(cfg), "run", "--once", "--watch", "Zzyzxqville")
     assert result.returncode == 0 and "unknown place 'Zzyzxqville'" in result.stderr
+
+
+def test_a_rejected_token_is_a_clear_error_that_never_shows_the_token(tmp_path: Path) -> None:
+    from tests.botapi_server import BotApiServer
+
+    secret = "999999:THIS-TOKEN-MUST-NOT-APPEAR"
+    with BotApiServer() as api:  # knows only its own test token: answers 401 to this one
+        cfg = tmp_path / "c.toml"
+        cfg.write_text(f'[telegram]\ntoken = "{secret}"\napi_base_url = "{api.url}"\n'
+                       f'[storage]\ndatabase = "{tmp_path / "a.db"}"\n[[sources]]\nname = "x"\nurl = "{api.url}/x"\n')
+        result = run("--config", str(cfg), "run")
+    assert result.returncode == 2 and "rejected the bot token" in result.stderr
+    assert secret not in result.stderr + result.stdout
