@@ -29,7 +29,7 @@ from bot.analysis.facts import ArticleMeta, Facts
 from bot.config import DedupeSettings
 from bot.dedupe import changes, cluster
 from bot.dedupe.messages import render_update_html, sources_line
-from bot.dedupe.sketch import content_hash, key_terms, sketch, title_hash
+from bot.dedupe.sketch import content_hash, key_terms, similarity, sketch, title_hash
 from bot.match import Match, match_watches
 from bot.model import Article
 from bot.store import incidents as incident_store
@@ -162,14 +162,16 @@ def _ingest_one(
     elif event_id is None:
         event_id = incident_store.create_incident(db, article, facts, signal, state, now=now)
         if facts.is_incident:
-            _alert(db, watches, event_id, (article.source,), article, facts, report, render_html=render_html, now=now,
-                   max_age=max_age)
+            _alert(db, watches, event_id, ((article.source,), ()), article, facts, report, render_html=render_html,
+                   now=now, max_age=max_age)
     else:
         event = incident_store.load_event(db, event_id)
         if facts.is_incident and not event.is_incident:  # the story turned into an incident
-            sources = incident_store.record_report(db, event, article, signal, state, now=now)
+            outlets = incident_store.record_report(db, event, article, signal, state, now=now,
+                                                   independent=_is_independent(signal, event))
             incident_store.promote(db, event_id, article, facts, now=now)
-            _alert(db, watches, event_id, sources, article, facts, report, render_html=render_html, now=now, max_age=max_age)
+            _alert(db, watches, event_id, outlets, article, facts, report, render_html=render_html, now=now,
+                   max_age=max_age)
         else:
             report.same_incident += facts.is_incident
             _join(db, event, article, signal, state, report, is_incident=facts.is_incident, render_html=render_html,
@@ -200,7 +202,7 @@ def _alert(
     db: Database,
     watches: WatchIndex,
     incident_id: int,
-    sources: Sequence[str],
+    outlets: tuple[Sequence[str], Sequence[str]],  # (independent sources, outlets carrying copies)
     article: Article,
     facts: Facts,
     report: IngestReport,
@@ -216,7 +218,7 @@ def _alert(
     meta = meta_of(article)
     for m in matches:
         context = list(distance_line(m))
-        text = render_html(facts, meta, extra_lines=[*context, sources_line(sources)])
+        text = render_html(facts, meta, extra_lines=[*context, sources_line(*outlets)])
         report.deliveries += outbox.enqueue_delivery(
             db, incident_id=incident_id, chat_id=m.watch.chat_id, text=text, priority=_priority(facts), now=now,
             context=context,
@@ -238,16 +240,19 @@ def _join(
     policy: DedupeSettings,
 ) -> None:
     lines, merged = changes.material_changes(event.state, state) if is_incident else ([], event.state)
-    sources = incident_store.record_report(db, event, article, signal, merged, now=now)
-    if len(sources) == len(event.sources) and not lines:
+    sources, copies = incident_store.record_report(db, event, article, signal, merged, now=now,
+                                                   independent=_is_independent(signal, event))
+    if (sources, copies) == (event.sources, event.copies) and not lines:
         return  # a rewording or a repeat from a known source: nothing new to tell
     facts, meta = event.facts, event.meta
     for delivery_id, context in outbox.pending_alerts(db, event.id):  # not sent yet: name every source
-        outbox.set_pending_text(db, delivery_id, render_html(facts, meta, extra_lines=[*context, sources_line(sources)]))
+        outbox.set_pending_text(
+            db, delivery_id, render_html(facts, meta, extra_lines=[*context, sources_line(sources, copies)])
+        )
     if len(sources) > len(event.sources) and len(sources) in CONFIRMATION_STEPS:  # sent alerts: edited, silently
         report.edits += outbox.enqueue_edit(
             db, incident_id=event.id, now=now,
-            render=lambda context: render_html(facts, meta, extra_lines=[*context, sources_line(sources)]),
+            render=lambda context: render_html(facts, meta, extra_lines=[*context, sources_line(sources, copies)]),
         )
     if not lines:
         return
@@ -258,6 +263,12 @@ def _join(
         report.updates += outbox.enqueue_update(
             db, incident_id=event.id, chat_id=chat_id, text=text, priority=_priority(facts), now=now
         )
+
+
+def _is_independent(signal: cluster.Report, event: incident_store.Event) -> bool:
+    """A report in its own words confirms the event; a copy of a text it already has (one wire story
+    carried by many outlets) does not."""
+    return similarity(signal.sketch, event.sketch) < cluster.NEAR_DUPLICATE
 
 
 def _priority(facts: Facts) -> int:

@@ -115,7 +115,14 @@ def test_reopening_without_a_reported_closure_says_nothing() -> None:
 
 def test_source_count_and_update_text_are_escaped() -> None:
     assert sources_line(["A"]) == "Single source so far (unconfirmed)."
-    assert sources_line(["A", "B", "C"]) == "Reported by 3 sources: A, B, C."
+    assert sources_line(["A", "B", "C"]) == "Reported by 3 independent sources: A, B, C."
     html = render_update_html("Bamako, Mali", ["Death toll rises to 21"],
                               ArticleMeta(title="t", url="https://x.example/?a=1&b=<2>", source="<b>Feed</b>"))
     assert "&lt;b&gt;Feed&lt;/b&gt;" in html and "a=1&amp;b=&lt;2&gt;" in html and "Death toll rises to 21" in html
+
+
+def test_copies_of_one_wire_story_never_count_as_confirmation() -> None:
+    assert sources_line(["AFP"], ["Site A", "Site B"]) == (
+        "Single source so far (unconfirmed). The same report was carried by 2 more outlets.")
+    assert sources_line(["AFP", "Reuters"], ["Site A"]) == (
+        "Reported by 2 independent sources: AFP, Reuters. The same report was carried by 1 more outlet.")

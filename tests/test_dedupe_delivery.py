@@ -31,5 +31,5 @@ async def test_update_replies_to_the_alert_and_a_new_source_edits_it_silently(
     assert update["reply_parameters"]["message_id"] == alert_id
     edits = api.sent(chat_id=7, method="editMessageText")
     assert edits and edits[-1]["message_id"] == alert_id
-    assert "Reported by 3 sources: AFP, Reuters, RFI." in edits[-1]["text"]
+    assert "Reported by 3 independent sources: AFP, Reuters, RFI." in edits[-1]["text"]
     assert len(api.sent(chat_id=7)) == 2  # the alert and one update: confirmations never add a message

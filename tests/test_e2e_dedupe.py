@@ -53,7 +53,7 @@ def test_one_alert_then_one_reply_for_the_toll_then_nothing_then_a_new_incident(
     alert = api.wait_for(3, chat_id=DANA, timeout=45)[-1]
     assert "Radisson" in alert["text"] and "Bamako" in alert["text"]
     def names_all(text: str) -> bool:  # in whatever order the outlets were read
-        return "Reported by 3 sources" in text and all(s in text for s in ("AFP", "Reuters", "RFI"))
+        return "Reported by 3 independent sources" in text and all(s in text for s in ("AFP", "Reuters", "RFI"))
 
     if not names_all(alert["text"]):  # sent before every outlet was read: brought up to date in place
         api.wait_for_call("editMessageText", lambda p: p.get("chat_id") == DANA and names_all(p["text"]), timeout=45)

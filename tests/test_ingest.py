@@ -123,7 +123,7 @@ def test_three_outlets_one_alert_naming_three_sources(db: Database) -> None:
     assert len(report.incidents) == 1 and report.same_incident == 2
     ((chat, kind, text),) = alerts_and_updates(db)
     assert (chat, kind) == (1, "alert")
-    assert "Reported by 3 sources: AFP, Reuters, RFI." in text
+    assert "Reported by 3 independent sources: AFP, Reuters, RFI." in text
 
 
 def test_death_toll_update_once_and_rewording_brings_nothing(db: Database) -> None:
@@ -189,5 +189,16 @@ def test_a_sent_alert_is_edited_when_more_sources_confirm_it(db: Database) -> No
     ingest(db, story(HOTEL[2], source="RFI", at=at + timedelta(minutes=9), slug="rfi"))
     edits = db.execute("SELECT text, reply_to_delivery_id FROM deliveries WHERE kind = 'edit' AND status = 'pending'")
     ((text, target),) = edits.fetchall()  # only the newest edit is kept
-    assert target == alert_id and "Reported by 3 sources: AFP, Reuters, RFI." in text
+    assert target == alert_id and "Reported by 3 independent sources: AFP, Reuters, RFI." in text
     assert [k for _, k, _ in alerts_and_updates(db)] == ["alert"]  # no new message, no notification
+
+
+def test_syndicated_copies_are_carried_not_confirming(db: Database) -> None:
+    watch(db, 1, "Bamako")
+    at = NOW - timedelta(hours=1)
+    ingest(db, story(HOTEL[0], source="AFP", at=at, slug="afp"))
+    title, text = HOTEL[0]
+    copy = (title, text + " More to follow.")  # the wire text, lightly extended by a second site
+    ingest(db, story(copy, source="Site A", at=at + timedelta(minutes=3), slug="site-a"))
+    ((_, _, alert),) = alerts_and_updates(db)
+    assert "Single source so far (unconfirmed). The same report was carried by 1 more outlet." in alert

@@ -143,7 +143,8 @@ class Event:
 
     id: int
     category: Category
-    sources: tuple[str, ...]
+    sources: tuple[str, ...]  # outlets that reported it in their own words
+    copies: tuple[str, ...]  # outlets that carried another's text (syndication): not independent
     sketch: tuple[int, ...]
     terms: tuple[str, ...]
     first_seen: datetime
@@ -165,13 +166,14 @@ class Event:
 def load_event(db: Database, event_id: int) -> Event:
     r = db.execute(
         "SELECT category, sources, sketch, terms, first_seen, last_seen, killed, injured, severity, airport_closed, "
-        "all_clear, facts, title, url, source, published FROM incidents WHERE id = ?",
+        "all_clear, facts, title, url, source, published, copies FROM incidents WHERE id = ?",
         [event_id],
     ).fetchone()
     return Event(
         id=event_id,
         category=Category(r[0]),
         sources=tuple(json.loads(r[1])),
+        copies=tuple(json.loads(r[16])),
         sketch=unpack(r[2]),
         terms=tuple(r[3].split()),
         first_seen=datetime.fromisoformat(r[4]),
@@ -184,18 +186,30 @@ def load_event(db: Database, event_id: int) -> Event:
 
 
 def record_report(
-    db: Database, event: Event, article: Article, report: Report, state: IncidentState, *, now: datetime
-) -> tuple[str, ...]:
-    """Another article reports this event: widen its window, text and sources; returns its sources."""
-    sources = event.sources if article.source in event.sources else (*event.sources, article.source)
+    db: Database, event: Event, article: Article, report: Report, state: IncidentState, *, now: datetime,
+    independent: bool = True,
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Another article reports this event: widen its window, text and sources.
+
+    independent: False for a copy of a text the event already has (syndication), whose outlet
+    then counts among the copies, not the sources. Returns (sources, copies).
+    """
+    sources, copies = event.sources, event.copies
+    if article.source not in sources:
+        if independent:
+            sources = (*sources, article.source)
+            copies = tuple(c for c in copies if c != article.source)
+        elif article.source not in copies:
+            copies = (*copies, article.source)
     # The terms stay those of the first report: they define the event. Adding every report's words
     # would let the incident absorb any later story of the same place.
     db.execute(
-        "UPDATE incidents SET sources = ?, report_count = report_count + 1, sketch = ?, first_seen = ?, "
+        "UPDATE incidents SET sources = ?, copies = ?, report_count = report_count + 1, sketch = ?, first_seen = ?, "
         "last_seen = ?, updated_at = ?, killed = ?, injured = ?, severity = ?, airport_closed = ?, all_clear = ? "
         "WHERE id = ?",
         [
             json.dumps(list(sources)),
+            json.dumps(list(copies)),
             pack(merge_sketches([event.sketch, report.sketch])),
             min(event.first_seen, report.published).isoformat(),
             max(event.last_seen, report.published).isoformat(),
@@ -204,7 +218,7 @@ def record_report(
             event.id,
         ],
     )
-    return sources
+    return sources, copies
 
 
 def promote(db: Database, event_id: int, article: Article, facts: Facts, *, now: datetime) -> None:

@@ -62,6 +62,7 @@ def m001_initial(db: Database) -> None:
             url TEXT NOT NULL,
             source TEXT NOT NULL,
             sources TEXT NOT NULL,
+            copies TEXT NOT NULL DEFAULT '[]',
             report_count INTEGER NOT NULL DEFAULT 1,
             sketch BLOB,
             terms TEXT NOT NULL DEFAULT '',
