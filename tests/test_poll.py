@@ -153,9 +153,7 @@ async def test_us_advisory_first_seen_quietly_then_a_level_change_alerts_once(db
     services = services_for(db, settings_for([source]), clock)
     _, first = await poll_cycle(services)
     assert first.seen == 0 and planned(db) == {}  # first start: levels recorded, nobody alerted
-    raised = original.replace(b"Cambodia - Level 2: Exercise Increased Caution", b"Cambodia - Level 4: Do Not Travel")
-    raised = raised.replace(b"Level 2: Exercise Increased Caution</category>\n      <category domain=\"Country-Tag\">KH",
-                            b"Level 4: Do Not Travel</category>\n      <category domain=\"Country-Tag\">KH")
+    raised = cambodia_at_level_4(original)
     _advisories(feeds, raised)
     clock.advance(hours=1)
     _, second = await poll_cycle(services)
@@ -316,9 +314,7 @@ async def test_a_country_first_seen_after_the_first_read_at_a_serious_level_aler
     clock = Clock()
     services = services_for(db, settings_for([source]), clock)
     await poll_cycle(services)  # first read: levels recorded quietly
-    serious = original.replace(b"Cambodia - Level 2: Exercise Increased Caution", b"Cambodia - Level 4: Do Not Travel")
-    serious = serious.replace(b"Level 2: Exercise Increased Caution</category>\n      <category domain=\"Country-Tag\">KH",
-                              b"Level 4: Do Not Travel</category>\n      <category domain=\"Country-Tag\">KH")
+    serious = cambodia_at_level_4(original)
     _advisories(feeds, serious)
     clock.advance(hours=1)
     _, report = await poll_cycle(services)
@@ -342,3 +338,10 @@ async def test_advisory_levels_are_recorded_only_with_the_articles(db: Database,
     await poll_cycle(restarted)
     await restarted.http.aclose()
     assert source_state.load_advisory(db, "us", "KH") is not None
+
+
+def cambodia_at_level_4(feed: bytes) -> bytes:
+    """The recorded State Department feed with Cambodia raised from Level 2 to Level 4."""
+    feed = feed.replace(b"Cambodia - Level 2: Exercise Increased Caution", b"Cambodia - Level 4: Do Not Travel")
+    return feed.replace(b"Level 2: Exercise Increased Caution</category>\n      <category domain=\"Country-Tag\">KH",
+                        b"Level 4: Do Not Travel</category>\n      <category domain=\"Country-Tag\">KH")

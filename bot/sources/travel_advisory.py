@@ -12,6 +12,7 @@ import functools
 import logging
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any, TypeVar
 
 from bot.analysis.facts import Category, Facts, Severity
 from bot.model import Article
@@ -24,6 +25,7 @@ from bot.store import source_state
 log = logging.getLogger(__name__)
 
 Deferred = Callable[[], None]
+T = TypeVar("T")
 
 SEVERITY_BY_LEVEL = {1: Severity.LOW, 2: Severity.MEDIUM, 3: Severity.HIGH, 4: Severity.CRITICAL}
 PROVIDER_NAME = {"us": "US State Department", "uk": "UK FCDO"}
@@ -96,29 +98,33 @@ async def collect_travel_advisory(ctx: SourceContext) -> Batch:
     return await _collect_us(ctx)
 
 
-async def _collect_us(ctx: SourceContext) -> Batch:
-    result = await ctx.get(ctx.source.url, conditional=True, accept="application/rss+xml, application/xml;q=0.9")
+async def _fetch_parsed(ctx: SourceContext, accept: str, parse: Callable[..., list[T]]) -> tuple[list[T], Any] | Batch:
+    """The feed fetched (conditionally) and parsed, with the fetch result; or the Batch that says why not."""
+    result = await ctx.get(ctx.source.url, conditional=True, accept=accept)
     early = failed(result)
     if early is not None:
         return early
     try:
-        levels = parse_us_advisories(result.body, fetched_at=ctx.now)
+        return parse(result.body, fetched_at=ctx.now), result
     except AdvisoryParseError as e:
         return Batch(error=str(e))
+
+
+async def _collect_us(ctx: SourceContext) -> Batch:
+    got = await _fetch_parsed(ctx, "application/rss+xml, application/xml;q=0.9", parse_us_advisories)
+    if isinstance(got, Batch):
+        return got
+    levels, result = got
     compared = [compare_and_record(ctx, "us", lv) for lv in levels]
     articles = [a for a, _ in compared if a is not None]
     return Batch(articles, validators=result.validators, deferred=tuple(record for _, record in compared))
 
 
 async def _collect_uk(ctx: SourceContext) -> Batch:
-    result = await ctx.get(ctx.source.url, conditional=True, accept="application/atom+xml, application/xml;q=0.9")
-    early = failed(result)
-    if early is not None:
-        return early
-    try:
-        updates = parse_uk_atom(result.body, fetched_at=ctx.now)
-    except AdvisoryParseError as e:
-        return Batch(error=str(e))
+    got = await _fetch_parsed(ctx, "application/atom+xml, application/xml;q=0.9", parse_uk_atom)
+    if isinstance(got, Batch):
+        return got
+    updates, result = got
     pending = [u for u in updates if _is_newer(ctx, u)]
     articles: list[Article] = []
     errors: list[str] = []

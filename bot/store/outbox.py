@@ -95,10 +95,7 @@ def enqueue_update(
     ).fetchone()
     if alert is None:
         return False
-    (seq,) = db.execute(
-        "SELECT coalesce(max(seq), 0) + 1 FROM deliveries WHERE incident_id = ? AND chat_id = ? AND kind = 'update'",
-        [incident_id, chat_id],
-    ).fetchone()
+    seq = _next_seq(db, incident_id=incident_id, chat_id=chat_id, kind="update")
     db.execute(
         "INSERT INTO deliveries (incident_id, chat_id, kind, seq, reply_to_delivery_id, priority, text, status, "
         "attempts, next_attempt_at, created_at) VALUES (?, ?, 'update', ?, ?, ?, ?, 'pending', 0, ?, ?)",
@@ -217,13 +214,19 @@ def enqueue_edit(db: Database, *, incident_id: int, render: Callable[[list[str]]
     for alert_id, chat_id, context in alerts:
         db.execute("DELETE FROM deliveries WHERE reply_to_delivery_id = ? AND kind = 'edit' AND status = 'pending'",
                    [alert_id])
-        (seq,) = db.execute(
-            "SELECT coalesce(max(seq), 0) + 1 FROM deliveries WHERE incident_id = ? AND chat_id = ? AND kind = 'edit'",
-            [incident_id, chat_id],
-        ).fetchone()
+        seq = _next_seq(db, incident_id=incident_id, chat_id=chat_id, kind="edit")
         db.execute(
             "INSERT INTO deliveries (incident_id, chat_id, kind, seq, reply_to_delivery_id, priority, text, status, "
             "attempts, next_attempt_at, created_at) VALUES (?, ?, 'edit', ?, ?, -1, ?, 'pending', 0, ?, ?)",
             [incident_id, chat_id, seq, alert_id, render(json.loads(context)), now.isoformat(), now.isoformat()],
         )
     return len(alerts)
+
+
+def _next_seq(db: Database, *, incident_id: int, chat_id: int, kind: str) -> int:
+    """The next number of a chat's follow-ups of one kind for an incident (1, 2, ...)."""
+    (seq,) = db.execute(
+        "SELECT coalesce(max(seq), 0) + 1 FROM deliveries WHERE incident_id = ? AND chat_id = ? AND kind = ?",
+        [incident_id, chat_id, kind],
+    ).fetchone()
+    return int(seq)

@@ -21,10 +21,10 @@ import html
 import logging
 import re
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlite_utils import Database
-from telegram import Bot, Chat, LinkPreviewOptions, Message, ReplyParameters
+from telegram import Bot, LinkPreviewOptions, Message, ReplyParameters
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TelegramError
 
@@ -158,7 +158,7 @@ class _Drain:
         quietly = silent(settings, delivery.priority, self.now())
         try:
             with already_paced():
-                message = await _deliver(self.bot, delivery, quietly)
+                message_id = await _deliver(self.bot, delivery, quietly)
         except RetryAfter as e:
             wait = retry_after_seconds(e)
             log.warning("Telegram asks to wait %.0f s (chat %s)", wait, chat_id)
@@ -186,7 +186,7 @@ class _Drain:
             log.warning("delivery %s to chat %s will be retried: %s", delivery.id, chat_id, e)
             self._retry_later(delivery, str(e))
             return
-        outbox.mark_sent(self.db, delivery.id, message_id=message.message_id, now=self.now())
+        outbox.mark_sent(self.db, delivery.id, message_id=message_id, now=self.now())
         self.sent += 1
 
     def _retry_later(self, delivery: outbox.Delivery, error: str) -> None:
@@ -198,13 +198,14 @@ class _Drain:
         deactivate_chat(self.db, delivery.chat_id, now=self.now())
 
 
-async def _deliver(bot: Bot, delivery: outbox.Delivery, quietly: bool) -> Message:
+async def _deliver(bot: Bot, delivery: outbox.Delivery, quietly: bool) -> int:
+    """Send (or edit) one outbox row; the id of the Telegram message it now is."""
     reply = _reply_to(delivery)
     if delivery.kind == "edit":
         return await _edit_alert(bot, delivery)
     if delivery.kind == "map":
         where = delivery.payload()
-        return await bot.send_venue(
+        venue = await bot.send_venue(
             delivery.chat_id,
             latitude=where["lat"],
             longitude=where["lon"],
@@ -213,23 +214,24 @@ async def _deliver(bot: Bot, delivery: outbox.Delivery, quietly: bool) -> Messag
             reply_parameters=reply,
             disable_notification=quietly,
         )
+        return venue.message_id
     text, mode = fit_text(delivery.text)
     try:
-        return await _send_text(bot, delivery.chat_id, text, mode, reply, quietly)
+        return (await _send_text(bot, delivery.chat_id, text, mode, reply, quietly)).message_id
     except BadRequest as e:
         if mode is None or "can't parse entities" not in e.message.lower():
             raise
         log.error("delivery %s: Telegram rejected the HTML (%s); sending it as plain text", delivery.id, e.message)
-        return await _send_text(bot, delivery.chat_id, cut_plain(plain_text(text)), None, reply, quietly)
+        return (await _send_text(bot, delivery.chat_id, cut_plain(plain_text(text)), None, reply, quietly)).message_id
 
 
-async def _edit_alert(bot: Bot, delivery: outbox.Delivery) -> Message:
+async def _edit_alert(bot: Bot, delivery: outbox.Delivery) -> int:
     """Bring a sent alert up to date in place (more sources confirm it): no new message, no notification."""
     if delivery.reply_to_message_id is None:
         raise BadRequest("nothing to edit: the alert was never delivered")
     text, mode = fit_text(delivery.text)
     try:
-        edited = await bot.edit_message_text(
+        await bot.edit_message_text(
             text,
             chat_id=delivery.chat_id,
             message_id=delivery.reply_to_message_id,
@@ -238,11 +240,8 @@ async def _edit_alert(bot: Bot, delivery: outbox.Delivery) -> Message:
         )
     except BadRequest as e:
         if "not modified" not in e.message.lower():
-            raise
-        edited = True  # already says this: done
-    if isinstance(edited, Message):
-        return edited
-    return Message(delivery.reply_to_message_id, datetime.now(UTC), chat=Chat(delivery.chat_id, "private"))
+            raise  # else it already says this: done
+    return delivery.reply_to_message_id
 
 
 async def _send_text(
