@@ -28,6 +28,7 @@ from sqlite_utils import Database
 from bot.analysis.facts import ArticleMeta, Facts
 from bot.config import DedupeSettings
 from bot.dedupe import changes, cluster
+from bot.dedupe.followup import is_follow_up
 from bot.dedupe.messages import render_update_html, sources_line
 from bot.dedupe.sketch import content_hash, key_terms, similarity, sketch, title_hash
 from bot.match import Match, match_watches
@@ -91,6 +92,7 @@ def report_of(article: Article, facts: Facts) -> cluster.Report:
         sketch=sketch(article.title, article.text),
         terms=key_terms(article.title, article.text, place_names=[n for n in (facts.city, facts.country_name) if n]),
         killed=facts.killed,
+        follow_up=is_follow_up(article.title, article.text),
     )
 
 

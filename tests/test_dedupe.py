@@ -4,8 +4,9 @@ from datetime import UTC, datetime, timedelta
 from bot.analysis.facts import ArticleMeta, Category, Facts, Severity
 from bot.dedupe.changes import IncidentState, material_changes, state_of
 from bot.dedupe.cluster import KnownIncident, Report, choose_incident, compatible
+from bot.dedupe.followup import is_follow_up
 from bot.dedupe.messages import render_update_html, sources_line
-from bot.dedupe.sketch import content_hash, key_terms, similarity, sketch, term_overlap, title_hash
+from bot.dedupe.sketch import conflicts, content_hash, key_terms, similarity, sketch, term_overlap, title_hash
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 BAMAKO = (2460596, 12.65, -8.0)
@@ -17,7 +18,7 @@ def report(text: str, *, title: str = "", category: Category = Category.ARMED_AT
            at: datetime = T0, killed: int | None = None) -> Report:
     gid, lat, lon = city if city else (None, None, None)
     return Report(category, country, gid, lat, lon, at, sketch(title, text),
-                  key_terms(title, text, place_names=["Bamako", "Mali"]), killed)
+                  key_terms(title, text, place_names=["Bamako", "Mali"]), killed, is_follow_up(title, text))
 
 
 def known(r: Report, incident_id: int = 1) -> KnownIncident:
@@ -126,3 +127,48 @@ def test_copies_of_one_wire_story_never_count_as_confirmation() -> None:
         "Single source so far (unconfirmed). The same report was carried by 2 more outlets.")
     assert sources_line(["AFP", "Reuters"], ["Site A"]) == (
         "Reported by 2 independent sources: AFP, Reuters. The same report was carried by 1 more outlet.")
+
+
+def test_follow_ups_are_reports_that_point_back_at_a_known_event() -> None:
+    assert is_follow_up("Death toll from Friday's attacks in Bamako rises to 27", "")
+    assert is_follow_up("", "The death toll from the hotel siege stands at 27, the government said.")
+    assert is_follow_up("JNIM claims responsibility for the Bamako attack", "")
+    assert is_follow_up("", "One of the attackers has been identified as a 24-year-old from Mopti.")
+    assert is_follow_up("Mali : le bilan de l'attaque s'alourdit", "")
+    assert is_follow_up("", "Au lendemain de l'attentat, la ville reste sous le choc.")
+    # A first report often ends by saying nobody has claimed it: that is not pointing back.
+    assert not is_follow_up("Gunmen storm hotel in Bamako", STORY + " Many witnesses described scenes of panic "
+                            "in the lobby and the street outside. No group has claimed responsibility for the attack.")
+    assert not is_follow_up("Explosion at a market in Bamako", "Five people were killed in the attack, police said.")
+
+
+def test_a_follow_up_with_new_names_and_numbers_joins_the_event_at_its_place() -> None:
+    later = "Prosecutors have named two suspects caught on CCTV cameras. The death toll now stands at 21."
+    follow_up = report(later, at=T0 + timedelta(hours=30), killed=21)
+    assert follow_up.follow_up
+    assert choose_incident(follow_up, [known(report(STORY))]) is not None
+    # The same words without pointing back are not enough evidence to call it the same event ...
+    plain = report(later.replace("The death toll now stands at 21.", ""), at=T0 + timedelta(hours=30), killed=21)
+    assert not plain.follow_up and choose_incident(plain, [known(report(STORY))]) is None
+    # ... and pointing back does not carry a report to another city.
+    elsewhere = report(later, city=(2440485, 13.51, 2.11), country="NE", at=T0 + timedelta(hours=30))
+    assert choose_incident(elsewhere, [known(report(STORY))]) is None
+
+
+def test_clashes_called_unrest_by_one_outlet_and_fighting_by_another_join() -> None:
+    text = ("Seven people died in clashes between security forces and worshippers taking part in a religious "
+            "festival in Bamako, residents said.")
+    unrest = report(text, category=Category.UNREST)
+    fighting = report(text.replace("Seven people died", "At least seven people were killed"),
+                      category=Category.MILITARY, at=T0 + timedelta(hours=1))
+    assert choose_incident(fighting, [known(unrest)]) is not None
+    assert not compatible(Category.ARMED_ATTACK, Category.UNREST)
+
+
+def test_nationalities_alone_do_not_set_two_reports_apart() -> None:
+    a = key_terms("", "Malian troops repelled an assault on the Kati barracks, the army said.")
+    b = key_terms("", "French officials said the attackers had come from the north, in a statement from Paris.")
+    assert conflicts(a, key_terms("", "Malian soldiers fought off gunmen at the barracks.")) == 0
+    assert conflicts(frozenset({"MALIAN", "KATI"}), frozenset({"FRENCH", "barrac"})) == 0
+    assert conflicts(frozenset({"KATI", "barrac"}), frozenset({"SEVARE", "barrac"})) == 1
+    assert a and b

@@ -28,12 +28,18 @@ _VIOLENT = frozenset({Category.ARMED_ATTACK, Category.BOMBING, Category.SHOOTING
                       Category.KIDNAPPING, Category.CRIME})
 
 
+# "Clashes" between security forces and a crowd are unrest to one outlet and fighting to another;
+# such a pair needs more words in common than two reports of one kind.
+_BORDERLINE = frozenset({frozenset({Category.UNREST, Category.MILITARY})})
+BORDERLINE_PENALTY = 0.15
+
+
 def compatible(a: Category, b: Category) -> bool:
     if a == b or Category.NONE in (a, b):  # a calm report (trial, identification) can follow any event
         return True
     if Category.DISRUPTION in (a, b):  # a closure or curfew is how many outlets report the event behind it
         return True
-    return a in _VIOLENT and b in _VIOLENT
+    return (a in _VIOLENT and b in _VIOLENT) or frozenset({a, b}) in _BORDERLINE
 
 
 @dataclass(frozen=True)
@@ -49,6 +55,7 @@ class Report:
     sketch: tuple[int, ...]
     terms: frozenset[str]
     killed: int | None = None
+    follow_up: bool = False  # refers back to a known event (toll rises, claim, attacker named)
 
 
 @dataclass(frozen=True)
@@ -107,9 +114,15 @@ def score(report: Report, incident: KnownIncident, *, window: timedelta = WINDOW
     needed = _NEEDED[place] + TIME_PENALTY * min(2.0, max(0.0, (gap - SAME_TIME) / timedelta(hours=24)))
     if Category.NONE in (report.category, incident.category):
         needed += NONE_PENALTY  # a calm story shares words with many others: ask for more
+    elif frozenset({report.category, incident.category}) in _BORDERLINE:
+        needed += BORDERLINE_PENALTY
     elif report.category != incident.category:
         needed += 0.05
-    needed += CONFLICT_PENALTY * conflicts(report.terms, incident.terms)
+    if report.follow_up and place == "same" and report.published >= incident.first_seen:
+        # "the death toll rises", "X claims the attack": new names and numbers, few shared words, later
+        needed = max(0.0, needed - FOLLOW_UP_BONUS)
+    else:
+        needed += CONFLICT_PENALTY * conflicts(report.terms, incident.terms)
     if strict:
         needed += 0.25
     if evidence >= needed:
@@ -125,6 +138,7 @@ _NEEDED = {"same": 0.05, "near-unknown": 0.3, "unknown": 0.35}
 SAME_TIME = timedelta(hours=12)  # reports this close are "at the same time"; later ones need more in common
 TIME_PENALTY = 0.15  # per day beyond SAME_TIME: the same city the next day is often a new event
 CONFLICT_PENALTY = 0.3  # per kind of identifying detail both give but do not share (target, names)
+FOLLOW_UP_BONUS = 0.3  # a report pointing back at an event at its place needs this much less
 NONE_PENALTY = 0.2  # a calm story (politics, trial) shares words with many others: ask for more
 
 

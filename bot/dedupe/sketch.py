@@ -14,10 +14,12 @@ from __future__ import annotations
 import functools
 import hashlib
 import heapq
+import json
 import re
 import zlib
 from array import array
 from collections.abc import Iterable, Sequence
+from importlib import resources
 
 from bot.analysis.normalize import fold
 
@@ -119,6 +121,27 @@ KEY_FACT_TERMS = frozenset(
     shabaab taliban boko haram qaeda daesh isil jnim aqim hamas hezbollah houthi houthis wagner
     mosquee eglise ecole marche ambassade aeroport caserne prison hopital otages enleves embuscade""".split()
 )
+# Capitalised words that name no one in particular: titles and bodies quoted in any report, and
+# nationalities and countries ("Palestinian", "French"), which say who, not which event.
+_TITLES = """president prime minister ministry interior defence defense foreign general army police
+    ministre president premier general armee gendarmerie government gouvernement united nations
+    january february march april june july august september october november december
+    janvier fevrier mars avril juin juillet aout septembre octobre novembre decembre"""
+
+
+_TITLE_STEMS = frozenset(w[:6] for w in _TITLES.split())
+
+
+@functools.cache
+def _common_names() -> frozenset[str]:
+    data = json.loads(resources.files("bot.data").joinpath("countries.json").read_text(encoding="utf-8"))
+    names = [*_TITLES.split()]
+    for group in ("aliases", "demonyms", "demonyms_fr"):
+        for values in data[group].values():
+            names.extend(w for value in values for w in words(value))
+    return frozenset(w[:6] for w in names if len(w) >= 4)
+
+
 KEY_FACT_WEIGHT = 1.5
 PROPER_WEIGHT = 2.0
 GENERIC_WEIGHT = 0.3
@@ -133,7 +156,7 @@ def key_terms(title: str, text: str, *, limit: int = 40, place_names: Iterable[s
     two reports from one city share them whatever happened there, and the place is compared apart.
     """
     lead = f"{title}\n{text[:1500]}"  # names are looked for in the lead only
-    names = {fold(m)[:6] for m in _CAPITALISED.findall(lead)}
+    names = {fold(m)[:6] for m in _CAPITALISED.findall(lead)} - _TITLE_STEMS
     skip = {w[:6] for name in place_names for w in words(name)}
     terms: list[str] = []
     seen: set[str] = set(skip)
@@ -170,7 +193,8 @@ def conflicts(a: frozenset[str], b: frozenset[str]) -> int:
         count += 1
     na = {t.lower() for t in a if t.isupper()}
     nb = {t.lower() for t in b if t.isupper()}
-    if na and nb and not (na & lb or nb & la):
+    common = _common_names()
+    if na - common and nb - common and not (na & lb or nb & la):
         count += 1
     return count
 

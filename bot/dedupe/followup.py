@@ -1,0 +1,46 @@
+"""Does a report follow up an event already reported? (pure)
+
+A follow-up points back at an event the reader is assumed to know: the death toll rises, a group
+claims it, an attacker is named, the day after. Such a report often shares few words with the first
+one (new names, new numbers), so clustering asks it for less evidence, at the same place only.
+The cues are deliberately strong ones: "killed in the attack" is as common in a first report.
+"""
+from __future__ import annotations
+
+import re
+
+from bot.analysis.normalize import fold
+
+_EVENT = (r"(?:attacks?|raids?|bombings?|blasts?|explosions?|shootings?|ambush(?:es)?|assault|massacre|siege|"
+          r"stabbings?|strikes?|airstrikes?|shelling|kidnappings?|abductions?|hostage[- ]taking|violence|clashes|"
+          r"attentats?|attaques?|explosions?|fusillades?|embuscades?|enlevements?|violences|affrontements)")
+_WHEN = r"(?:the|this|these|last|yesterday's|\w+day's|l'|la|le|les|cet(?:te)?|ces)"
+
+# Only as the news itself, in the headline or first sentence: many first reports end with
+# "no group has claimed responsibility for the attack".
+_LEAD_CUES = re.compile(
+    r"^[^.!?\n]{0,80}?\b(?:claim(?:s|ed)?|has claimed|have claimed) responsibility for " + _WHEN + r"\b"
+    r"|^[^.!?\n]{0,80}?\brevendiqu\w*\s+(?:l'|la|le|les|cet(?:te)?)\s*" + _EVENT,
+    re.MULTILINE,
+)
+_CUES = re.compile(
+    "|".join((
+        # the toll moves: "death toll from Friday's attacks rises to 129", "le bilan s'alourdit"
+        r"\b(?:death|casualty) toll\b[^.;]{0,60}?\b(?:rises|rose|risen|climbs|climbed|jumps|jumped|reaches|reached|"
+        r"stands|stood|increases|increased|grows|grew|now)\b",
+        r"\bbilan\b[^.;]{0,60}?\b(?:s'alourdit|s'est alourdi|passe a|est passe|grimpe|atteint|s'eleve desormais)\b",
+        # the perpetrators are named, caught or charged
+        r"\b(?:one of the|the|an?)\s+(?:\w+\s+){0,2}(?:attackers?|gunm[ae]n|bombers?|assailants?|perpetrators?|"
+        r"hijackers?|kidnappers?|plotters?)\s+(?:\w+\s+){0,3}(?:identified|named|arrested|captured|charged)\b",
+        r"\b(?:identified|named) as (?:one of )?the (?:\w+\s+)?(?:attackers?|gunm[ae]n|bombers?|assailants?)\b",
+        # time points back at it: "a day after the attack", "au lendemain de l'attentat"
+        r"\b(?:a day|two days|hours|the day|days) after " + _WHEN + r"\s*(?:\w+\s+){0,3}" + _EVENT + r"\b",
+        r"\bau lendemain d(?:e|u|es)\s+(?:l'|la|le|les)?\s*" + _EVENT,
+    ))
+)
+
+
+def is_follow_up(title: str, text: str) -> bool:
+    """True when the title or lead refers back to an event it assumes is known."""
+    folded = fold(f"{title}\n{text[:800]}")
+    return _CUES.search(folded) is not None or _LEAD_CUES.search(folded[: len(title) + 240]) is not None
