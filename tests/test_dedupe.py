@@ -135,6 +135,8 @@ def test_follow_ups_are_reports_that_point_back_at_a_known_event() -> None:
     assert is_follow_up("JNIM claims responsibility for the Bamako attack", "")
     assert is_follow_up("", "One of the attackers has been identified as a 24-year-old from Mopti.")
     assert is_follow_up("Mali : le bilan de l'attaque s'alourdit", "")
+    assert is_follow_up("", "Officials say three people died in the Saint-Denis raid.")
+    assert is_follow_up("", "A cousin of one of the Paris attackers was found dead.")
     assert is_follow_up("", "Au lendemain de l'attentat, la ville reste sous le choc.")
     # A first report often ends by saying nobody has claimed it: that is not pointing back.
     assert not is_follow_up("Gunmen storm hotel in Bamako", STORY + " Many witnesses described scenes of panic "

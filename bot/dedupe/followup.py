@@ -40,7 +40,15 @@ _CUES = re.compile(
 )
 
 
+# An event known by its place's name: "in the Saint-Denis raid", "one of the Paris attackers".
+_NAMED_EVENT = re.compile(
+    r"\b(?:the|of the|in the) (?:[A-Z][\w'-]+ ){1,2}(?:attacks|attackers|raid|bombings|bombers|massacre|siege|"
+    r"attack|bombing|shooting|gunmen)\b")
+
+
 def is_follow_up(title: str, text: str) -> bool:
     """True when the title or lead refers back to an event it assumes is known."""
-    folded = fold(f"{title}\n{text[:800]}")
-    return _CUES.search(folded) is not None or _LEAD_CUES.search(folded[: len(title) + 240]) is not None
+    lead = f"{title}\n{text[:800]}"
+    folded = fold(lead)
+    return (_CUES.search(folded) is not None or _LEAD_CUES.search(folded[: len(title) + 240]) is not None
+            or _NAMED_EVENT.search(lead) is not None)
