@@ -10,6 +10,7 @@ import pytest
 
 from bot.sources.fetch import Validators
 from bot.store import source_state
+from bot.tg.catch_up import plan_mute_end_digests
 from tests.telegram_harness import Harness, running_bot
 
 ALICE = 1001
@@ -139,3 +140,32 @@ async def test_status_shows_settings_and_source_health(tg: Harness) -> None:
     status = await tg.say(ALICE, "/status")
     assert "Places: 1 (Bamako, Mali)" in status and "Muted until" in status and "Map pins: on" in status
     assert "1 of 2 working" in status and "Feed &lt;B&gt; (1×)" in status
+
+
+async def test_a_mute_that_runs_out_ends_with_one_digest(tg: Harness) -> None:
+    assert "Muted until" in await tg.say(ALICE, "/mute 2h")
+    await publish(tg, ROBBERY, "https://n.example/2")
+    await publish(tg, BOMBING, "https://n.example/3")
+    assert alerts(tg) == []
+    assert plan_mute_end_digests(tg.db, tg.clock()) == 0  # not yet: still muted
+    tg.clock.advance(hours=3)
+    sent_before = len(tg.api.sent(ALICE))
+    assert plan_mute_end_digests(tg.db, tg.clock()) == 1
+    await tg.deliver()
+    new = tg.api.sent(ALICE)[sent_before:]
+    assert len(new) == 1  # one message, not the two alerts it missed
+    assert "mute has ended" in new[0]["text"] and "Robbers" in new[0]["text"] and "Explosion at Bamako hotel" in new[0]["text"]
+    assert plan_mute_end_digests(tg.db, tg.clock()) == 0  # never twice
+    assert "not muted" in await tg.say(ALICE, "/unmute")
+    await publish(tg, PROTEST, "https://n.example/1")  # alerts are back on
+    assert "Protest in Bamako" in alerts(tg)[-1]["text"]
+
+
+async def test_a_mute_that_runs_out_quietly_when_nothing_happened(tg: Harness) -> None:
+    await tg.say(ALICE, "/mute 30m")
+    tg.clock.advance(hours=1)
+    sent_before = len(tg.api.sent(ALICE))
+    assert plan_mute_end_digests(tg.db, tg.clock()) == 0
+    await tg.deliver()
+    assert len(tg.api.sent(ALICE)) == sent_before  # nothing to tell: no message
+    assert "Muted" not in await tg.say(ALICE, "/status")

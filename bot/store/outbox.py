@@ -20,6 +20,7 @@ from sqlite_utils import Database
 
 MAX_ATTEMPTS = 8
 MAP_MIN_PRIORITY = 2  # Severity.HIGH.rank: high and critical alerts get a map pin
+DIGEST_PRIORITY = 0  # a list of past incidents: after every alert, silent in quiet hours
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,17 @@ def enqueue_update(
         "INSERT INTO deliveries (incident_id, chat_id, kind, seq, reply_to_delivery_id, priority, text, status, "
         "attempts, next_attempt_at, created_at) VALUES (?, ?, 'update', ?, ?, ?, ?, 'pending', 0, ?, ?)",
         [incident_id, chat_id, seq, alert[0], priority, text, now.isoformat(), now.isoformat()],
+    )
+    return True
+
+
+def enqueue_digest(db: Database, *, incident_id: int, chat_id: int, text: str, now: datetime) -> bool:
+    """Plan a catch-up list (after a mute ran out), filed under the newest incident it lists; quiet priority."""
+    seq = _next_seq(db, incident_id=incident_id, chat_id=chat_id, kind="digest")
+    db.execute(
+        "INSERT INTO deliveries (incident_id, chat_id, kind, seq, priority, text, status, attempts, next_attempt_at, "
+        "created_at) VALUES (?, ?, 'digest', ?, ?, ?, 'pending', 0, ?, ?)",
+        [incident_id, chat_id, seq, DIGEST_PRIORITY, text, now.isoformat(), now.isoformat()],
     )
     return True
 

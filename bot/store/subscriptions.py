@@ -167,6 +167,15 @@ def muted_since(db: Database, chat_id: int) -> datetime | None:
     return datetime.fromisoformat(row[0]) if row and row[0] else None
 
 
+def ended_mutes(db: Database, now: datetime) -> list[int]:
+    """Active chats whose /mute has run out (and not been lifted by /unmute)."""
+    rows = db.execute(
+        "SELECT chat_id FROM chats WHERE active = 1 AND muted_until IS NOT NULL AND muted_until <= ? ORDER BY chat_id",
+        [now.isoformat()],
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
 def update_settings(db: Database, chat_id: int, *, now: datetime, **values: Any) -> None:
     """Set some of the chat's settings (columns of `chats`, see schema_telegram.m200)."""
     unknown = set(values) - _SETTABLE

@@ -18,7 +18,7 @@ from telegram.ext import (
 
 from bot.cycle import poll_cycle
 from bot.services import Services
-from bot.tg import admin, commands_info, commands_settings, guard, handlers, keyboards
+from bot.tg import admin, catch_up, commands_info, commands_settings, guard, handlers, keyboards
 from bot.tg.delivery import send_due
 from bot.tg.limits import Pacer, TelegramRateLimiter
 from bot.tg.polling import schedule_polling
@@ -74,6 +74,8 @@ def build_application(services: Services) -> Application:  # type: ignore[type-a
     app.add_error_handler(_on_error)
     assert app.job_queue is not None, "python-telegram-bot[job-queue] is required"
     schedule_polling(app.job_queue, services)
+    app.job_queue.run_repeating(catch_up.mute_end_job, interval=catch_up.MUTE_CHECK_INTERVAL_S, first=5.0,
+                                name="mutes that ran out")
     return app
 
 

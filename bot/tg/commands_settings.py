@@ -14,8 +14,8 @@ from bot.chat_settings import ChatSettings, parse_duration, parse_quiet, parse_s
 from bot.places import Resolved, resolve_place
 from bot.store import subscriptions
 from bot.tg import keyboards
+from bot.tg.catch_up import MUTED_HEADER, catch_up, muted_for
 from bot.tg.common import args_of, chat_id_of, now_of, reply, require_admin, services_of, subscribe
-from bot.tg.handlers import catch_up
 
 DEFAULT_MUTE = timedelta(hours=8)
 
@@ -111,7 +111,7 @@ async def _edit(query: object, text: str, markup: object) -> None:
 
 
 async def mute(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/mute 8h: no alerts for a while (then one digest on /unmute)."""
+    """/mute 8h: no alerts for a while (then one digest, on /unmute or when the time runs out)."""
     if not await require_admin(update, context):
         return
     arg = args_of(update)
@@ -137,14 +137,14 @@ async def unmute(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     current = _settings(update, context)
     now = now_of(context)
     was_muted = current.is_muted(now)
-    since = subscriptions.muted_since(services.db, chat_id)
+    window = muted_for(services.db, chat_id, now)
     _set(update, context, muted_until=None, muted_since=None)
     if not was_muted:
         await reply(update, "🔔 Alerts are on (they were not muted).")
         return
-    hours = max(1.0, min(7 * 24.0, (now - since).total_seconds() / 3600)) if since else 24.0
     watches = [w for _, w in subscriptions.list_watches(services.db, chat_id)]
-    await reply(update, "🔔 Alerts are back on." + catch_up(services, chat_id, watches, "While you were muted", hours))
+    missed = catch_up(services.db, chat_id, watches, MUTED_HEADER, now=now, since=window)
+    await reply(update, "🔔 Alerts are back on." + (f"\n\n{missed}" if missed else ""))
 
 
 def _local(when: datetime, tz_name: str | None) -> str:

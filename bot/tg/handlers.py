@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import timedelta
 
 from telegram import Update
 from telegram.ext import ContextTypes
@@ -15,11 +14,10 @@ from bot.analysis.facts import Place
 from bot.chat_settings import MAX_RADIUS_KM, MIN_RADIUS_KM, default_radius_km
 from bot.match import ChatWatch
 from bot.places import Ambiguous, Invalid, Resolved, Unknown, resolve_place
-from bot.services import Services
-from bot.store import outbox, recent, subscriptions
+from bot.store import outbox, subscriptions
 from bot.tg import keyboards
+from bot.tg.catch_up import catch_up
 from bot.tg.common import args_of, chat_id_of, now_of, reply, require_admin, services_of, subscribe
-from bot.tg.digest import digest
 
 COMMANDS = (
     ("start", "subscribe and see what I do"),
@@ -48,7 +46,6 @@ WELCOME = (
     "Or share a location pin. /help lists everything."
 )
 CALLBACK_PREFIX = keyboards.WATCH_PREFIX
-DIGEST_WINDOW = timedelta(hours=24)
 _RADIUS = re.compile(r"^(?P<place>.*?)[\s,]+(?P<km>\d{1,5}(?:\.\d+)?)\s*(?:km|kms|kilometers|kilometres)?$", re.IGNORECASE)
 
 
@@ -126,20 +123,8 @@ def add_watch(update: Update, context: ContextTypes.DEFAULT_TYPE, place: Place, 
     else:
         where = f"within {km:.0f} km; farther for critical events"
     text = f"✅ Watching <b>{label}</b> ({where}). You will get an advisory when something happens there."
-    return text + catch_up(services, chat_id, [_as_watch(chat_id, place, km, custom)], "Lately there")
-
-
-def catch_up(services: Services, chat_id: int, watches: list[ChatWatch], header: str, since_hours: float = 24) -> str:
-    """At most one short digest (appended to the answer) of recent incidents in these places,
-    instead of a burst of old alerts; incidents the chat already got are left out."""
-    db, now = services.db, services.clock()
-    found = recent.for_watches(
-        db, watches, since=now - timedelta(hours=since_hours), settings=subscriptions.get_settings(db, chat_id),
-        skip=recent.delivered_incidents(db, chat_id), limit=6,
-    )
-    if not found:
-        return ""
-    return "\n\n" + digest(f"🗞 {html.escape(header)} (last {since_hours:.0f} h):", found, shown=3)
+    lately = catch_up(services.db, chat_id, [_as_watch(chat_id, place, km, custom)], "Lately there", now=now)
+    return text + (f"\n\n{lately}" if lately else "")
 
 
 def _as_watch(chat_id: int, place: Place, km: float, custom: bool) -> ChatWatch:

@@ -1,0 +1,80 @@
+"""One short digest instead of a burst of old alerts: after /watch, after /unmute, and when a
+/mute runs out by itself (the chat is told its alerts are back, with what happened meanwhile).
+
+The digest for a mute that ran out is planned in the outbox, in the same transaction that
+clears the mute, so the sender delivers it like any alert: within the rate limits, retried on
+network errors, never lost and never twice.
+"""
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+
+from sqlite_utils import Database
+from telegram.ext import ContextTypes
+
+from bot.match import ChatWatch, Match
+from bot.services import Services
+from bot.store import outbox, recent, subscriptions
+from bot.store.recent import RecentIncident
+from bot.tg.digest import digest
+from bot.tg.sending import send_job
+
+MUTE_CHECK_INTERVAL_S = 60.0
+MAX_CATCH_UP = timedelta(days=7)  # /recent's reach: older news is no longer news
+SHOWN = 3
+MUTED_HEADER = "While you were muted"
+
+
+def catch_up(db: Database, chat_id: int, watches: Iterable[ChatWatch], header: str, *, now: datetime,
+             since: timedelta = timedelta(hours=24)) -> str:
+    """The digest (safe HTML) of recent incidents in these places that the chat has not had; "" if none."""
+    return _render(header, _missed(db, chat_id, watches, now=now, since=since), since)
+
+
+def _window(since: timedelta) -> timedelta:
+    return max(timedelta(hours=1), min(MAX_CATCH_UP, since))
+
+
+def _missed(db: Database, chat_id: int, watches: Iterable[ChatWatch], *, now: datetime,
+            since: timedelta) -> list[tuple[RecentIncident, Match]]:
+    return recent.for_watches(
+        db, watches, since=now - _window(since), settings=subscriptions.get_settings(db, chat_id),
+        skip=recent.delivered_incidents(db, chat_id), limit=SHOWN * 2,
+    )
+
+
+def _render(header: str, found: list[tuple[RecentIncident, Match]], since: timedelta) -> str:
+    if not found:
+        return ""
+    hours = _window(since).total_seconds() / 3600
+    return digest(f"🗞 {html.escape(header)} (last {hours:.0f} h):", found, shown=SHOWN)
+
+
+def muted_for(db: Database, chat_id: int, now: datetime) -> timedelta:
+    """How long the chat has been muted (a day when the start is unknown)."""
+    since = subscriptions.muted_since(db, chat_id)
+    return now - since if since else timedelta(hours=24)
+
+
+def plan_mute_end_digests(db: Database, now: datetime) -> int:
+    """Clear every mute that has run out; plan a digest for each chat that missed something. How many planned."""
+    planned = 0
+    for chat_id in subscriptions.ended_mutes(db, now):
+        with db.atomic():  # the digest is planned and the mute cleared together, or neither
+            window = muted_for(db, chat_id, now)
+            subscriptions.update_settings(db, chat_id, now=now, muted_until=None, muted_since=None)
+            watches = [w for _, w in subscriptions.list_watches(db, chat_id)]
+            found = _missed(db, chat_id, watches, now=now, since=window)
+            if found:  # the row hangs on the newest incident it lists (deliveries belong to an incident)
+                text = "🔔 Your mute has ended: alerts are back on.\n\n" + _render(MUTED_HEADER, found, window)
+                planned += outbox.enqueue_digest(db, incident_id=found[0][0].id, chat_id=chat_id, text=text, now=now)
+    return planned
+
+
+async def mute_end_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Every minute: mutes that ran out end with their digest, handed to the outbox sender."""
+    services: Services = context.bot_data["services"]
+    if plan_mute_end_digests(services.db, services.clock()):
+        await send_job(context)
