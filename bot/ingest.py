@@ -20,7 +20,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from sqlite_utils import Database
@@ -178,6 +178,9 @@ def _ingest_one(
             report.same_incident += facts.is_incident
             _join(db, event, article, signal, state, report, is_incident=facts.is_incident, render_html=render_html,
                   now=now, policy=policy)
+            if facts.is_incident and event.is_incident:
+                _refine_place(db, watches, event, article, facts, report, render_html=render_html, now=now,
+                              max_age=max_age)
     incident_store.save_article(db, article, facts, content_hash=chash, title_hash=thash, incident_id=event_id, now=now)
 
 
@@ -213,11 +216,32 @@ def _alert(
     now: datetime,
     max_age: timedelta,
 ) -> None:
-    alerted = not article.backlog and now - article.published <= max_age
+    alerted = _timely(article, now=now, max_age=max_age)
+    matches = _plan_alerts(db, watches, incident_id, outlets, meta_of(article), facts, report, render_html=render_html,
+                           now=now) if alerted else ()
+    report.incidents.append(NewIncident(incident_id, article, facts, matches, alerted))
+
+
+def _timely(article: Article, *, now: datetime, max_age: timedelta) -> bool:
+    return not article.backlog and now - article.published <= max_age
+
+
+def _plan_alerts(
+    db: Database,
+    watches: WatchIndex,
+    incident_id: int,
+    outlets: tuple[Sequence[str], Sequence[str]],
+    meta: ArticleMeta,
+    facts: Facts,
+    report: IngestReport,
+    *,
+    render_html: Renderer,
+    now: datetime,
+) -> tuple[Match, ...]:
+    """One alert for each chat whose places these facts concern (a chat that has it already gets nothing)."""
     # Exact matches first, so a chat watching both Bamako and BKO gets the message without a distance line.
-    found = wanted_matches(db, facts, match_watches(facts, watches.near(facts)), now=now) if alerted else []
+    found = wanted_matches(db, facts, match_watches(facts, watches.near(facts)), now=now)
     matches = tuple(sorted(found, key=lambda m: (m.distance_km is not None, m.distance_km or 0.0)))
-    meta = meta_of(article)
     for m in matches:
         context = list(distance_line(m))
         text = render_html(facts, meta, extra_lines=[*context, sources_line(*outlets)])
@@ -225,7 +249,35 @@ def _alert(
             db, incident_id=incident_id, chat_id=m.watch.chat_id, text=text, priority=_priority(facts), now=now,
             context=context,
         )
-    report.incidents.append(NewIncident(incident_id, article, facts, matches, alerted))
+    return matches
+
+
+def _refine_place(
+    db: Database,
+    watches: WatchIndex,
+    event: incident_store.Event,
+    article: Article,
+    facts: Facts,
+    report: IngestReport,
+    *,
+    render_html: Renderer,
+    now: datetime,
+    max_age: timedelta,
+) -> None:
+    """A later report names the city of an incident first placed only in its country ("in northern
+    Mali", then "in Timbuktu"): the incident takes the city, and the chats watching that city, which
+    the first alert could not reach, get the alert now."""
+    known = event.facts
+    if known.geonameid is not None or facts.geonameid is None or known.country not in (None, facts.country):
+        return
+    placed = replace(known, city=facts.city, country=facts.country, country_name=facts.country_name,
+                     lat=facts.lat, lon=facts.lon, geonameid=facts.geonameid,
+                     airports=known.airports or facts.airports, un_sites=known.un_sites or facts.un_sites)
+    incident_store.set_place(db, event.id, placed, now=now)
+    if _timely(article, now=now, max_age=max_age):
+        sources, copies = incident_store.outlets(db, event.id)
+        _plan_alerts(db, watches, event.id, (sources, copies), event.meta, placed, report, render_html=render_html,
+                     now=now)
 
 
 def _join(

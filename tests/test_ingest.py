@@ -202,3 +202,29 @@ def test_syndicated_copies_are_carried_not_confirming(db: Database) -> None:
     ingest(db, story(copy, source="Site A", at=at + timedelta(minutes=3), slug="site-a"))
     ((_, _, alert),) = alerts_and_updates(db)
     assert "Single source so far (unconfirmed). The same report was carried by 1 more outlet." in alert
+
+
+def test_a_later_report_naming_the_city_reaches_the_chats_watching_it(db: Database) -> None:
+    """First "in central Mali" (the country's watchers are alerted), then a report naming Mopti: the
+    incident takes the city, and the chat watching Mopti gets the alert it could not get before; once."""
+    watch(db, 21, "Mopti")
+    watch(db, 22, "Mali")
+    at = NOW - timedelta(hours=1)
+    vague = ("Jihadists attack army camp in central Mali",
+             "Jihadist gunmen attacked an army camp in central Mali on Sunday, killing at least eight soldiers, "
+             "the army said.")
+    ingest(db, story(vague, source="AFP", at=at, slug="vague"))
+    assert set(planned(db)) == {22}
+    (city,) = db.execute("SELECT city FROM incidents").fetchone()
+    assert city is None
+    precise = ("Eight soldiers killed in attack on army camp near Mopti",
+               "MOPTI, Mali — Jihadist gunmen attacked an army camp near Mopti on Sunday, killing eight soldiers, "
+               "officials said.")
+    report = ingest(db, story(precise, source="Reuters", at=at + timedelta(minutes=30), slug="precise"))
+    assert report.incidents == [] and report.same_incident == 1  # one incident, now in Mopti
+    plans = planned(db)
+    assert set(plans) == {21, 22} and len(plans[21]) == 1 and len(plans[22]) == 1
+    assert "Mopti" in plans[21][0] and "Reported by 2 independent sources" in plans[21][0]
+    assert db.execute("SELECT city FROM incidents").fetchone() == ("Mopti",)
+    ingest(db, story(precise, source="RFI", at=at + timedelta(minutes=50), slug="again"))
+    assert len(planned(db)[21]) == 1  # never twice

@@ -232,6 +232,22 @@ def promote(db: Database, event_id: int, article: Article, facts: Facts, *, now:
     )
 
 
+def set_place(db: Database, event_id: int, facts: Facts, *, now: datetime) -> None:
+    """The incident is placed more precisely (a later report names its city): its facts say so."""
+    db.execute(
+        "UPDATE incidents SET city = ?, country = ?, geonameid = ?, lat = ?, lon = ?, facts = ?, updated_at = ? "
+        "WHERE id = ?",
+        [facts.city, facts.country, facts.geonameid, facts.lat, facts.lon,
+         json.dumps(facts.to_json(), ensure_ascii=False), now.isoformat(), event_id],
+    )
+
+
+def outlets(db: Database, event_id: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(independent sources, outlets that carried copies) of an incident."""
+    sources, copies = db.execute("SELECT sources, copies FROM incidents WHERE id = ?", [event_id]).fetchone()
+    return tuple(json.loads(sources)), tuple(json.loads(copies))
+
+
 def purge_article_text(db: Database, *, seen_before: datetime) -> int:
     """Retention: forget the raw text of old articles; incidents and fingerprints stay."""
     cursor = db.execute(
