@@ -7,7 +7,8 @@ cyber attacks, disasters and accidents. The title counts double: it says what th
 Harm ("killed", "wounded") and armed actors ("militants") are evidence that something happened, never
 the kind: a bus plunging into a ravine kills people too. Words inside a plan or a fear ("planning to
 explode a bomb") do not count; a headline that denies the event, or is about a charge or a trial, weighs
-against it.
+against it. A headline announcing an explainer, an analysis or an interview ("ce que l'on sait", "pourquoi ...",
+"What we know about ...") is never an alert.
 Meanings of the kinds live in categories.py.
 """
 from __future__ import annotations
@@ -19,6 +20,7 @@ import ahocorasick
 
 from bot.analysis.categories import PRIORITY
 from bot.analysis.facts import Category
+from bot.analysis.gate import Gated
 
 
 class _Cue:
@@ -143,6 +145,11 @@ def _candidates(text: str) -> dict[int, list[int]]:
     return found
 
 
+# "clashes between security forces and worshippers", "accrochage entre l'armée avec un groupe des jeunes": unrest.
+_WITH_CIVILIANS = (r" (?:broke out |erupted |have |has )?(?:with|between|entre|avec) (?:[\w'-]+ ){0,6}?"
+                   r"(?:youths?|jeunes|worshippers|fideles|pilgrims|students|etudiants|residents|habitants|villagers|villageois|"
+                   r"civilians|civils|crowds?|foule|protesters|demonstrators|manifestants|supporters|partisans)")
+
 # (pattern, weight) per kind. Weight 2 = enough on its own in a title; 1 = supporting.
 CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
     Category.ARMED_ATTACK: (
@@ -161,7 +168,10 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              r"violence", r"violences", r"raids?", r"raided"), 1.0),
     ),
     Category.BOMBING: (
-        (_rx(r"bomb(?:s|ing|ings|ed)?(?! (?:threats?|scares?|hoax(?:es)?|alerts?))", r"bombers?", r"blasts?", r"explosions?", r"explosives?",
+        (_rx(r"bomb(?:s|ing|ings|ed)?(?! (?:threats?|scares?|hoax(?:es)?|alerts?))",
+             # "B-2 stealth bombers", "strategic bombers": aircraft, not people who set off bombs
+             r"bomber(?<!stealth bomber)(?<!strategic bomber)(?<!long-range bomber)(?<!heavy bomber)(?<!b-\d bomber)"
+             r"(?<!b-\d\d bomber)s?", r"blasts?", r"explosions?", r"explosives?",
              r"exploded", r"explodes?", r"ieds?", r"dynamite",
              r"improvised explosive", r"car bomb", r"suicide (?:bomber|attack|bombing)", r"grenades?", r"detonat(?:ed|ion|es|e|ing)",
              r"landmines?", r"roadside bomb", r"kamikaze", r"engin explosif", r"engins explosifs", r"bombes?", r"explosion", r"attentat[- ]suicide",
@@ -182,14 +192,21 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
         (_rx(r"kidnap(?:ped|ping|pers|s)?", r"abduct(?:ed|ion|ions|s)?", r"hostages?", r"hijack(?:ed|ing|er|ers)?", r"taken captive",
              r"seized (?:a |the )?(?:plane|aircraft|ship|vessel|bus)", r"enlev(?:e|es|ee|ees|ement|ements)", r"otages?", r"rapt",
              r"kidnapp(?:e|es|ee|ees)", r"prise d'otages", r"pris en otage", r"detournement d'avion", r"held captive",
-             r"taken to an unknown (?:location|destination)", r"emmenes? vers une destination inconnue"), 2.0),
+             r"taken to an unknown (?:location|destination)", r"emmenes? vers une destination inconnue",
+             # "dozens of soldiers seized by locals": people taken by a group (not arrested by the authorities)
+             r"(?:soldiers|troops|policemen|police officers|officers|workers|engineers|tourists|journalists|villagers|civilians|"
+             r"staff|students|passengers) (?:were |have been |had been )?(?:seized|captured|held|taken|rounded up) by "
+             r"(?!(?:the )?(?:police|authorities|security forces|immigration|customs|border))"), 2.0),
     ),
     Category.UNREST: (
         (_rx(r"protests?", r"protesters?", r"protestors?", r"demonstrators?", r"demonstrations?", r"riots?", r"rioters?", r"rioting",
              r"tear ?gas", r"unrest", r"clash(?:ed|es)? (?:with|between) (?:police|protesters|demonstrators|security forces|rival)",
              r"manifestations?", r"manifestants?", r"emeutes?", r"heurts", r"gaz lacrymogenes?", r"marche de protestation",
              r"sit-in", r"march(?:ed)? (?:on|through|against)", r"looting", r"pillages?", r"barricades?", r"counter-protesters",
-             r"dispersion des marches", r"marches? contre", r"dispers(?:e|es|ed) (?:the )?(?:crowd|protesters|manifestants)"), 2.0),
+             r"dispersion des marches", r"marches? contre", r"dispers(?:e|es|ed) (?:the )?(?:crowd|protesters|manifestants)",
+             # crowd-control weapons: "police fired rubber bullets at protesters" is unrest, not a shooting
+             r"rubber bullets?", r"water cannons?", r"balles en caoutchouc", r"canons? a eau",
+             *(word + _WITH_CIVILIANS for word in (r"clash(?:es|ed)?", r"affrontements?", r"accrochages?", r"heurts"))), 2.0),
         (_rx(r"rallies", r"rally", r"rallied", r"tension", r"worshippers", r"students", r"youths?", r"jeunes", r"crowds?", r"foule",
              r"anti-?riot", r"anti-?emeutes?"), 0.7),
     ),
@@ -202,15 +219,24 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              r"recaptured", r"captured the (?:town|city)", r"warplanes?", r"fighter jets?", r"drove .{0,40} forces from", r"seize(?:d|s)? (?:control|the town|the city)", r"overthrown?", r"seized power",
              r"prise de pouvoir", r"coup de force", r"soldats? mutines?", r"army (?:killed|seized)", r"military (?:killed|seized|takeover|junta)",
              r"shoot(?:s)? down", r"shot down", r"shootdown", r"incursion", r"airspace violation", r"hostilities (?:resumed?|broke out|erupted)",
-             r"fired (?:a |two |three |several |\d+ )?(?:missiles?|rockets?)", r"(?:a|ont) tire (?:un |des |plusieurs )?(?:missiles?|roquettes?|obus)", r"clashes", r"clashed", r"affrontements?"), 2.0),
-        (_rx(r"clash", r"missiles?(?! (?:defen[cs]e|programs?|programmes?|tests?|systems?|shield|deals?|purchases?))", r"destroy(?:s|ed)?"), 1.2),
+             r"fired (?:a |two |three |several |\d+ )?(?:missiles?|rockets?)",
+             # "Ukrainian drones strike a port", "a drone attack on", "Israeli strikes on Iran", "strategic bombers"
+             r"drones? (?:strike|strikes|struck|attack(?:s|ed)?|hit|hits|slammed|targeted)", r"drone attacks?",
+             r"(?:israeli|u\.s\.|us|american|russian|ukrainian|coalition|saudi-led|saudi|nato|iranian|turkish|pakistani|indian) "
+             r"(?:air ?|missile |drone |military )?strikes (?:on|in|against|hit|killed)",
+             r"(?:stealth|strategic|long-range) bombers?", r"(?:a|ont) tire (?:un |des |plusieurs )?(?:missiles?|roquettes?|obus)", r"clashes(?! (?:with (?:[\w'-]+ ){1,3})?over\b)", r"clashed(?! (?:with (?:[\w'-]+ ){1,3})?over\b)", r"affrontements?"), 2.0),
+        # "Israel says it struck Tehran's Evin prison", "the army said it had hit militant positions" (a cue of its own:
+        # "said" is frequent, and a small regex is cheap to try at each one)
+        (_rx(r"(?:says|said|say|claims|claim|claimed) (?:it|they) (?:had |has |have )?"
+             r"(?:struck|hit|bombed|targeted|shelled)"), 2.0),
+        (_rx(r"clash(?! (?:with (?:[\w'-]+ ){1,3})?over\b)", r"missiles?(?! (?:defen[cs]e|programs?|programmes?|tests?|systems?|shield|deals?|purchases?))", r"destroy(?:s|ed)?"), 1.2),
         (_rx(r"troops", r"soldiers", r"army", r"soldats", r"militaires", r"armee"), 0.4),
     ),
     Category.DISRUPTION: (
         (_rx(r"airport (?:was |has been |is )?(?:closed|shut|evacuated|locked down)", r"closed (?:the |its )?(?:airport|airspace|border)",
              r"(?:airspace|border|borders|airport|airports) (?:closed|shut|sealed)", r"flights? (?:were |have been )?(?:suspended|diverted|cancelled|grounded)",
              r"diverted", r"curfew", r"lockdown", r"locked down", r"evacuat(?:ed|ion|e)", r"shelter[- ]in[- ]place", r"state of emergency",
-             r"bomb (?:threats?|scares?|hoax(?:es)?|alerts?)", r"suspicious (?:package|device|object)", r"couvre-feu", r"etat d'urgence", r"confinement",
+             r"bomb (?:threats?|scares?|hoax(?:es)?|alerts?)", r"suspicious (?:package|device|object)", r"couvre-feu", r"etat d'urgence", r"confinement(?<!solitary confinement)",
              r"fermeture (?:de l'aeroport|des frontieres|de la frontiere)", r"aeroport (?:a ete |est )?ferme", r"vols? (?:suspendus?|annules?|detournes?)",
              r"evacu(?:e|es|ee|ees|ation)", r"limit (?:their )?movements?", r"stay indoors", r"temporarily (?:closed|shut)",
              r"security (?:alert|scare|threat)", r"terror alert", r"emergency landing", r"refuse to fly", r"(?:airport|airspace) (?:is |was )?closed", r"airport (?:[\w'-]+ ){1,6}(?:is|was|has been|were) (?:closed|shut)",
@@ -249,7 +275,8 @@ FALSE_FRIENDS: dict[str, tuple[_Cue | re.Pattern[str], float]] = {
                  r"song", r"concert", r"festival"), 1.0),
     "drill": (_rx(r"drills?", r"exercises?", r"simulation", r"simulated", r"mock (?:attack|exercise)", r"war games", r"exercice", r"manoeuvres"), 1.5),
     "memorial": (_rx(r"anniversary", r"anniversaries", r"memorial", r"commemorat(?:e|ed|es|ion|ions)", r"remembrance", r"years (?:ago|since|after)",
-                     r"tribute", r"mourn(?:s|ed)? the victims", r"anniversaire", r"commemoration", r"hommage", r"il y a \d+ ans", r"ans apres"), 1.5),
+                     r"tribute", r"mourn(?:s|ed)? the victims", r"anniversaire", r"commemoration", r"hommage", r"il y a \d+ ans", r"ans apres",
+                     r"international day", r"world day", r"journee (?:mondiale|internationale)"), 1.5),
     "court": (_rx(r"trial", r"court", r"sentenced", r"sentence", r"convicted", r"conviction", r"charged", r"charges", r"indicted",
                   r"indictment", r"jury", r"judge", r"verdict", r"pleaded", r"acquitted", r"extradit(?:ed|ion)", r"prosecut(?:ed|ion)",
                   r"lawsuit", r"sued", r"appeal", r"testif(?:y|ied)", r"proces", r"condamne", r"condamnes", r"tribunal", r"inculpes?", r"juges?",
@@ -278,14 +305,19 @@ FALSE_FRIENDS: dict[str, tuple[_Cue | re.Pattern[str], float]] = {
                      r"new terminal", r"runway", r"conference", r"general assembly", r"parliament", r"legislation", r"bill", r"reform",
                      r"scrutin", r"elections", r"sommet", r"negociations", r"accord de paix", r"economie", r"deploy(?:ed|ment|s)?",
                      r"threat level", r"warns?", r"warned", r"condemn(?:s|ed)?", r"visit(?:s|ed)?", r"meets?", r"met with", r"pledge(?:s|d)?",
-                     r"aid", r"humanitarian", r"refugees?", r"migrants?"), 0.5),
+                     r"aid(?! workers?| convoys?| agenc(?:y|ies)| groups?| staff| organi[sz]ations?)", r"humanitarian", r"refugees?", r"migrants?"), 0.5),
     # Plans, plots and fears: nothing has happened (yet).
     "intent": (_rx(r"plann(?:ed|ing) (?:to|an?|the)", r"accused of (?:planning|plotting|preparing)", r"plot(?:s|ted|ting)? to", r"foiled",
                    r"(?:terror|terrorist|security) threats?", r"fears? (?:of|that)", r"could be used",
                    r"projet(?:ai|aie)nt", r"veu(?:t|lent) (?:elargir|lancer|attaquer|defiler)", r"menace (?:de|d')"), 1.2),
     # Afterwards: reopening, resuming.
     "aftermath": (_rx(r"reopen(?:s|ed|ing)?", r"re-open(?:s|ed|ing)?", r"resum(?:e|es|ed|ing) (?:flights|operations|services)",
-                      r"(?:weeks|months) after", r"rouvert", r"reouverture"), 1.0),
+                      r"(?:weeks|months) after", r"rouvert", r"reouverture",
+                      # "picking up the pieces after April killings", "since last month's attack"
+                      r"(?:after|since) (?:the |last )?(?:january|february|march|april|may|june|july|august|september|october|"
+                      r"november|december|last (?:week|month|year))(?:'s)? (?:[\w-]+ )?"
+                      r"(?:attacks?|killings?|bombings?|massacres?|shootings?|violence)"),
+                  1.0),
 }
 
 _COURT_HEADLINE = re.compile(r"\b(?:charged|charges|sentenced|sentences|convicted|indicted|arrested|arrests|detain(?:s|ed)?|jailed|trial|"
@@ -294,6 +326,19 @@ _COURT_HEADLINE = re.compile(r"\b(?:charged|charges|sentenced|sentences|convicte
 _HYPOTHETICAL = re.compile(r"\b(?:plann(?:ed|ing) to|plott(?:ed|ing) to|accused of (?:planning|plotting|preparing)|fears? (?:that|of)|"
                            r"(?:could|would|might|may) be used|aimed at (?:preventing|prohibiting|stopping)|projet(?:ai|aie)nt de)\b[^.;!?]{0,70}")
 _MARKS_DATE = re.compile(r"\b(?:to|pour) (?:mark|commemorate|celebrate|marquer|commemorer) (?:the |l'|le |la )?")
+# A headline that announces an explainer, an analysis or an interview, not a report of what just happened: "ce que l'on
+# sait", "ont-ils mis fin ... ?", "What we know about ...", "Analysis: ...", or a question word opening the headline or a
+# part of it ("Pourquoi ...", "Mali : qui est ...", "... - how US says it hit ..."): never an alert. Folded title.
+_EXPLAINER_TITLE = Gated(re.compile(
+    r"\b(?:ce (?:que|qu'on) (?:l'on |nous |vous |l'|on )?(?:sait|savons|savez|ignore|sais)|ce qu'(?:il faut|on) (?:savoir|sait)|"
+    r"que (?:sait|savoir)|voici ce que|decryptage|analyse|entretien|tribune|editorial|chronique|questions?-reponses|"
+    r"what (?:we|you) (?:know|need to know)|what to know|explainers?|explained|analysis|opinion|interview|q&a)\b|"
+    r"\w-(?:t-)?(?:il|elle|ils|elles|on)\b|"
+    r"(?:^|[:?] |\s[-|] )(?:pourquoi|comment|qui (?:est|sont|etait|etaient)|why|how|"
+    r"what (?:is|are|was|were|happened|happens|next)|who (?:is|are|was|were))\b"),
+    "ce qu", "que sa", "voici", "decryptage", "analyse", "entretien", "tribune", "editorial", "chronique", "reponses", "what",
+    "explain", "analysis", "opinion", "interview", "q&a", "-il", "-elle", "-on", "pourquoi", "comment", "qui ", "why", "how",
+    "who ")
 # "was not kidnapped", "n'a pas été enlevé": the title denies the event.
 _NEGATED = re.compile(r"\b(?:(?:was|were|has|have|had|is|are) (?:not|never) (?:been )?|n'(?:a|ont|est|sont) (?:pas|jamais) (?:ete )?)"
                       r"(?:kidnapped|abducted|killed|attacked|hurt|injured|wounded|shot|bombed|hijacked|taken hostage|"
@@ -356,6 +401,8 @@ def _friends(title: str, body: str, in_title: dict[int, list[int]], in_body: dic
         found["court_headline"] = 2.0  # "Suspect charged in abduction": the story is the legal step
     if title.rstrip().endswith("?"):  # a question in the title: analysis or opinion, not a report
         found["question"] = 2.0
+    if _EXPLAINER_TITLE.search(title):
+        found["explainer"] = 1.0  # "Fusillade à Marseille : ce que l'on sait", "What we know about ...": a veto
     return found
 
 
@@ -402,6 +449,7 @@ def detect_incident(folded_title: str, folded_body: str, killed: int | None = No
     # A story that is plainly about sport, film, a drill or computers is that, whatever words it uses.
     domain = max((friends.get(k, 0.0) for k in DOMAIN_FRIENDS), default=0.0)
     counted_harm = bool(killed or injured or harm) and top >= 2 * MIN_SCORE
-    if top < MIN_SCORE or evidence - FRIEND_FACTOR * against < MIN_SCORE or (domain >= DOMAIN_VETO and not counted_harm):
+    if top < MIN_SCORE or evidence - FRIEND_FACTOR * against < MIN_SCORE or (domain >= DOMAIN_VETO and not counted_harm) \
+            or "explainer" in friends:
         return Detection(Category.NONE, top, tuple(friends))
     return Detection(best, top, tuple(friends))

@@ -14,7 +14,10 @@ happened ("attacked near X") beats one named later. Victims' nationality ("India
 "a peacekeeper from India") is not the place. A town's name inside a longer proper name ("Anthony
 Sawina") is a person's. A scene given as a region named after its town ("in Mandera County") gives that town
 when no city is named or only the dateline's. Israel's forces at work ("clashes with the Israeli army") point to
-the Palestinian territories unless a place named says otherwise.
+the Palestinian territories unless a place named says otherwise. A dateline names its best-known namesake
+unless a state or country stands beside it, and is only the reporter's bureau when the headline and first sentence
+put the scene elsewhere ("NAIROBI (Reuters) - ... in southern Somalia"). People abroad by definition ("French
+tourists", "Indian peacekeepers") name no country; a trip's destination ("bound for Paris") is not the scene.
 """
 from __future__ import annotations
 
@@ -113,7 +116,10 @@ _TRAILING_NOT_NAME = re.compile(r"(?:\s+(?:Military|Air|International|Army|Regio
 _FOREIGNERS = (r"(?:peace-?keepers?|nationals?|citizens?|tourists?|hostages?|engineers?|workers?|staff(?:ers)?|journalists?|diplomats?|"
                r"missionar(?:y|ies)|priests?|nuns?|expatriates?|contractors?|aid workers?|volunteers?|passengers?|crew members?|"
                r"ressortissants?|otages?|touristes?|casques bleus|humanitaires|expatri[ée]s?)")
-_NATIONALITY_AFTER = re.compile(r"(?:,?\s+(?:and\s+|et\s+)?[A-Z][\w-]+)*,?\s+(?:and\s+)?(?:[\w.-]+\s+){0,2}?" + _FOREIGNERS + r"\b")
+# "Two Nepalese and one Sudanese UN staff": a list of nationalities, each with its count, before the people.
+_COUNT = r"(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|a|an|un|une|deux|trois|quatre|cinq)\s+)?"
+_NATIONALITY_AFTER = re.compile(r"(?:,?\s+(?:and\s+|et\s+)?" + _COUNT + r"[A-Z][\w-]+)*,?\s+(?:and\s+)?(?:[\w.-]+\s+){0,2}?"
+                                r"(?:(?:UN|U\.N\.|ONU)\s+)?" + _FOREIGNERS + r"\b")
 # A state or its forces as the actor: "United States National Security Advisor", "U.S.-led coalition", "the Israeli
 # army", "Russia's Ministry of Defence": who acts, often from elsewhere, not where.
 _ACTOR_AFTER = re.compile(r"(?:-(?:led|backed|based|supported|made|trained)\b|(?:'s|’s)?\s+(?:[A-Z][\w.-]*\s+){0,3}?(?:[Pp]resident|"
@@ -128,6 +134,11 @@ _ACTOR_AFTER_DEMONYM = re.compile(r"(?:-(?:led|backed|supported|made|trained)\b|
 # "on the border with Syria", "à la frontière avec le Mali": the neighbour, seen from the scene's side.
 _BORDER_WITH = TailGated(re.compile(r"\b(?:border|frontier|frontiere|frontière) (?:with|avec) (?:the |le |la |l')?$", re.I),
                          "with", "avec", "the", "le", "la", "l'")
+# People who are abroad by definition: "Indian peacekeepers", "French tourists", "British nationals". Their nationality
+# is never the scene's, even when the text names no other place.
+_ABROAD_AFTER = re.compile(r"(?:,?\s+(?:and\s+|et\s+)?" + _COUNT + r"[A-Z][\w-]+)*,?\s+(?:and\s+)?(?:[\w.-]+\s+){0,2}?"
+                           r"(?:(?:UN|U\.N\.|ONU)\s+)?(?:peace-?keepers?|nationals|tourists?|expatriates?|diplomats?|"
+                           r"missionar(?:y|ies)|ressortissants?|touristes?|casques bleus|expatri[ée]s?|diplomates?)\b")
 _FROM_BEFORE = TailGated(re.compile(_FOREIGNERS.replace("(?:peace", "(?:soldiers?|troops|peace")
                                     + r"\s+(?:from|of|de|du|venus? de)\s+(?:the\s+)?$", re.I), "from", "of", "de", "du", "the")
 
@@ -145,11 +156,17 @@ _RESIDENCE_BEFORE = TailGated(re.compile(r"\b(?:(?:lives?|living|lived|resides?|
                                r"studies|headquartered)\s+(?:in|at)|(?:vit|vivait|vivent|habite|habitait|habitent|residant|residait|"
                                r"basee?s?|nee?s?|etudie|etudiait)\s+(?:a|au|en)|originaire\s+(?:de|d'))\s+$"),
                               "in", "at", "a", "au", "en", "de", "d'")
+# "flights bound for Paris", "en route to Dubai", "un vol à destination de Paris": where a trip was going, not the scene
+# (a flight "diverted to" or "landed in" a place is at that place: _DIVERTED_TO).
+_DESTINATION_BEFORE = TailGated(re.compile(r"\b(?:bound for|en route to|destined for|headed (?:for|to)|heading (?:for|to)|"
+                                           r"a destination de|en provenance de)\s+$"),
+                                "for", "to", "de")
 # "Moscow said", "Washington condemned", "le ministère de la défense de Moscou": a capital as its government.
 _GOVERNMENT_AFTER = re.compile(r"(?:'s|’s)?\s+(?:has\s+|had\s+|have\s+|also\s+|quickly\s+|a\s+)?(?:said|says|say|claimed|claims|claim|"
                                r"denied|denies|deny|accused|accuses|accuse|blamed|blames|blame|insisted|insists|warned|warns|warn|"
                                r"condemned|condemns|condemn|responded|respond|rejected|rejects|reject|announced|announces|"
                                r"vowed|vows|vow|urged|urges|urge|wants|want|demanded|demands|demand|"
+                               r"targets|launches|retaliates|hits back|strikes back|"  # "as Kyiv targets gas plants in Russia"
                                r"annonce|affirme|accuse|dement|a annonce|a affirme|a accuse|a dementi|assure|estime)\b")
 _GOVERNMENT_BEFORE = TailGated(re.compile(r"(?:(?:ministry|ministries|ministere)\s+(?:[\w'-]+\s+){0,4}?(?:in|of|de|d'|a)|"
                                            r"(?:government|regime|gouvernement|pouvoir)\s+(?:of|de|d'))\s+$", re.I),
@@ -172,6 +189,13 @@ _IN_CAPITAL = re.compile(r"\b(?:(?:in|at|into|on|near|outside|across|around|of|r
                          r"president (?:\w+ ){0,3}(?:serait |aurait ete |a ete |est )?(?:detenu|arrete|renverse|pris en otage)|"
                          r"(?:detenu|arrete|renverse) (?:le )?president)\b")
 
+_OTHER_TIME = re.compile(r"\b(?:(?:days?|weeks?|months?|hours?|years?) (?:after|before|since|earlier|ago)|similar|earlier|"
+                         r"last (?:week|month|year)|(?:jours?|semaines?|mois|ans) (?:apr[eè]s|avant)|quelques jours)\b", re.I)
+# "the Mexican state of Guerrero", "the Nigerian city of Maiduguri", "Saudi territory": a demonym that names a place.
+_SETTLEMENT_AFTER_DEMONYM = re.compile(r"\s+(?:(?:[a-z-]+\s+){0,2}?(?:" + _SETTLEMENT[3:-1] + r"|capital|state|province|region|"
+                                       r"territory|soil|border|side|coast|waters|airspace)\b)")
+_DATELINE_QUALIFIER = re.compile(r"\s*[,(]\s*")
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?](?=\s|$)|\n")
 _OF_BEFORE = TailGated(re.compile(r"\bof\s+(?:the\s+)?$", re.I), "of", "the")
 
 CITY_NAMES_COUNTRY = 0.75
@@ -307,6 +331,8 @@ def _is_persons_name(gaz: Gazetteer, text: str, start: int) -> bool:
 def locate(gaz: Gazetteer, text: str, folded: str, mentions: list[Mention]) -> Location:
     """The city and country where the item's event happened."""
     length = max(len(text), 1)
+    named = mentions
+    mentions = _without_bureau_dateline(gaz, text, folded, mentions)
     country_score = _country_evidence(gaz, text, folded, mentions, length)
     candidates = _city_candidates(gaz, text, folded, mentions)
 
@@ -326,7 +352,7 @@ def locate(gaz: Gazetteer, text: str, folded: str, mentions: list[Mention]) -> L
               for c in {*country_score, *best_city}}
     if not totals:
         return Location(None, None, mentions)
-    country = max(totals, key=lambda c: (totals[c], country_score.get(c, 0.0)))
+    country = max(sorted(totals), key=lambda c: (totals[c], country_score.get(c, 0.0)))  # sorted: ties never hang on hashing
     city = best_city[country][1] if country in best_city else None
     unlisted = _unlisted_town(gaz, text, length, country_score)
     if unlisted is not None and (city is None or best_city[country][0] < unlisted[0]):
@@ -338,7 +364,84 @@ def locate(gaz: Gazetteer, text: str, folded: str, mentions: list[Mention]) -> L
             city = seat  # "NAIROBI, Kenya (AP) — ... in Mandera County": the county's namesake town, not the dateline
     if city is None and country in gaz.capitals and _IN_CAPITAL.search(folded):
         city = gaz.cities[gaz.capitals[country]]  # "the embassy", "in the capital", "the president was detained"
-    return Location(city, country, mentions)
+    return Location(city, country, named)
+
+
+def _lede_end(text: str, start: int) -> int:
+    """Where the sentence that goes on at `start` ends (an initial such as "U.S." does not end it), or where it turns
+    to another time ("..., days after a similar attack in Pakistan")."""
+    hit = _SENTENCE_END.search(text, start, start + 400)
+    end = hit.start() if hit else min(len(text), start + 400)
+    other_time = _OTHER_TIME.search(text, start, end)
+    return other_time.start() if other_time else end
+
+
+def _without_bureau_dateline(gaz: Gazetteer, text: str, folded: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions without the dateline when it names the reporter's bureau, not the scene: "NAIROBI (Reuters) -
+    Militants attacked a base in southern Somalia", "MOSCOW (Reuters) - ... a checkpoint in Dagestan". The headline
+    and the first sentence name a scene elsewhere (another country; or a region of the dateline's own country) and
+    never the dateline's town again, nor (for a scene abroad) its country other than as an actor."""
+    for dl in mentions[:4]:
+        if (dl.start == 0 or text[dl.start - 1] == "\n") and _is_dateline(text, dl):
+            break
+    else:
+        return mentions
+    if any(kind not in (CITY, CITY_ALT) for kind, _ in dl.refs):
+        return mentions
+    towns = [gaz.cities[key] for kind, key in dl.refs if kind in (CITY, CITY_ALT)]
+    home = next((c.country for c in towns if _country_beside(gaz, text, dl, c.country)), None) or \
+        max(towns, key=lambda c: c.population).country
+    end = _lede_end(text, dl.end + 2)
+    dl_key = name_key(dl.surface)
+    abroad = inland = home_named = False
+    for m in mentions:
+        if m is dl or m.start >= end:
+            continue
+        if name_key(m.surface) == dl_key:
+            return mentions  # "BAMAKO (AP) - ... in Bamako": the dateline is the scene
+        if m.start > dl.start and _DATELINE_QUALIFIER.fullmatch(text, dl.end, m.start):
+            continue  # "TBILISI, Georgia": the dateline's own state or country
+        tail = _tail(folded, m.start)
+        before = text[max(0, m.start - 40):m.start]
+        if _FROM_BEFORE.search(before, tail) or _BORDER_WITH.search(before, tail):
+            continue
+        kinds = {kind for kind, _ in m.refs}
+        for kind, key in m.refs:
+            if kind == REGION and COUNTRY in kinds:
+                continue  # "Georgia": the country
+            if kind == DEMONYM and not _SETTLEMENT_AFTER_DEMONYM.match(text, m.end):
+                # People, not the scene: "Pakistani forces shelled ...", "Iranian opponents"; but "the Nigerian city of"
+                if key == home and not (_FORCES_AFTER.match(text, m.end) or _NATIONALITY_AFTER.match(text, m.end)
+                                        or _ACTOR_AFTER_DEMONYM.match(text, m.end)):
+                    home_named = True  # "British police charged eight": the dateline's own country
+                continue
+            if kind in (CITY, CITY_ALT) and _names_region(text, folded, m):
+                kind, key = REGION, max((gaz.cities[k] for kd, k in m.refs if kd in (CITY, CITY_ALT)),
+                                        key=lambda c: c.population).country  # "in Idlib province"
+            if kind in (COUNTRY, DEMONYM):
+                if kind == COUNTRY and _ACTOR_AFTER.match(text, m.end):
+                    continue
+                if key == home:
+                    home_named = True
+                else:
+                    abroad = True
+            elif kind == REGION:
+                if key == home:
+                    inland = inland or bool(_IN_COUNTRY.search(text[max(0, m.start - 25):m.start], tail))
+                else:
+                    abroad = True
+            elif kind in (CITY, CITY_ALT):
+                biggest = max((gaz.cities[k] for kd, k in m.refs if kd in (CITY, CITY_ALT)), key=lambda c: c.population)
+                if name_key(m.surface) in gaz.common_words:
+                    continue
+                at = _PLACE_PREPOSITION.search(before, tail) is not None
+                if biggest.country != home and (biggest.population >= 100_000 or at):
+                    abroad = True
+                elif biggest.country == home and at and not _OF_BEFORE.search(before, tail):
+                    inland = True  # "SYDNEY (Reuters) - ... stabbed two people in Melbourne"
+    if inland or (abroad and not home_named):
+        return [m for m in mentions if m is not dl]
+    return mentions
 
 
 def _only_dateline(text: str, ms: list[Mention]) -> bool:
@@ -442,7 +545,12 @@ def _country_evidence(gaz: Gazetteer, text: str, folded: str, mentions: list[Men
                     score[key] += 2.0 + 2.0 * early + 1.5 * scene
             elif kind in (DEMONYM, DEMONYM_FR):
                 if kind == DEMONYM and _NATIONALITY_AFTER.match(text, m.end):
-                    score[key] += 0.15  # "Bangladeshi peacekeepers": who, not where
+                    if _ABROAD_AFTER.match(text, m.end):
+                        continue  # "Indian peacekeepers", "French tourists": no evidence at all for that country
+                    # "Bangladeshi peacekeepers": who, not where. When victims of several nationalities are all a
+                    # text names, the last named is likelier the host's ("five Chinese engineers and their Pakistani
+                    # driver", "two Nepalese and one Sudanese UN staff"): foreigners are listed first.
+                    score[key] += 0.15 + 0.05 * (1.0 - early)
                 elif kind == DEMONYM and (_ACTOR_AFTER_DEMONYM.match(text, m.end) or
                                           (key == "IL" and _FORCES_AFTER.match(text, m.end))):
                     score[key] += 0.35  # "Turkish warplanes", "the Israeli army"
@@ -521,8 +629,15 @@ def _city_score(gaz: Gazetteer, text: str, folded: str, city: City, ms: list[Men
     """Evidence that the event happened in `city`; None when the name is not believable here."""
     first = min(ms, key=lambda m: m.start)
     corroborated = country_score.get(city.country, 0.0) > 0
-    dateline = any(_is_dateline(text, m) for m in ms)
     beside = any(_country_beside(gaz, text, m, city.country) for m in ms)
+    dateline = False
+    if any(_is_dateline(text, m) for m in ms):
+        # A dateline names the best-known namesake ("LONDON (Reuters)" is London, England) unless its state or
+        # country stands beside it ("PARIS, Texas (AP)"): a smaller namesake gets nothing from it.
+        at_dateline = [m for m in ms if _is_dateline(text, m)]
+        dateline = beside or any(_is_biggest_namesake(gaz, m, city) for m in at_dateline)
+        if not dateline and len(at_dateline) == len(ms):
+            return None
     before = [text[max(0, m.start - 40):m.start] for m in ms]
     tails = [_tail(folded, m.start) for m in ms]
     preposition = any(_PLACE_PREPOSITION.search(b, t) for b, t in zip(before, tails, strict=True))
@@ -542,7 +657,7 @@ def _city_score(gaz: Gazetteer, text: str, folded: str, city: City, ms: list[Men
     if is_alt and not (sure or corroborated) and any(v >= 2.0 for v in country_score.values()):
         return None  # "near the village of Boni in Mali's Mopti Region": not Bonn, whose country the text never names
     folded_before = [fold(b) for b in before]  # folded once, read by three tests
-    references = sum(bool(_DISTANCE_OF.search(b, t) or _RESIDENCE_BEFORE.search(b, t))
+    references = sum(bool(_DISTANCE_OF.search(b, t) or _RESIDENCE_BEFORE.search(b, t) or _DESTINATION_BEFORE.search(b, t))
                      for b, t in zip(folded_before, tails, strict=True))
     governments = (sum(_is_government(text, m, b, t, folded=True) for m, b, t in zip(ms, folded_before, tails, strict=True))
                    if city.population >= 500_000 else 0)
@@ -576,6 +691,11 @@ def _is_dateline(text: str, m: Mention) -> bool:
     if not (at_line_start or looks_upper):
         return False
     return bool(_DATELINE_TAIL.match(text, m.end)) or (looks_upper and text[m.end:m.end + 2] in (", ", " ("))
+
+
+def _is_biggest_namesake(gaz: Gazetteer, m: Mention, city: City) -> bool:
+    """`city` is the most populous of the towns `m` can name."""
+    return all(gaz.cities[key].population <= city.population for kind, key in m.refs if kind in (CITY, CITY_ALT))
 
 
 def _country_beside(gaz: Gazetteer, text: str, m: Mention, country: str) -> bool:
