@@ -267,8 +267,10 @@ def _refine_place(
     """A later report names the city of an incident first placed only in its country ("in northern
     Mali", then "in Timbuktu"): the incident takes the city, and the chats watching that city, which
     the first alert could not reach, get the alert now."""
+    if event.geonameid is not None or facts.geonameid is None:
+        return
     known = event.facts
-    if known.geonameid is not None or facts.geonameid is None or known.country not in (None, facts.country):
+    if known.country not in (None, facts.country):
         return
     placed = replace(known, city=facts.city, country=facts.country, country_name=facts.country_name,
                      lat=facts.lat, lon=facts.lon, geonameid=facts.geonameid,
@@ -299,10 +301,12 @@ def _join(
     if (sources, copies) == (event.sources, event.copies) and not lines:
         return  # a rewording or a repeat from a known source: nothing new to tell
     facts, meta = event.facts, event.meta
+    rendered: dict[tuple[str, ...], str] = {}  # most chats share their context lines (none, or one distance)
     for delivery_id, context in outbox.pending_alerts(db, event.id):  # not sent yet: name every source
-        outbox.set_pending_text(
-            db, delivery_id, render_html(facts, meta, extra_lines=[*context, sources_line(sources, copies)])
-        )
+        key = tuple(context)
+        if key not in rendered:
+            rendered[key] = render_html(facts, meta, extra_lines=[*context, sources_line(sources, copies)])
+        outbox.set_pending_text(db, delivery_id, rendered[key])
     if len(sources) > len(event.sources) and len(sources) in CONFIRMATION_STEPS:  # sent alerts: edited, silently
         report.edits += outbox.enqueue_edit(
             db, incident_id=event.id, now=now,

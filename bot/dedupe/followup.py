@@ -46,9 +46,18 @@ _NAMED_EVENT = re.compile(
     r"attack|bombing|shooting|gunmen)\b")
 
 
+# Every cue above contains one of these: most reports have none, and skip the patterns.
+_GATE = ("toll", "bilan", "responsib", "revendiqu", "identif", "named", "arrested", "captured", "charged",
+         " after ", "lendemain")
+
+
 def is_follow_up(title: str, text: str) -> bool:
     """True when the title or lead refers back to an event it assumes is known."""
     lead = f"{title}\n{text[:800]}"
+    if _NAMED_EVENT.search(lead) is not None:
+        return True
+    low = lead.lower()
+    if not any(word in low for word in _GATE):
+        return False
     folded = fold(lead)
-    return (_CUES.search(folded) is not None or _LEAD_CUES.search(folded[: len(title) + 240]) is not None
-            or _NAMED_EVENT.search(lead) is not None)
+    return _CUES.search(folded) is not None or _LEAD_CUES.search(folded[: len(title) + 240]) is not None

@@ -152,6 +152,7 @@ class Event:
     state: IncidentState
     facts_json: str
     meta: ArticleMeta
+    geonameid: int | None = None  # of its city, when known
 
     @property
     def is_incident(self) -> bool:
@@ -166,7 +167,7 @@ class Event:
 def load_event(db: Database, event_id: int) -> Event:
     r = db.execute(
         "SELECT category, sources, sketch, terms, first_seen, last_seen, killed, injured, severity, airport_closed, "
-        "all_clear, facts, title, url, source, published, copies FROM incidents WHERE id = ?",
+        "all_clear, facts, title, url, source, published, copies, geonameid FROM incidents WHERE id = ?",
         [event_id],
     ).fetchone()
     return Event(
@@ -182,6 +183,7 @@ def load_event(db: Database, event_id: int) -> Event:
                             airport_closed=None if r[9] is None else bool(r[9]), all_clear=bool(r[10])),
         facts_json=r[11],
         meta=ArticleMeta(title=r[12], url=r[13] or None, source=r[14], published=datetime.fromisoformat(r[15])),
+        geonameid=r[17],
     )
 
 
