@@ -30,7 +30,7 @@ from bot.config import DedupeSettings
 from bot.dedupe import changes, cluster
 from bot.dedupe.followup import is_follow_up
 from bot.dedupe.messages import render_update_html, sources_line
-from bot.dedupe.sketch import content_hash, key_terms, similarity, sketch, title_hash
+from bot.dedupe.sketch import content_hash, fact_terms, key_terms, similarity, sketch, title_hash
 from bot.match import Match, match_watches
 from bot.model import Article
 from bot.store import incidents as incident_store
@@ -90,7 +90,8 @@ def report_of(article: Article, facts: Facts) -> cluster.Report:
         lon=facts.lon,
         published=article.published,
         sketch=sketch(article.title, article.text),
-        terms=key_terms(article.title, article.text, place_names=[n for n in (facts.city, facts.country_name) if n]),
+        terms=key_terms(article.title, article.text, place_names=[n for n in (facts.city, facts.country_name) if n])
+        | fact_terms(un_involved=facts.un_involved, airports=facts.airports),
         killed=facts.killed,
         follow_up=is_follow_up(article.title, article.text),
     )

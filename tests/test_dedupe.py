@@ -1,4 +1,5 @@
 """One incident, one alert: fingerprints, clustering decisions and follow-ups (pure)."""
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from bot.analysis.facts import ArticleMeta, Category, Facts, Severity
@@ -6,7 +7,7 @@ from bot.dedupe.changes import IncidentState, material_changes, state_of
 from bot.dedupe.cluster import KnownIncident, Report, choose_incident, compatible
 from bot.dedupe.followup import is_follow_up
 from bot.dedupe.messages import render_update_html, sources_line
-from bot.dedupe.sketch import conflicts, content_hash, key_terms, similarity, sketch, term_overlap, title_hash
+from bot.dedupe.sketch import conflicts, content_hash, fact_terms, key_terms, similarity, sketch, term_overlap, title_hash
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 BAMAKO = (2460596, 12.65, -8.0)
@@ -174,3 +175,15 @@ def test_nationalities_alone_do_not_set_two_reports_apart() -> None:
     assert conflicts(frozenset({"MALIAN", "KATI"}), frozenset({"FRENCH", "barrac"})) == 0
     assert conflicts(frozenset({"KATI", "barrac"}), frozenset({"SEVARE", "barrac"})) == 1
     assert a and b
+
+
+def test_the_un_or_an_airport_named_on_both_sides_is_shared_evidence() -> None:
+    first = report("Three UNHCR workers were kidnapped by unidentified gunmen in Bamako, the agency said.",
+                   category=Category.KIDNAPPING)
+    vague = report("Two Nepalese and one Sudanese UN staff were kidnapped and taken to an unknown location.",
+                   category=Category.KIDNAPPING, city=None, at=T0 + timedelta(minutes=5))
+    assert choose_incident(vague, [known(first)]) is None  # few words in common, and no city on one side
+    un = fact_terms(un_involved=True, airports=())
+    both_un = replace(vague, terms=vague.terms | un)
+    assert choose_incident(both_un, [known(replace(first, terms=first.terms | un))]) is not None
+    assert fact_terms(un_involved=False, airports=("BKO",)) == frozenset({"@bko"})

@@ -172,8 +172,16 @@ def key_terms(title: str, text: str, *, limit: int = 40, place_names: Iterable[s
     return frozenset(terms)
 
 
+def fact_terms(*, un_involved: bool, airports: Iterable[str]) -> frozenset[str]:
+    """What the analysis found beyond words, as terms: the UN involved, an airport by its code. Rare
+    facts, so two reports that share one are likely about one event, whatever words they use."""
+    return frozenset([*(["@un"] if un_involved else []), *(f"@{code.lower()}" for code in airports)])
+
+
 @functools.lru_cache(maxsize=65536)  # called for every term of every candidate comparison
 def _weight(term: str) -> float:
+    if term.startswith("@"):
+        return KEY_FACT_WEIGHT
     if term.isupper():
         return PROPER_WEIGHT
     if term in KEY_FACT_TERMS:
