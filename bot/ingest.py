@@ -199,7 +199,9 @@ def _find_closed_event(db: Database, signal: cluster.Report, *, expiry: timedelt
     lookback = timedelta(days=policy.closed_lookback_days)
     if lookback <= expiry:
         return None
-    candidates = incident_store.candidate_incidents(db, signal, seen_since=signal.published - lookback)
+    # Only closed events: the open ones were just weighed, with the ordinary bar.
+    candidates = incident_store.candidate_incidents(db, signal, seen_since=signal.published - lookback,
+                                                    seen_before=signal.published - expiry)
     verdict = cluster.choose_incident(signal, candidates, window=lookback, strict=True)
     return verdict.incident_id if verdict else None
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import heapq
 import json
 import re
 import zlib
@@ -71,10 +70,10 @@ def sketch(title: str, text: str) -> tuple[int, ...]:
     tokens = [*words(title), *words(text)[:MAX_SKETCH_WORDS]]
     if len(tokens) < SHINGLE_WORDS:
         shingles = {" ".join(tokens)} if tokens else set()
-    else:
-        shingles = {" ".join(tokens[i : i + SHINGLE_WORDS]) for i in range(len(tokens) - SHINGLE_WORDS + 1)}
+    else:  # every run of SHINGLE_WORDS consecutive words
+        shingles = {" ".join(run) for run in zip(*(tokens[i:] for i in range(SHINGLE_WORDS)), strict=False)}
     hashes = {zlib.crc32(s.encode("utf-8")) for s in shingles}
-    return tuple(sorted(heapq.nsmallest(SKETCH_SIZE, hashes)))
+    return tuple(sorted(hashes)[:SKETCH_SIZE])
 
 
 def similarity(a: Sequence[int], b: Sequence[int]) -> float:
@@ -83,8 +82,7 @@ def similarity(a: Sequence[int], b: Sequence[int]) -> float:
         return 0.0
     sa, sb = set(a), set(b)
     union = sorted(sa | sb)[:SKETCH_SIZE]
-    both = sa & sb
-    return sum(1 for h in union if h in both) / len(union)
+    return len((sa & sb).intersection(union)) / len(union)
 
 
 def merge_sketches(sketches: Iterable[Sequence[int]]) -> tuple[int, ...]:
@@ -92,7 +90,7 @@ def merge_sketches(sketches: Iterable[Sequence[int]]) -> tuple[int, ...]:
     merged: set[int] = set()
     for s in sketches:
         merged.update(s)
-    return tuple(sorted(heapq.nsmallest(SKETCH_SIZE, merged)))
+    return tuple(sorted(merged)[:SKETCH_SIZE])
 
 
 # Words every incident report uses: sharing them says little about being the same event.

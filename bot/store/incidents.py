@@ -47,25 +47,28 @@ _CANDIDATE_COLUMNS = "id, category, country, geonameid, lat, lon, first_seen, la
 NEAR_DEGREES = 0.3
 
 
-def candidate_incidents(db: Database, report: Report, *, seen_since: datetime) -> list[KnownIncident]:
-    """Events last reported since `seen_since` that could be the report's: in its country (or of unknown
-    country), and near it when it is located."""
-    since = seen_since.isoformat()
+def candidate_incidents(
+    db: Database, report: Report, *, seen_since: datetime, seen_before: datetime | None = None
+) -> list[KnownIncident]:
+    """Events last reported since `seen_since` (and before `seen_before`: closed ones) that could be the
+    report's: in its country (or of unknown country), and near it when it is located."""
+    when = "last_seen >= ?" + (" AND last_seen < ?" if seen_before else "")
+    times = [seen_since.isoformat(), *([seen_before.isoformat()] if seen_before else [])]
     if report.country and report.lat is not None and report.lon is not None:
         rows = db.execute(
-            f"SELECT {_CANDIDATE_COLUMNS} FROM incidents WHERE (country = ? OR country IS NULL) AND last_seen >= ? "
+            f"SELECT {_CANDIDATE_COLUMNS} FROM incidents WHERE (country = ? OR country IS NULL) AND {when} "
             "AND (geonameid IS NULL OR geonameid = ? OR (lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?))",
-            [report.country, since, report.geonameid, report.lat - NEAR_DEGREES, report.lat + NEAR_DEGREES,
+            [report.country, *times, report.geonameid, report.lat - NEAR_DEGREES, report.lat + NEAR_DEGREES,
              report.lon - NEAR_DEGREES / max(0.1, math.cos(math.radians(report.lat))),
              report.lon + NEAR_DEGREES / max(0.1, math.cos(math.radians(report.lat)))],
         ).fetchall()
     elif report.country:
         rows = db.execute(
-            f"SELECT {_CANDIDATE_COLUMNS} FROM incidents WHERE (country = ? OR country IS NULL) AND last_seen >= ?",
-            [report.country, since],
+            f"SELECT {_CANDIDATE_COLUMNS} FROM incidents WHERE (country = ? OR country IS NULL) AND {when}",
+            [report.country, *times],
         ).fetchall()
     else:
-        rows = db.execute(f"SELECT {_CANDIDATE_COLUMNS} FROM incidents WHERE last_seen >= ?", [since]).fetchall()
+        rows = db.execute(f"SELECT {_CANDIDATE_COLUMNS} FROM incidents WHERE {when}", times).fetchall()
     return [
         KnownIncident(
             id=r[0], category=Category(r[1]), country=r[2], geonameid=r[3], lat=r[4], lon=r[5],
