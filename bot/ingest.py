@@ -46,6 +46,7 @@ CONFIRMATION_STEPS = frozenset({2, 3, 5, 10})
 
 Analyzer = Callable[..., Facts]
 Renderer = Callable[..., str]
+Outlets = tuple[Sequence[str], Sequence[str]]  # (independent sources, outlets that carried copies)
 
 
 @dataclass(frozen=True)
@@ -108,9 +109,9 @@ def ingest_articles(
     policy: DedupeSettings | None = None,
 ) -> IngestReport:
     policy = policy or DedupeSettings()
-    report = IngestReport()
-    # Loaded once per batch: ingest runs to its end before a command can change a watch.
-    watches = WatchIndex(active_watches(db))
+    # Watches are loaded once per batch: ingest runs to its end before a command can change one.
+    batch = _Batch(db, WatchIndex(active_watches(db)), IngestReport(), render_html, now, max_age, policy)
+    report = batch.report
     # One transaction per batch (one commit, not one per article); a savepoint per article keeps
     # each article all-or-nothing. A crash loses at most the batch, which the next process reads
     # again (its first poll of every source is unconditional).
@@ -126,8 +127,7 @@ def ingest_articles(
             facts = article.facts if article.facts is not None else analyze(article.title, article.text, meta=meta)
             try:
                 with db.atomic():  # a savepoint: a failing article leaves nothing behind
-                    _ingest_one(db, watches, article, facts, chash, report, render_html=render_html, now=now,
-                                max_age=max_age, policy=policy)
+                    batch.ingest_one(article, facts, chash)
             except (sqlite3.IntegrityError, ValueError, KeyError, TypeError) as e:  # one bad item must not stop a batch
                 log.exception("article %r from %s skipped: %s", article.url or article.title[:80], article.source, e)
                 report.failed += 1
@@ -135,54 +135,120 @@ def ingest_articles(
     return report
 
 
-def _ingest_one(
-    db: Database,
-    watches: WatchIndex,
-    article: Article,
-    facts: Facts,
-    chash: str,
-    report: IngestReport,
-    *,
-    render_html: Renderer,
-    now: datetime,
-    max_age: timedelta,
-    policy: DedupeSettings,
-) -> None:
-    """Every article joins or opens an event; an event becomes an incident (and alerts) with its
-    first incident report, so a follow-up that is not itself alarming ("police name the attacker")
-    still files under the incident, and a story first reported calmly still alerts when it turns."""
-    report.new_articles += 1
-    thash = title_hash(article.title)
-    signal = report_of(article, facts)
-    state = changes.state_of(facts, f"{article.title}\n{article.text}")
-    expiry = timedelta(hours=policy.expiry_hours)
-    event_id = _find_open_event(db, signal, thash if facts.is_incident else None, expiry=expiry)
-    if event_id is None and (closed := _find_closed_event(db, signal, expiry=expiry, policy=policy)) is not None:
-        report.same_incident += facts.is_incident  # a late report of a closed incident: filed, nobody alerted again
-        event = incident_store.load_event(db, closed)
-        incident_store.record_report(db, event, article, signal, event.state, now=now)
-        event_id = closed
-    elif event_id is None:
-        event_id = incident_store.create_incident(db, article, facts, signal, state, now=now)
-        if facts.is_incident:
-            _alert(db, watches, event_id, ((article.source,), ()), article, facts, report, render_html=render_html,
-                   now=now, max_age=max_age)
-    else:
-        event = incident_store.load_event(db, event_id)
-        if facts.is_incident and not event.is_incident:  # the story turned into an incident
-            outlets = incident_store.record_report(db, event, article, signal, state, now=now,
-                                                   independent=_is_independent(signal, event))
-            incident_store.promote(db, event_id, article, facts, now=now)
-            _alert(db, watches, event_id, outlets, article, facts, report, render_html=render_html, now=now,
-                   max_age=max_age)
+@dataclass
+class _Batch:
+    """What every article of one ingest batch is planned against."""
+
+    db: Database
+    watches: WatchIndex
+    report: IngestReport
+    render_html: Renderer
+    now: datetime
+    max_age: timedelta
+    policy: DedupeSettings
+
+    def ingest_one(self, article: Article, facts: Facts, chash: str) -> None:
+        """Every article joins or opens an event; an event becomes an incident (and alerts) with its
+        first incident report, so a follow-up that is not itself alarming ("police name the attacker")
+        still files under the incident, and a story first reported calmly still alerts when it turns."""
+        db, report, now = self.db, self.report, self.now
+        report.new_articles += 1
+        thash = title_hash(article.title)
+        signal = report_of(article, facts)
+        state = changes.state_of(facts, f"{article.title}\n{article.text}")
+        expiry = timedelta(hours=self.policy.expiry_hours)
+        event_id = _find_open_event(db, signal, thash if facts.is_incident else None, expiry=expiry)
+        if event_id is None and (closed := _find_closed_event(db, signal, expiry=expiry, policy=self.policy)) is not None:
+            report.same_incident += facts.is_incident  # a late report of a closed incident: filed, nobody alerted again
+            event = incident_store.load_event(db, closed)
+            incident_store.record_report(db, event, article, signal, event.state, now=now)
+            event_id = closed
+        elif event_id is None:
+            event_id = incident_store.create_incident(db, article, facts, signal, state, now=now)
+            if facts.is_incident:
+                self.alert(event_id, ((article.source,), ()), article, facts)
         else:
-            report.same_incident += facts.is_incident
-            _join(db, event, article, signal, state, report, is_incident=facts.is_incident, render_html=render_html,
-                  now=now, policy=policy)
-            if facts.is_incident and event.is_incident:
-                _refine_place(db, watches, event, article, facts, report, render_html=render_html, now=now,
-                              max_age=max_age)
-    incident_store.save_article(db, article, facts, content_hash=chash, title_hash=thash, incident_id=event_id, now=now)
+            event = incident_store.load_event(db, event_id)
+            if facts.is_incident and not event.is_incident:  # the story turned into an incident
+                outlets = incident_store.record_report(db, event, article, signal, state, now=now,
+                                                       independent=_is_independent(signal, event))
+                incident_store.promote(db, event_id, article, facts, now=now)
+                self.alert(event_id, outlets, article, facts)
+            else:
+                report.same_incident += facts.is_incident
+                self.join(event, article, signal, state, is_incident=facts.is_incident)
+                if facts.is_incident and event.is_incident:
+                    self.refine_place(event, article, facts)
+        incident_store.save_article(db, article, facts, content_hash=chash, title_hash=thash, incident_id=event_id,
+                                    now=now)
+
+    def alert(self, incident_id: int, outlets: Outlets, article: Article, facts: Facts) -> None:
+        alerted = self.timely(article)
+        matches = self.plan_alerts(incident_id, outlets, meta_of(article), facts) if alerted else ()
+        self.report.incidents.append(NewIncident(incident_id, article, facts, matches, alerted))
+
+    def timely(self, article: Article) -> bool:
+        return not article.backlog and self.now - article.published <= self.max_age
+
+    def plan_alerts(self, incident_id: int, outlets: Outlets, meta: ArticleMeta, facts: Facts) -> tuple[Match, ...]:
+        """One alert for each chat whose places these facts concern (a chat that has it already gets nothing)."""
+        found = wanted_matches(self.db, facts, match_watches(facts, self.watches.near(facts)), now=self.now)
+        # Exact matches first, so a chat watching both Bamako and BKO gets the message without a distance line.
+        matches = tuple(sorted(found, key=lambda m: (m.distance_km is not None, m.distance_km or 0.0)))
+        for m in matches:
+            context = list(distance_line(m))
+            text = self.render_html(facts, meta, extra_lines=[*context, sources_line(*outlets)])
+            self.report.deliveries += outbox.enqueue_delivery(
+                self.db, incident_id=incident_id, chat_id=m.watch.chat_id, text=text, priority=_priority(facts),
+                now=self.now, context=context,
+            )
+        return matches
+
+    def refine_place(self, event: incident_store.Event, article: Article, facts: Facts) -> None:
+        """A later report names the city of an incident first placed only in its country ("in northern
+        Mali", then "in Timbuktu"): the incident takes the city, and the chats watching that city, which
+        the first alert could not reach, get the alert now."""
+        if event.geonameid is not None or facts.geonameid is None:
+            return
+        known = event.facts
+        if known.country not in (None, facts.country):
+            return
+        placed = replace(known, city=facts.city, country=facts.country, country_name=facts.country_name,
+                         lat=facts.lat, lon=facts.lon, geonameid=facts.geonameid,
+                         airports=known.airports or facts.airports, un_sites=known.un_sites or facts.un_sites)
+        incident_store.set_place(self.db, event.id, placed, now=self.now)
+        if self.timely(article):
+            self.plan_alerts(event.id, incident_store.outlets(self.db, event.id), event.meta, placed)
+
+    def join(self, event: incident_store.Event, article: Article, signal: cluster.Report,
+             state: changes.IncidentState, *, is_incident: bool) -> None:
+        db, now, render_html = self.db, self.now, self.render_html
+        lines, merged = changes.material_changes(event.state, state) if is_incident else ([], event.state)
+        sources, copies = incident_store.record_report(db, event, article, signal, merged, now=now,
+                                                       independent=_is_independent(signal, event))
+        if (sources, copies) == (event.sources, event.copies) and not lines:
+            return  # a rewording or a repeat from a known source: nothing new to tell
+        facts, meta = event.facts, event.meta
+        rendered: dict[tuple[str, ...], str] = {}  # most chats share their context lines (none, or one distance)
+        for delivery_id, context in outbox.pending_alerts(db, event.id):  # not sent yet: name every source
+            key = tuple(context)
+            if key not in rendered:
+                rendered[key] = render_html(facts, meta, extra_lines=[*context, sources_line(sources, copies)])
+            outbox.set_pending_text(db, delivery_id, rendered[key])
+        if len(sources) > len(event.sources) and len(sources) in CONFIRMATION_STEPS:  # sent alerts: edited, silently
+            self.report.edits += outbox.enqueue_edit(
+                db, incident_id=event.id, now=now,
+                render=lambda context: render_html(facts, meta, extra_lines=[*context, sources_line(sources, copies)]),
+            )
+        if not lines:
+            return
+        text = render_update_html(_place_of(facts), lines, meta_of(article))
+        for chat_id in outbox.alerted_chats(db, event.id):
+            if outbox.count_updates(db, incident_id=event.id, chat_id=chat_id) >= self.policy.max_updates_per_chat:
+                continue
+            self.report.updates += outbox.enqueue_update(
+                db, incident_id=event.id, chat_id=chat_id, text=text, priority=_priority(facts), now=now
+            )
 
 
 def _find_open_event(db: Database, signal: cluster.Report, thash: str | None, *, expiry: timedelta) -> int | None:
@@ -204,126 +270,6 @@ def _find_closed_event(db: Database, signal: cluster.Report, *, expiry: timedelt
                                                     seen_before=signal.published - expiry)
     verdict = cluster.choose_incident(signal, candidates, window=lookback, strict=True)
     return verdict.incident_id if verdict else None
-
-
-def _alert(
-    db: Database,
-    watches: WatchIndex,
-    incident_id: int,
-    outlets: tuple[Sequence[str], Sequence[str]],  # (independent sources, outlets carrying copies)
-    article: Article,
-    facts: Facts,
-    report: IngestReport,
-    *,
-    render_html: Renderer,
-    now: datetime,
-    max_age: timedelta,
-) -> None:
-    alerted = _timely(article, now=now, max_age=max_age)
-    matches = _plan_alerts(db, watches, incident_id, outlets, meta_of(article), facts, report, render_html=render_html,
-                           now=now) if alerted else ()
-    report.incidents.append(NewIncident(incident_id, article, facts, matches, alerted))
-
-
-def _timely(article: Article, *, now: datetime, max_age: timedelta) -> bool:
-    return not article.backlog and now - article.published <= max_age
-
-
-def _plan_alerts(
-    db: Database,
-    watches: WatchIndex,
-    incident_id: int,
-    outlets: tuple[Sequence[str], Sequence[str]],
-    meta: ArticleMeta,
-    facts: Facts,
-    report: IngestReport,
-    *,
-    render_html: Renderer,
-    now: datetime,
-) -> tuple[Match, ...]:
-    """One alert for each chat whose places these facts concern (a chat that has it already gets nothing)."""
-    # Exact matches first, so a chat watching both Bamako and BKO gets the message without a distance line.
-    found = wanted_matches(db, facts, match_watches(facts, watches.near(facts)), now=now)
-    matches = tuple(sorted(found, key=lambda m: (m.distance_km is not None, m.distance_km or 0.0)))
-    for m in matches:
-        context = list(distance_line(m))
-        text = render_html(facts, meta, extra_lines=[*context, sources_line(*outlets)])
-        report.deliveries += outbox.enqueue_delivery(
-            db, incident_id=incident_id, chat_id=m.watch.chat_id, text=text, priority=_priority(facts), now=now,
-            context=context,
-        )
-    return matches
-
-
-def _refine_place(
-    db: Database,
-    watches: WatchIndex,
-    event: incident_store.Event,
-    article: Article,
-    facts: Facts,
-    report: IngestReport,
-    *,
-    render_html: Renderer,
-    now: datetime,
-    max_age: timedelta,
-) -> None:
-    """A later report names the city of an incident first placed only in its country ("in northern
-    Mali", then "in Timbuktu"): the incident takes the city, and the chats watching that city, which
-    the first alert could not reach, get the alert now."""
-    if event.geonameid is not None or facts.geonameid is None:
-        return
-    known = event.facts
-    if known.country not in (None, facts.country):
-        return
-    placed = replace(known, city=facts.city, country=facts.country, country_name=facts.country_name,
-                     lat=facts.lat, lon=facts.lon, geonameid=facts.geonameid,
-                     airports=known.airports or facts.airports, un_sites=known.un_sites or facts.un_sites)
-    incident_store.set_place(db, event.id, placed, now=now)
-    if _timely(article, now=now, max_age=max_age):
-        sources, copies = incident_store.outlets(db, event.id)
-        _plan_alerts(db, watches, event.id, (sources, copies), event.meta, placed, report, render_html=render_html,
-                     now=now)
-
-
-def _join(
-    db: Database,
-    event: incident_store.Event,
-    article: Article,
-    signal: cluster.Report,
-    state: changes.IncidentState,
-    report: IngestReport,
-    *,
-    is_incident: bool,
-    render_html: Renderer,
-    now: datetime,
-    policy: DedupeSettings,
-) -> None:
-    lines, merged = changes.material_changes(event.state, state) if is_incident else ([], event.state)
-    sources, copies = incident_store.record_report(db, event, article, signal, merged, now=now,
-                                                   independent=_is_independent(signal, event))
-    if (sources, copies) == (event.sources, event.copies) and not lines:
-        return  # a rewording or a repeat from a known source: nothing new to tell
-    facts, meta = event.facts, event.meta
-    rendered: dict[tuple[str, ...], str] = {}  # most chats share their context lines (none, or one distance)
-    for delivery_id, context in outbox.pending_alerts(db, event.id):  # not sent yet: name every source
-        key = tuple(context)
-        if key not in rendered:
-            rendered[key] = render_html(facts, meta, extra_lines=[*context, sources_line(sources, copies)])
-        outbox.set_pending_text(db, delivery_id, rendered[key])
-    if len(sources) > len(event.sources) and len(sources) in CONFIRMATION_STEPS:  # sent alerts: edited, silently
-        report.edits += outbox.enqueue_edit(
-            db, incident_id=event.id, now=now,
-            render=lambda context: render_html(facts, meta, extra_lines=[*context, sources_line(sources, copies)]),
-        )
-    if not lines:
-        return
-    text = render_update_html(_place_of(facts), lines, meta_of(article))
-    for chat_id in outbox.alerted_chats(db, event.id):
-        if outbox.count_updates(db, incident_id=event.id, chat_id=chat_id) >= policy.max_updates_per_chat:
-            continue
-        report.updates += outbox.enqueue_update(
-            db, incident_id=event.id, chat_id=chat_id, text=text, priority=_priority(facts), now=now
-        )
 
 
 def _is_independent(signal: cluster.Report, event: incident_store.Event) -> bool:
