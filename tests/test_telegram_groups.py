@@ -86,3 +86,17 @@ async def test_added_to_a_group_says_hello_and_removed_stops_planning(tg: Harnes
     tg.publish(*ROBBERY, url="https://n.example/removed")
     assert await tg.deliver() == 0  # nothing planned for a group that removed the bot
     assert len(tg.api.sent(GROUP)) == 2
+
+
+async def test_an_administrator_is_asked_about_once_and_a_member_every_time(tg: Harness) -> None:
+    def checks(user_id: int) -> int:
+        return sum(1 for c in tg.api.calls if c.method == "getChatMember" and c.params.get("user_id") == user_id)
+
+    for command in ("/watch Bamako", "/severity high", "/mute 2h", "/unmute"):
+        await tg.say(GROUP, command, user_id=ADMIN, chat_type="group")
+    assert checks(ADMIN) == 1
+    for _ in range(2):
+        assert await tg.say(GROUP, "/mute 1h", user_id=MEMBER, chat_type="group") == ADMINS_ONLY
+    assert checks(MEMBER) == 2
+    tg.api.set_admins(GROUP, [ADMIN, MEMBER], owner=9)  # promoted: acts at once
+    assert "Muted until" in await tg.say(GROUP, "/mute 1h", user_id=MEMBER, chat_type="group")

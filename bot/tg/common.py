@@ -3,6 +3,7 @@ and the group rule (only administrators change a group's settings)."""
 from __future__ import annotations
 
 import logging
+import time
 from datetime import datetime
 
 from telegram import InlineKeyboardMarkup, Update
@@ -15,6 +16,9 @@ from bot.store import subscriptions
 
 log = logging.getLogger(__name__)
 
+ADMIN_CACHE_KEY = "admin_until"
+ADMIN_CACHE_S = 300.0
+ADMIN_CACHE_MAX = 10_000
 ADMINS_ONLY = "Only this group's administrators can change its settings. Everyone here still gets the alerts."
 
 
@@ -64,12 +68,24 @@ async def is_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
         return True  # an anonymous administrator posts as the group itself
     if user is None:
         return False
+    # A "yes" is remembered for a few minutes (an admin tapping through /categories asks Telegram
+    # once); a "no" never is, so a member just promoted can act at once.
+    known: dict[tuple[int, int], float] = context.bot_data.setdefault(ADMIN_CACHE_KEY, {})
+    key = (chat.id, user.id)
+    if known.get(key, 0.0) > time.monotonic():
+        return True
     try:
         member = await context.bot.get_chat_member(chat.id, user.id)
     except TelegramError as e:
         log.warning("cannot check the administrators of chat %s: %s", chat.id, e)
         return False
-    return member.status in (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER)
+    if member.status in (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER):
+        if len(known) >= ADMIN_CACHE_MAX:
+            known.clear()  # a crude bound: the cache only saves calls, it decides nothing
+        known[key] = time.monotonic() + ADMIN_CACHE_S
+        return True
+    known.pop(key, None)
+    return False
 
 
 async def require_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
