@@ -187,3 +187,13 @@ def test_the_un_or_an_airport_named_on_both_sides_is_shared_evidence() -> None:
     both_un = replace(vague, terms=vague.terms | un)
     assert choose_incident(both_un, [known(replace(first, terms=first.terms | un))]) is not None
     assert fact_terms(un_involved=False, airports=("BKO",)) == frozenset({"@bko"})
+
+
+def test_a_late_follow_up_is_filed_under_the_closed_incident_and_a_new_event_is_not() -> None:
+    closed = known(report(STORY))
+    late = report("Prosecutors named two suspects caught on CCTV. The death toll from the hotel siege now stands at 21.",
+                  at=T0 + timedelta(days=3), killed=21)
+    assert choose_incident(late, [closed], window=timedelta(days=7), strict=True) is not None
+    other = report("Gunmen opened fire on worshippers at a church on the edge of the city, killing four.",
+                   at=T0 + timedelta(days=3), killed=4)
+    assert choose_incident(other, [closed], window=timedelta(days=7), strict=True) is None

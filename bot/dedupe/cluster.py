@@ -118,13 +118,14 @@ def score(report: Report, incident: KnownIncident, *, window: timedelta = WINDOW
         needed += BORDERLINE_PENALTY
     elif report.category != incident.category:
         needed += 0.05
-    if report.follow_up and place == "same" and report.published >= incident.first_seen:
+    follow_up = report.follow_up and place == "same" and report.published >= incident.first_seen
+    if follow_up:
         # "the death toll rises", "X claims the attack": new names and numbers, few shared words, later
         needed = max(0.0, needed - FOLLOW_UP_BONUS)
     else:
         needed += CONFLICT_PENALTY * conflicts(report.terms, incident.terms)
-    if strict:
-        needed += 0.25
+    if strict and not follow_up:  # a follow-up is by nature no new event: filed under the closed one
+        needed += STRICT_PENALTY
     if evidence >= needed:
         return Verdict(incident.id, evidence - needed, f"{place} place, terms {overlap:.2f}, text {sim:.2f}")
     return None
@@ -139,6 +140,7 @@ SAME_TIME = timedelta(hours=12)  # reports this close are "at the same time"; la
 TIME_PENALTY = 0.15  # per day beyond SAME_TIME: the same city the next day is often a new event
 CONFLICT_PENALTY = 0.3  # per kind of identifying detail both give but do not share (target, names)
 FOLLOW_UP_BONUS = 0.3  # a report pointing back at an event at its place needs this much less
+STRICT_PENALTY = 0.25  # a closed incident takes only a report clearly about it
 NONE_PENALTY = 0.2  # a calm story (politics, trial) shares words with many others: ask for more
 
 
