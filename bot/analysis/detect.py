@@ -156,7 +156,13 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
         (_rx(r"gunm[ae]n", r"armed (?:men|assailants|attackers|militants|group|bandits|robbers)", r"militants? (?:attack|stormed|seized|overran|killed)",
              r"insurgents? (?:attack|stormed|killed)", r"stormed", r"storming", r"ambush(?:ed|es)?", r"massacred?",
              r"(?:attack|assault|raid)(?:ed|s)? (?:on |against )?(?:a |an |the )?(?:main )?(?:[\w.-]+ ){0,2}(?:military|army|police|gendarmerie|base|camp|convoy|checkpoint|village|hotel|school|church|mosque|market|barracks|post|patrol|outpost|town|embassy|compound|prison|station|consulate|office|offices|airport|bus|train|restaurant|home|house)",
-             r"terrorist attacks?", r"terror attacks?", r"militant attacks?", r"jihadist attacks?", r"rebel attacks?", r"assailants",
+             r"terrorist attacks?", r"terror attacks?", r"(?:came|comes|come|coming) under attack",
+             # "twelve people were killed in an attack", "tuées dans une attaque": harm done by an attack
+             r"(?:killed|wounded|injured|died) (?:in|during) (?:an|the|a|two|twin) (?:(?!heart|shark|bear|dog|animal|asthma|panic|crocodile|"
+             r"lion|tiger|elephant|hippo|snake|bee|wolf)[\w-]+ )?attacks?(?! (?:dogs?|helicopters?|ads?|submarines?))",
+             r"(?:tue|tues|tuee|tuees|blesse|blesses|blessee|blessees|morts?) (?:dans|lors d') ?(?:une|l'|deux) (?:[\w-]+ )?attaques?",
+             r"(?:soldiers|troops|peacekeepers|peace-keepers|policemen|police officers|police|patrols?|convoys?|bases?|camps?|checkpoints?|gendarmes|"
+             r"forces|guards|villagers|civilians) (?:[\w'-]+ ){0,6}?(?:were|was|have been|has been|had been) (?:attacked|ambushed)", r"militant attacks?", r"jihadist attacks?", r"rebel attacks?", r"assailants",
              r"stab(?:s|bed|bing)? (?:\w+ )?(?:people|persons|passersby|passers-by|worshippers|police|officers?|soldiers?|civilians|students)",
              r"knife attack", r"assassination attempt", r"attempted assassination", r"tentative d'assassinat", r"attack(?:ed|s|ing)? (?:\w+ )?(?:passersby|passers-by|people|civilians|worshippers|villagers|pedestrians|shoppers|travell?ers|tourists)",
              r"claim(?:ed|s)? responsibility for (?:the |a |an |this |that )?(?:\w+ )?(?:attacks?|bombings?|blasts?|explosions?|assault|killings?|shootings?)", r"revendique (?:l'attaque|l'attentat)", r"hacked to death", r"beheaded", r"plow(?:s|ed)? into", r"plough(?:s|ed)? into", r"rammed",
@@ -185,7 +191,9 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              r"sniper", r"gunman", r"shooter", r"fusillade", r"ont ouvert le feu", r"a ouvert le feu", r"coups de feu", r"tirs",
              r"abattus?", r"par balles?", r"mass shooting", r"fired (?:[\w-]+ ){0,2}(?:shots|on|at|into)", r"fatally shot", r"shot (?:at|and wounded|in the)",
              r"shoots? (?:into|at|dead)", r"gunfight", r"shootout", r"shoot-out", r"shot (?:\w+ )?(?:people|civilians|officers|policemen|troopers|soldiers)",
-             r"(?:were|was) shot", r"injured by gunfire"), 2.0),
+             r"(?:were|was) shot", r"injured by gunfire",
+             r"(?:came|comes|come|coming) under (?:heavy |sustained |small[- ]arms )?(?:fire|gunfire)(?! (?:for|over|after|from (?:critics|lawmakers|opposition|rights groups)))",
+             r"shots (?:were |had been |have been )?fired"), 2.0),
         (_rx(r"shot", r"guns?", r"rifles?", r"pistol"), 0.5),
     ),
     Category.KIDNAPPING: (
@@ -211,7 +219,7 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              r"anti-?riot", r"anti-?emeutes?"), 0.7),
     ),
     Category.MILITARY: (
-        (_rx(r"coup", r"coup d'etat", r"putsch", r"mutin(?:y|ies|ied|eers|s|erie)", r"air ?strikes?", r"airstrikes?", r"drone strikes?",
+        (_rx(r"coup", r"coup d'etat", r"putsch", r"mutin(?:y|ies|ied|eers|ous|s|erie)", r"air ?strikes?", r"airstrikes?", r"drone strikes?",
              r"shelling", r"shelled", r"bombard(?:ment|ed|ements?|ee|e)", r"missiles? (?:strike|attack|hit|struck|fired|landed)",
              r"rockets? (?:fire|fired|attack|hit|struck|landed)", r"tank shells?", r"struck (?:the |a )?(?:military|army|arms)",
              r"mortar", r"artillery", r"offensive", r"frappes? (?:aeriennes?|de drones?)", r"combats (?:entre|ont|se|dans|contre)", r"violents combats",
@@ -233,7 +241,7 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
         (_rx(r"troops", r"soldiers", r"army", r"soldats", r"militaires", r"armee"), 0.4),
     ),
     Category.DISRUPTION: (
-        (_rx(r"airport (?:was |has been |is )?(?:closed|shut|evacuated|locked down)", r"closed (?:the |its )?(?:airport|airspace|border)",
+        (_rx(r"airport (?:was |has been |is )?(?:closed|shut|evacuated|locked down)", r"closed (?:the |its )?(?:airport|airspace|border)", r"(?:closed|shut) (?:the )?[\w'-]+ (?:international )?airport",
              r"(?:airspace|border|borders|airport|airports) (?:closed|shut|sealed)", r"flights? (?:were |have been )?(?:suspended|diverted|cancelled|grounded)",
              r"diverted", r"curfew", r"lockdown", r"locked down", r"evacuat(?:ed|ion|e)", r"shelter[- ]in[- ]place", r"state of emergency",
              r"bomb (?:threats?|scares?|hoax(?:es)?|alerts?)", r"suspicious (?:package|device|object)", r"couvre-feu", r"etat d'urgence", r"confinement(?<!solitary confinement)",
@@ -305,7 +313,7 @@ FALSE_FRIENDS: dict[str, tuple[_Cue | re.Pattern[str], float]] = {
                      r"new terminal", r"runway", r"conference", r"general assembly", r"parliament", r"legislation", r"bill", r"reform",
                      r"scrutin", r"elections", r"sommet", r"negociations", r"accord de paix", r"economie", r"deploy(?:ed|ment|s)?",
                      r"threat level", r"warns?", r"warned", r"condemn(?:s|ed)?", r"visit(?:s|ed)?", r"meets?", r"met with", r"pledge(?:s|d)?",
-                     r"aid(?! workers?| convoys?| agenc(?:y|ies)| groups?| staff| organi[sz]ations?)", r"humanitarian", r"refugees?", r"migrants?"), 0.5),
+                     r"aid(?! workers?| convoys?| agenc(?:y|ies)| groups?| staff| organi[sz]ations?)", r"humanitarian", r"refugees?(?! camps?)", r"migrants?"), 0.5),
     # Plans, plots and fears: nothing has happened (yet).
     "intent": (_rx(r"plann(?:ed|ing) (?:to|an?|the)", r"accused of (?:planning|plotting|preparing)", r"plot(?:s|ted|ting)? to", r"foiled",
                    r"(?:terror|terrorist|security) threats?", r"fears? (?:of|that)", r"could be used",

@@ -33,7 +33,7 @@ from bot.analysis.normalize import fold
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 # Bump when the structure or the build rules change: old caches are then ignored.
-BUILD_VERSION = 14
+BUILD_VERSION = 15
 MIN_CITY_POPULATION = 5000
 # Alternate names of towns smaller than this are not indexed: they are mostly
 # transliterations that collide with ordinary words.
@@ -480,6 +480,10 @@ def _add_airports(index: _IndexBuilder, cities: dict[int, City]
     for iata, e in curated.items():
         for alias in e["aliases"]:
             index.add(alias, (AIRPORT, iata))
+            # "Jomo Kenyatta airport", "Aden Adde airport": news drops "International" from the full name.
+            short = re.sub(r"\s+International\s+(?=Airport\b)", " ", alias)
+            if short != alias:
+                index.add(short, (AIRPORT, iata))
     city_airports = _main_airports(cities, curated, by_city_name, airports)
     return airports, icao, city_airports
 
@@ -503,6 +507,21 @@ def _main_airports(cities: dict[int, City], curated: dict[str, Any], by_city_nam
         if city is None or city.geonameid in main:
             continue
         near = [c for c in codes if _km(city.lat, city.lon, airports[c].lat, airports[c].lon) <= 50]
+        intl = [c for c in near if "international" in airports[c].name.lower()]
+        if intl or len(near) == 1:
+            main[city.geonameid] = intl or near
+    # A town whose airport is listed under the city it serves ("Entebbe International Airport", listed for Kampala):
+    # an airport named after the town and close to it is the town's.
+    named_after: dict[tuple[str, str], list[str]] = {}
+    for iata, a in airports.items():
+        words = name_key(a.name).split()
+        if "airport" in words or "airfield" in words:
+            for n in range(1, min(3, len(words) - 1) + 1):
+                named_after.setdefault((" ".join(words[:n]), a.country), []).append(iata)
+    for (name, country), city in biggest.items():
+        if city.geonameid in main or (name, country) not in named_after:
+            continue
+        near = [c for c in named_after[(name, country)] if _km(city.lat, city.lon, airports[c].lat, airports[c].lon) <= 30]
         intl = [c for c in near if "international" in airports[c].name.lower()]
         if intl or len(near) == 1:
             main[city.geonameid] = intl or near

@@ -18,6 +18,10 @@ the Palestinian territories unless a place named says otherwise. A dateline name
 unless a state or country stands beside it, and is only the reporter's bureau when the headline and first sentence
 put the scene elsewhere ("NAIROBI (Reuters) - ... in southern Somalia"). People abroad by definition ("French
 tourists", "Indian peacekeepers") name no country; a trip's destination ("bound for Paris") is not the scene.
+"The Shor Bazaar district of Kabul" is Kabul; "Baga, a town 180 km north of Maiduguri" and "à Boulkessi, dans le nord du
+pays" are the town. A town placed in a country ("Solhan, dans le nord-est du Burkina Faso", "Tripoli, Lebanon") is never
+a namesake elsewhere; a small town named as the scene ("the town of Dadaab", "Attaque à Ménaka") counts when no country
+is named against it.
 """
 from __future__ import annotations
 
@@ -96,9 +100,15 @@ _UNLISTED: tuple[re.Pattern[str] | Gated, ...] = (
     Gated(re.compile(r"\b" + _SETTLEMENT + r"s?\s+(?:of|de|d')\s*" + _NAME), *_SETTLEMENT_NEEDLES),
     # "in Woldiya, Amhara, Ethiopia", "near Likuangole in the South Sudanese state of Jonglei": the place named after it
     # must be a region or country (checked in _unlisted_town).
-    re.compile(r"\b(?:in|near|at|outside|à|pres de|près de)\s+" + _NAME + r"(?:,\s+|\s+in\s+(?:the\s+)?(?:[a-z-]+\s+){0,2})(?=[A-Z])"),
+    # "in Inates, near the border with Mali", "à Inatès, près de la frontière avec le Mali"
+    re.compile(r"\b(?:in|near|at|outside|à|pres de|près de)\s+" + _NAME + r"(?:,\s+|,?\s+in\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}|"
+               r",\s+(?:near|close to|on|along|près de|pres de|à|a)\s+(?:the\s+|la\s+)?(?:border|frontier|frontière|frontiere)\s+"
+               r"(?:with|avec)\s+(?:the\s+|le\s+|la\s+|l')?)(?=[A-Z])"),
+    # "Baga, a town 180 km north of Maiduguri": a distance may stand between the town and the landmark.
     Gated(re.compile(r"(?<![\w'’-])" + _NAME + r",\s+(?:a|an|une?)\s+(?!nearby|neighbou?ring|voisine?)(?:[\w'-]+\s+){0,4}?"
-                     + _SETTLEMENT + r"\s+(?:in|of|near|on|du|de|dans|au|à|situ|proche)"), *_SETTLEMENT_NEEDLES),
+                     + _SETTLEMENT + r"(?:\s+(?:some\s+|about\s+|around\s+|roughly\s+|à\s+)?\d[\d,.]*\s*(?:km|kms|kilomet(?:er|re)s?|miles?)"
+                     r"(?:\s+\([^)]{0,25}\))?(?:\s+(?:au\s+)?[\w-]+)?)?\s+(?:in|of|near|on|du|de|dans|au|à|situ|proche)"),
+          *_SETTLEMENT_NEEDLES),
     # "in the Melcroft suburb of Saltlick Township": the suburb is the scene.
     Gated(re.compile(r"\b(?:the|a|an)\s+" + _NAME + r"\s+(?:suburb|neighbou?rhood|district|quarter|area|section|township)\s+(?:of|in)\b"),
           "suburb", "neighbo", "district", "quarter", "area", "section", "township"),
@@ -111,6 +121,13 @@ _UNLISTED: tuple[re.Pattern[str] | Gated, ...] = (
                      r"(?:in|near|de)\s+(?:the\s+)?(?=[A-Z])"), "ir base", "ir Base", "irbase", "irBase", "irport", "irfield"),
 )
 _UNLISTED_NEEDS_REGION = (1, 5)
+_UNLISTED_QUARTER = 3
+# "à Boulkessi, dans le nord du pays", "in Inates, in the north of the country": a town placed in a part of the country.
+_UNLISTED = (*_UNLISTED, Gated(re.compile(
+    r"\b(?:à|près de|pres de)\s+" + _NAME + r",?\s+dans\s+(?:le\s+|la\s+|l')(?:extr[êe]me[- ])?(?:centre-)?(?:nord|sud|est|ouest|centre)"
+    r"(?:-(?:est|ouest))?\s+(?:du|de|des|d')|"
+    r"\b(?:in|near|at|outside)\s+" + _NAME + r",?\s+in\s+the\s+(?:far\s+)?(?:north|south|east|west|centre|center)(?:-?(?:east|west))?"
+    r"\s+of\s+the\s+country\b"), "dans l", "of the country"))
 _TRAILING_NOT_NAME = re.compile(r"(?:\s+(?:Military|Air|International|Army|Regional|Central|Main|Grand|Great))+$")
 # The victims' nationality is not the place: "Bangladeshi UN peacekeepers", "Indian nationals", "peacekeeper from India".
 _FOREIGNERS = (r"(?:peace-?keepers?|nationals?|citizens?|tourists?|hostages?|engineers?|workers?|staff(?:ers)?|journalists?|diplomats?|"
@@ -196,6 +213,10 @@ _SETTLEMENT_AFTER_DEMONYM = re.compile(r"\s+(?:(?:[a-z-]+\s+){0,2}?(?:" + _SETTL
                                        r"territory|soil|border|side|coast|waters|airspace)\b)")
 _DATELINE_QUALIFIER = re.compile(r"\s*[,(]\s*")
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?](?=\s|$)|\n")
+_PART_OF_COUNTRY = TailGated(re.compile(
+    r"(?:\b(?:in|across)\s+(?:the\s+)?(?:far\s+)?(?:central|northern|southern|eastern|western|north-?eastern|north-?western|"
+    r"south-?eastern|south-?western)|\bdans\s+le\s+(?:(?:extreme|extrême)[- ])?(?:nord|sud|est|ouest|centre)(?:-(?:est|ouest))?\s+(?:du|de\s+la|de\s+l'))\s*$",
+    re.I), "central", "northern", "southern", "eastern", "western", "du", "la", "l'")
 _OF_BEFORE = TailGated(re.compile(r"\bof\s+(?:the\s+)?$", re.I), "of", "the")
 
 CITY_NAMES_COUNTRY = 0.75
@@ -423,6 +444,8 @@ def _without_bureau_dateline(gaz: Gazetteer, text: str, folded: str, mentions: l
                     continue
                 if key == home:
                     home_named = True
+                    # "BAMAKO (Reuters) - ... an army base in central Mali": a part of the country away from the bureau
+                    inland = inland or (kind == COUNTRY and _PART_OF_COUNTRY.search(before, tail) is not None)
                 else:
                     abroad = True
             elif kind == REGION:
@@ -467,10 +490,33 @@ def _region_seat(gaz: Gazetteer, text: str, folded: str, mentions: list[Mention]
     return None
 
 
+# "Saravena, Arauca department": a name the gazetteer may not know, called a region by the word after it.
+_NAMED_REGION_AT = re.compile(r"(?:the\s+)?[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2}\s+(?:province|department|département|state|region|"
+                              r"région|district|county|governorate|prefecture|oblast|wilaya)\b")
+
+
 def _names_country_or_region(gaz: Gazetteer, text: str, at: int) -> bool:
+    if _NAMED_REGION_AT.match(text, at):
+        return True
     words = text[at:at + 40].replace(",", " ").replace("'s", " ").replace("’s", " ").split()
     for n in range(min(3, len(words)), 0, -1):
         if any(kind in (COUNTRY, REGION, DEMONYM) for kind, _ in gaz.refs(" ".join(words[:n]).rstrip(".;:)"))):
+            return True
+    return False
+
+
+def _placed_elsewhere(gaz: Gazetteer, name: str, placed: str | None) -> bool:
+    """Every town of this name is in another country than the one the text puts it in ("Solhan, dans le nord-est du
+    Burkina Faso": Turkey's Solhan is not it)."""
+    refs = gaz.refs(name)
+    return placed is not None and all(kind in (CITY, CITY_ALT) and gaz.cities[key].country != placed for kind, key in refs)
+
+
+def _names_known_city(gaz: Gazetteer, text: str, at: int) -> bool:
+    """The words at `at` name a city the gazetteer lists ("Kabul", "the capital Kabul" does not count)."""
+    words = text[at:at + 40].replace(",", " ").replace("'s", " ").replace("’s", " ").split()
+    for n in range(min(3, len(words)), 0, -1):
+        if any(kind in (CITY, CITY_ALT) for kind, _ in gaz.refs(" ".join(words[:n]).rstrip(".;:)"))):
             return True
     return False
 
@@ -498,9 +544,13 @@ def _unlisted_town(gaz: Gazetteer, text: str, length: int, country_score: dict[s
         for hit in rx.finditer(text):
             if i in _UNLISTED_NEEDS_REGION and not _names_country_or_region(gaz, text, hit.end()):
                 continue
+            if i == _UNLISTED_QUARTER and not hit.group(0).rstrip().endswith(("suburb of", "township of", "suburb in", "township in")) \
+                    and _names_known_city(gaz, text, hit.end()):
+                continue  # "the Shor Bazaar district of Kabul": a quarter of a known city is that city
             name = _TRAILING_NOT_NAME.sub("", hit.group(1)).strip(" '’-")
             key = name_key(name)
-            known = bool(gaz.refs(name)) and not (country_score and _weak_refs_only(gaz, name, country_score))
+            known = bool(gaz.refs(name)) and not (country_score and _weak_refs_only(gaz, name, country_score)) \
+                and not _placed_elsewhere(gaz, name, _placed_country(gaz, text, hit.start(1) + len(hit.group(1))))
             before = text[max(0, hit.start(1) - 20):hit.start(1)]
             if len(key) < 3 or key in gaz.common_words or known or _TITLE_BEFORE.search(before, before.rstrip()):
                 continue  # known places are weighed with the gazetteer's evidence
@@ -619,9 +669,15 @@ def _city_candidates(gaz: Gazetteer, text: str, folded: str, mentions: list[Ment
     return out
 
 
+# "the Shor Bazaar district of Kabul": a named quarter of the city, not "the district of Kabul" (the region).
+_QUARTER_OF = re.compile(r"[A-Z][\w'’-]+\s+district\s+of\s+$")
+
+
 def _names_region(text: str, folded: str, m: Mention) -> bool:
-    return bool(_REGION_AFTER.match(text, m.end)) or \
-        bool(_REGION_BEFORE.search(text[max(0, m.start - 25):m.start], _tail(folded, m.start)))
+    if _REGION_AFTER.match(text, m.end):
+        return True
+    before = text[max(0, m.start - 25):m.start]
+    return bool(_REGION_BEFORE.search(before, _tail(folded, m.start))) and not _QUARTER_OF.search(before)
 
 
 def _city_score(gaz: Gazetteer, text: str, folded: str, city: City, ms: list[Mention], is_alt: bool,
@@ -629,7 +685,10 @@ def _city_score(gaz: Gazetteer, text: str, folded: str, city: City, ms: list[Men
     """Evidence that the event happened in `city`; None when the name is not believable here."""
     first = min(ms, key=lambda m: m.start)
     corroborated = country_score.get(city.country, 0.0) > 0
-    beside = any(_country_beside(gaz, text, m, city.country) for m in ms)
+    placed = {p for m in ms if (p := _placed_country(gaz, text, m.end)) is not None}
+    if placed and city.country not in placed:
+        return None  # "Tripoli, Lebanon" is not Libya's Tripoli; "Solhan, dans le nord du Burkina Faso" is not Turkey's
+    beside = bool(placed) or any(_country_beside(gaz, text, m, city.country) for m in ms)
     dateline = False
     if any(_is_dateline(text, m) for m in ms):
         # A dateline names the best-known namesake ("LONDON (Reuters)" is London, England) unless its state or
@@ -656,14 +715,19 @@ def _city_score(gaz: Gazetteer, text: str, folded: str, city: City, ms: list[Men
         return None
     if is_alt and not (sure or corroborated) and any(v >= 2.0 for v in country_score.values()):
         return None  # "near the village of Boni in Mali's Mopti Region": not Bonn, whose country the text never names
-    folded_before = [fold(b) for b in before]  # folded once, read by three tests
+    folded_before = [fold(b) for b in before]  # folded once, read by four tests
     references = sum(bool(_DISTANCE_OF.search(b, t) or _RESIDENCE_BEFORE.search(b, t) or _DESTINATION_BEFORE.search(b, t))
                      for b, t in zip(folded_before, tails, strict=True))
     governments = (sum(_is_government(text, m, b, t, folded=True) for m, b, t in zip(ms, folded_before, tails, strict=True))
                    if city.population >= 500_000 else 0)
     if references + governments >= len(ms) and not (beside or dateline):
         return None  # only ever a landmark to measure from, or the government speaking
-    if city.population < 15000 and not (sure or corroborated):
+    event_near = any(_EVENT_BEFORE.search(b) for b in folded_before)
+    # A small town named as the scene ("the town of Dadaab", "Attaque à Ménaka") stands on its own when the text
+    # names no country outright (a nationality is not enough to put it elsewhere).
+    unopposed = (scene or (event_near and preposition)) and not is_alt and not common \
+        and not any(v >= 2.0 for v in country_score.values())
+    if city.population < 15000 and not (sure or corroborated or unopposed):
         return None
     if city.population < 100000 and not (sure or corroborated or preposition):
         return None
@@ -671,7 +735,7 @@ def _city_score(gaz: Gazetteer, text: str, folded: str, city: City, ms: list[Men
     score += 4.0 * beside + 3.0 * dateline + 3.0 * diverted + 2.0 * corroborated + 1.0 * preposition + SCENE_WEIGHT * scene
     score += 0.35 * math.log10(max(city.population, 1000)) - 0.5 * is_alt
     # "attacked near Lokoja", "a bomb exploded in Kabul": the place right after what happened.
-    score += EVENT_NEAR_WEIGHT * any(_EVENT_BEFORE.search(b) for b in folded_before)
+    score += EVENT_NEAR_WEIGHT * event_near
     return score
 
 
@@ -696,6 +760,30 @@ def _is_dateline(text: str, m: Mention) -> bool:
 def _is_biggest_namesake(gaz: Gazetteer, m: Mention, city: City) -> bool:
     """`city` is the most populous of the towns `m` can name."""
     return all(gaz.cities[key].population <= city.population for kind, key in m.refs if kind in (CITY, CITY_ALT))
+
+
+# "Tripoli, Lebanon", "Solhan, dans le nord-est du Burkina Faso", "Inates, in northern Niger": the country the text puts
+# the town in, right after its name.
+_PLACED = re.compile(r",\s*(?:(?:dans|in)\s+(?:le\s+|la\s+|l'|the\s+)?(?:(?:extr[êe]me[- ])?(?:nord|sud|est|ouest|centre)"
+                     r"(?:-(?:nord|est|ouest))?\s+(?:du|de\s+la|de\s+l'|des|de|d')\s*|(?:far\s+)?(?:north|south|east|west|centre|center)"
+                     r"(?:-?(?:east|west))?\s+of\s+(?:the\s+)?)|(?:in\s+)?(?:northern|southern|eastern|western|central|north-?eastern|"
+                     r"north-?western|south-?eastern|south-?western)\s+)?([A-Z][\w’.-]*(?:\s+[A-Z][\w’.-]*){0,3})")
+_PLACED_END = re.compile(r"\s*(?:[,.;:)]|$)|\s+[a-z]")
+
+
+def _placed_country(gaz: Gazetteer, text: str, end: int) -> str | None:
+    """The country named right after a town (ending at `end`), as the country it is in (not "Mogadishu, Kenyan police
+    said")."""
+    hit = _PLACED.match(text, end)
+    if hit is None:
+        return None
+    words = hit.group(1).split()
+    for n in range(min(4, len(words)), 0, -1):
+        name = " ".join(words[:n]).rstrip(".")
+        for kind, key in gaz.refs(name):
+            if kind == COUNTRY and _PLACED_END.match(text, hit.start(1) + len(name)):
+                return str(key)
+    return None
 
 
 def _country_beside(gaz: Gazetteer, text: str, m: Mention, country: str) -> bool:

@@ -2,7 +2,8 @@
 
 An airport is involved when it is named ("Modibo Keita International Airport", "Zaventem"),
 when "<City> airport" / "aéroport de <City>" names it by its city, or when "the
-international airport" appears in a story located in a city: that city's main airport(s).
+international airport" appears in a story located in a city: that city's main airport(s); a flight "diverted to"
+(or making an emergency landing in) a city is at that city's airport.
 The UN is involved when its people or premises are affected ("UN staff", "peacekeepers",
 "casques bleus", a mission's acronym), not when the UN merely comments ("the UN Security
 Council condemned").
@@ -16,10 +17,17 @@ from bot.analysis.gate import Gated, trie_alternation
 from bot.analysis.gazetteer import AIRPORT, CITY, CITY_ALT, UN_SITE, City, Gazetteer
 from bot.analysis.geo import Mention
 
-_AIRPORT_WORD = Gated(re.compile(r"\b(?:airport|airports|aeroport|aeroports|airfield|aerodrome|terminal)\b"),
+# "the main bus terminal of Peshawar" is no airport.
+_AIRPORT_WORD = Gated(re.compile(r"\b(?:airport|airports|aeroport|aeroports|airfield|aerodrome|"
+                                 r"(?<!bus )(?<!ferry )(?<!oil )(?<!gas )(?<!container )(?<!cargo )(?<!lng )terminal)\b"),
                       "airport", "aeroport", "airfield", "aerodrome", "terminal")
 _CITY_AIRPORT = re.compile(r"^(?:'s)?\s*(?:international\s+)?(?:airport|airfield)\b", re.I)
 _AIRPORT_OF = re.compile(r"(?:a[ée]roport (?:international )?(?:de |d'|du ))$", re.I)
+# "diverted to Halifax", "made an emergency landing in Entebbe", "dérouté vers Abidjan": the plane is at that city's airport
+# (not "flew to Paris", "bound for Dubai": a trip, not a scene).
+_DIVERTED_TO = re.compile(r"(?:(?:diverted|rerouted|re-routed|redirected) to|emergency landing (?:in|at)|forced to land (?:in|at)|"
+                          r"landed safely (?:in|at)|safely landed (?:in|at)|"
+                          r"(?:deroute|detourne|derive) vers|atterrissage d'urgence a)\s+(?:the\s+)?$")
 _AIRPORT_CLOSED = re.compile(
     r"\b(?:airports? (?:was |were |has been |have been |is |remains? )?(?:temporarily |briefly )?(?:closed|shut|evacuated|locked down)|"
     r"(?:closed|shut|shutting|closing|evacuated) (?:the |its )?(?:\w+ )?(?:international )?airport|airport closures?|"
@@ -32,16 +40,24 @@ _AIRPORT_CLOSED = re.compile(
 _UN_WORDS = trie_alternation(sorted(["un", "u.n.", "united nations", "onu", "nations unies", "des nations unies", "de l'onu",
                                      "minusma", "minusca", "monusco", "unmiss", "unamid", "unifil", "unama", "unami", "unsom",
                                      "unsmil", "undof", "unficyp", "unmik", "unisfa", "minurso", "minustah", "unoci", "unmil",
-                                     "unhcr", "unicef", "wfp", "pam", "who", "unrwa", "undp", "ocha", "iom"],
+                                     "unhcr", "unicef", "wfp", "pam", "who", "unrwa", "undp", "ocha", "iom",
+                                     "world food programme", "world food program", "programme alimentaire mondial",
+                                     "world health organization", "unops", "unfpa"],
                                     key=len, reverse=True))
+# A mission as the speaker ("the UN mission in Libya said") is not affected.
+_SPEAKS = r"(?!(?: [\w']+){0,4} (?:said|says|reported|reports|condemned|condemns|called|urged|warned|announced|added|a annonce|a indique|a condamne|a declare))"
 _UN_AFFECTED = re.compile(
-    r"\b(?:peace-?keepers?|peace-?keeping (?:troops|forces|soldiers|base|camp|convoy|personnel|patrol|helicopter|mission(?!(?: [\w']+){0,4} (?:said|says|reported)))|blue helmets|casques bleus|"
-    r"soldats de la paix|" + _UN_WORDS + r"(?:'s)? (?:\w+ )?(?:-run |-operated )?(?:staff|personnel|workers?|employees?|compound|base|camp|convoy|vehicle|"
-    r"helicopter|plane|aircraft|office|offices|premises|guesthouse|guest house|building|headquarters|hq|mission|troops|"
-    r"soldiers|police|patrol|peacekeepers|contractors?|aid workers?|humanitarians?|school|clinic|shelter|facility|site|observers?|"
-    r"observation post|monitors?|"
-    r"personnel|employes|fonctionnaires|agents|base|camp|convoi|vehicule|mission|experts?|envoy'?s? convoy)|"
-    r"(?:staff|personnel|employees|workers|employes|base|camp|convoi|compound|mission) (?:of|de) (?:the |la |l')?" + _UN_WORDS + r")\b")
+    r"\b(?:peace-?keepers?|peace-?keeping (?:troops|forces|soldiers|base|camp|convoy|personnel|patrol|helicopter|mission" + _SPEAKS + r")|"
+    r"blue helmets|casques? bleus?|"
+    r"soldats de la paix|" + _UN_WORDS + r"(?:'s)?(?:-run |-operated |-managed | (?:\w+ )?(?:-run |-operated )?)(?:staff|personnel|workers?|employees?|compound|base|camp|convoy|vehicle|"
+    r"helicopter|plane|aircraft|office|offices|premises|guesthouse|guest house|building|headquarters|hq|mission" + _SPEAKS + r"|troops|"
+    r"soldiers|police|patrol|peacekeepers|contractors?|aid workers?|humanitarians|school|clinic|shelter|facility|site|observers?|"
+    r"observation post|monitors?|drivers?|trucks?|warehouses?|"
+    r"personnel|employes|fonctionnaires|agents|base|camp|convoi|vehicule|mission" + _SPEAKS + r"|experts?|envoy'?s? convoy)|"
+    r"(?:staff|personnel|employees|workers|employes|base|camp|convoi|compound|mission) (?:of|de) (?:the |la |l')?" + _UN_WORDS + r"|"
+    # "the United Nations is to evacuate some staff", "l'ONU a évacué son personnel": staff pulled out for their safety
+    + _UN_WORDS + r" (?:[\w']+ ){0,3}?(?:evacuat(?:e|es|ed|ing)|relocat(?:e|es|ed|ing)|pull(?:s|ed|ing)? out|evacu(?:e|er|ait)) "
+    r"(?:[\w']+ ){0,2}?(?:staff|personnel|employees|workers|employes))\b")
 _UN_BYSTANDER = re.compile(r"\b(?:security council|secretary[- ]general|general assembly|human rights council|conseil de securite|"
                            r"secretaire general|special envoy|rapporteur|un (?:said|says|condemned|condemns|called|calls|urged|warned))\b")
 
@@ -76,7 +92,7 @@ class SiteFacts:
 
 def find_sites(gaz: Gazetteer, text: str, folded: str, mentions: list[Mention], city: City | None) -> SiteFacts:
     airports = _airports(gaz, text, folded, mentions, city)
-    un_involved = any(_is_un(text, m) for m in _UN_AFFECTED.finditer(folded))
+    un_involved = _un_affected(text, folded)
     un_sites = tuple(dict.fromkeys(str(k) for m in mentions for kind, k in m.refs if kind == UN_SITE))
     if un_sites and not un_involved:
         un_involved = not _UN_BYSTANDER.search(folded)
@@ -91,6 +107,19 @@ def find_sites(gaz: Gazetteer, text: str, folded: str, mentions: list[Mention], 
     if un_involved:
         targets |= {"UN site"} if TARGETS["UN site"].search(folded) else frozenset()
     return SiteFacts(airports, bool(airports) and bool(_AIRPORT_CLOSED.search(folded)), un_involved, un_sites, limit, targets)
+
+
+def _un_affected(text: str, folded: str) -> bool:
+    """A UN person or place affected somewhere in the text. A match rejected as the French article ("un camp de la
+    Minusca") is retried one character on, so the words it covered can still match ("camp de la minusca")."""
+    at = 0
+    while True:
+        m = _UN_AFFECTED.search(folded, at)
+        if m is None:
+            return False
+        if _is_un(text, m):
+            return True
+        at = m.start() + 1
 
 
 def _is_un(text: str, m: re.Match[str]) -> bool:
@@ -111,7 +140,8 @@ def _airports(gaz: Gazetteer, text: str, folded: str, mentions: list[Mention], c
         for kind, key in m.refs:
             if kind == AIRPORT:
                 found.append(str(key))
-            elif kind in (CITY, CITY_ALT) and (_CITY_AIRPORT.match(text, m.end) or _AIRPORT_OF.search(folded[max(0, m.start - 30):m.start])):
+            elif kind in (CITY, CITY_ALT) and (_CITY_AIRPORT.match(text, m.end) or _AIRPORT_OF.search(folded[max(0, m.start - 30):m.start])
+                                              or _DIVERTED_TO.search(folded[max(0, m.start - 40):m.start])):
                 found.extend(gaz.city_airports.get(int(key), ()))
     if not found and city is not None and _AIRPORT_WORD.search(folded):
         found.extend(gaz.city_airports.get(city.geonameid, ()))
