@@ -226,12 +226,13 @@ class _Batch:
         lines, merged = changes.material_changes(event.state, state) if is_incident else ([], event.state)
         sources, copies = incident_store.record_report(db, event, article, signal, merged, now=now,
                                                        independent=_is_independent(signal, event))
-        if (sources, copies) == (event.sources, event.copies) and not lines:
+        new_outlets = (sources, copies) != (event.sources, event.copies)
+        if not new_outlets and not lines:
             return  # a rewording or a repeat from a known source: nothing new to tell
         facts, meta = event.facts, event.meta
         rendered: dict[tuple[str, ...], str] = {}  # most chats share their context lines (none, or one distance)
-        for delivery_id, context in outbox.pending_alerts(db, event.id):  # not sent yet: name every source
-            key = tuple(context)
+        for delivery_id, context in outbox.pending_alerts(db, event.id) if new_outlets else ():
+            key = tuple(context)  # not sent yet: the alert names every source
             if key not in rendered:
                 rendered[key] = render_html(facts, meta, extra_lines=[*context, sources_line(sources, copies)])
             outbox.set_pending_text(db, delivery_id, rendered[key])

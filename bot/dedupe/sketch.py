@@ -154,7 +154,7 @@ def key_terms(title: str, text: str, *, limit: int = 40, place_names: Iterable[s
     two reports from one city share them whatever happened there, and the place is compared apart.
     """
     lead = f"{title}\n{text[:1500]}"  # names are looked for in the lead only
-    names = {fold(m)[:6] for m in _CAPITALISED.findall(lead)} - _TITLE_STEMS
+    names = {w[:6] for w in fold(" ".join(_CAPITALISED.findall(lead))).split()} - _TITLE_STEMS  # one fold for all
     skip = {w[:6] for name in place_names for w in words(name)}
     terms: list[str] = []
     seen: set[str] = set(skip)
