@@ -28,7 +28,7 @@ from sqlite_utils import Database
 from bot.analysis.facts import ArticleMeta, Facts
 from bot.config import DedupeSettings
 from bot.dedupe import changes, cluster
-from bot.dedupe.followup import is_follow_up
+from bot.dedupe.followup import is_follow_up, speaks_of_violence
 from bot.dedupe.messages import render_update_html, sources_line
 from bot.dedupe.sketch import content_hash, fact_terms, key_terms, similarity, sketch, title_hash
 from bot.match import Match, match_watches
@@ -95,6 +95,7 @@ def report_of(article: Article, facts: Facts) -> cluster.Report:
         | fact_terms(un_involved=facts.un_involved, airports=facts.airports),
         killed=facts.killed,
         follow_up=is_follow_up(article.title, article.text),
+        violent=speaks_of_violence(article.title, article.text),
     )
 
 

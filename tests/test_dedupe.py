@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 from bot.analysis.facts import ArticleMeta, Category, Facts, Severity
 from bot.dedupe.changes import IncidentState, material_changes, state_of
 from bot.dedupe.cluster import KnownIncident, Report, choose_incident, compatible
-from bot.dedupe.followup import is_follow_up
+from bot.dedupe.followup import is_follow_up, speaks_of_violence
 from bot.dedupe.messages import render_update_html, sources_line
 from bot.dedupe.sketch import conflicts, content_hash, fact_terms, key_terms, similarity, sketch, term_overlap, title_hash
 
@@ -197,3 +197,17 @@ def test_a_late_follow_up_is_filed_under_the_closed_incident_and_a_new_event_is_
     other = report("Gunmen opened fire on worshippers at a church on the edge of the city, killing four.",
                    at=T0 + timedelta(days=3), killed=4)
     assert choose_incident(other, [closed], window=timedelta(days=7), strict=True) is None
+
+
+def test_a_calm_report_that_speaks_of_the_violence_needs_less_than_an_unrelated_story() -> None:
+    assert speaks_of_violence("", "The students were protesting against a rise in school fees.")
+    assert speaks_of_violence("Japon : le tueur a été exécuté", "Il avait tué huit enfants.")
+    assert not speaks_of_violence("Messi : l'attaquant bat le record", "Il a marqué son 644e but.")
+    shooting = report("A gunman shot two worshippers outside a mosque in Bamako; police are hunting him.",
+                      category=Category.SHOOTING)
+    text = "A 26-year-old man was charged on Thursday over the shooting outside the mosque, prosecutors said after a hearing."
+    calm = replace(report(text, category=Category.NONE, city=None, at=T0 + timedelta(hours=2)),
+                   violent=speaks_of_violence("", text))
+    assert calm.violent and choose_incident(calm, [known(shooting)]) is not None
+    unrelated = replace(calm, violent=False)  # the same words from a story about something else
+    assert choose_incident(unrelated, [known(shooting)]) is None

@@ -56,6 +56,7 @@ class Report:
     terms: frozenset[str]
     killed: int | None = None
     follow_up: bool = False  # refers back to a known event (toll rises, claim, attacker named)
+    violent: bool = False  # speaks of violence (shot, killed, attack), though not reporting a new incident
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,8 @@ def score(report: Report, incident: KnownIncident, *, window: timedelta = WINDOW
     gap = _gap(report, incident)
     needed = _NEEDED[place] + TIME_PENALTY * min(2.0, max(0.0, (gap - SAME_TIME) / timedelta(hours=24)))
     if Category.NONE in (report.category, incident.category):
-        needed += NONE_PENALTY  # a calm story shares words with many others: ask for more
+        calm_about_violence = report.category is Category.NONE and report.violent
+        needed += NONE_PENALTY / 2 if calm_about_violence else NONE_PENALTY
     elif frozenset({report.category, incident.category}) in _BORDERLINE:
         needed += BORDERLINE_PENALTY
     elif report.category != incident.category:

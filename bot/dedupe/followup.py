@@ -1,4 +1,4 @@
-"""Does a report follow up an event already reported? (pure)
+"""Does a report follow up an event already reported, or at least speak of one? (pure)
 
 A follow-up points back at an event the reader is assumed to know: the death toll rises, a group
 claims it, an attacker is named, the day after. Such a report often shares few words with the first
@@ -61,3 +61,15 @@ def is_follow_up(title: str, text: str) -> bool:
         return False
     folded = fold(lead)
     return _CUES.search(folded) is not None or _LEAD_CUES.search(folded[: len(title) + 240]) is not None
+
+
+# A calm report (a trial, an arrest, a video) that still speaks of violence is often the aftermath
+# of an event: it is asked for less than a story about something else altogether.
+_VIOLENCE = re.compile(
+    r"\b(?:shot|shoot(?:s|ing|ings)?|gunfire|gunm[ae]n|killed|killing|attack(?:s|ed|er|ers)?|stabb(?:ed|ing)|"
+    r"bomb(?:s|ed|ing|ings|er|ers)?|raid(?:s|ed)?|massacre|clash(?:es|ed)?|protest(?:s|ers|ed|ing)?|riot(?:s|ing|ers)?|tear ?gas|explosions?|"
+    r"hostages?|kidnapp(?:ed|ing)|abducted|tues?|tuees?|attaques?|attaquee?s?|attentats?|fusillade|enleves?)\b")
+
+
+def speaks_of_violence(title: str, text: str) -> bool:
+    return _VIOLENCE.search(fold(f"{title}\n{text[:800]}")) is not None
