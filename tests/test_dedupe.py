@@ -174,6 +174,10 @@ def test_nationalities_alone_do_not_set_two_reports_apart() -> None:
     assert conflicts(a, key_terms("", "Malian soldiers fought off gunmen at the barracks.")) == 0
     assert conflicts(frozenset({"MALIAN", "KATI"}), frozenset({"FRENCH", "barrac"})) == 0
     assert conflicts(frozenset({"KATI", "barrac"}), frozenset({"SEVARE", "barrac"})) == 1
+    # What was hit and who did it are different details: naming one and the other is no conflict.
+    assert conflicts(frozenset({"hotel", "gunmen"}), frozenset({"taliba", "gunmen"})) == 0
+    assert conflicts(frozenset({"hotel"}), frozenset({"market"})) == 1
+    assert conflicts(frozenset({"taliba"}), frozenset({"shabaa"})) == 1
     assert a and b
 
 

@@ -109,16 +109,19 @@ GENERIC_TERMS = frozenset(
     confirmed confirm described stated statement added told announced reported saying local national
     morning afternoon evening night hours minutes temoins habitants sources porte-parole selon""".split()
 )
-# What was hit and who did it: reports that share these are likely about the same event.
-KEY_FACT_TERMS = frozenset(
+# What was hit and how, and who did it: reports that share these are likely about the same event.
+TARGET_TERMS = frozenset(
     w[:6]
     for w in """mosque church synagogue temple hotel school university college market bazaar embassy consulate
     airport checkpoint convoy barracks prison hospital stadium nightclub restaurant cafe bank parliament
     ministry palace pipeline refinery bridge train station airstrike airstrikes drone ambush hostage
     hostages kidnapped abducted beheaded landmine roadside stabbing stabbed truck vehicle motorbike
-    shabaab taliban boko haram qaeda daesh isil jnim aqim hamas hezbollah houthi houthis wagner
     mosquee eglise ecole marche ambassade aeroport caserne prison hopital otages enleves embuscade""".split()
 )
+ACTOR_TERMS = frozenset(
+    w[:6] for w in "shabaab taliban boko haram qaeda daesh isil jnim aqim hamas hezbollah houthi houthis wagner".split()
+)
+KEY_FACT_TERMS = TARGET_TERMS | ACTOR_TERMS
 # Capitalised words that name no one in particular: titles and bodies quoted in any report, and
 # nationalities and countries ("Palestinian", "French"), which say who, not which event.
 _TITLES = """president prime minister ministry interior defence defense foreign general army police
@@ -188,15 +191,16 @@ def _weight(term: str) -> float:
 
 
 def conflicts(a: frozenset[str], b: frozenset[str]) -> int:
-    """How many kinds of identifying detail both reports give but do not share: what was hit
-    (key-fact terms) and who or where by name (proper names). Two bombings in one city, one at a
-    market and one at a hotel, are two events."""
+    """How many kinds of identifying detail both reports give but do not share: what was hit, which
+    group did it, and who or where by name (proper names). Two bombings in one city, one at a market
+    and one at a hotel, are two events; a report naming the hotel and one naming the group are not."""
     la = {t.lower() for t in a}
     lb = {t.lower() for t in b}
     count = 0
-    ka, kb = la & KEY_FACT_TERMS, lb & KEY_FACT_TERMS
-    if ka and kb and not ka & kb:
-        count += 1
+    for kind in (TARGET_TERMS, ACTOR_TERMS):
+        ka, kb = la & kind, lb & kind
+        if ka and kb and not ka & kb:
+            count += 1
     na = {t.lower() for t in a if t.isupper()}
     nb = {t.lower() for t in b if t.isupper()}
     common = _common_names()
