@@ -7,7 +7,7 @@ from bot.dedupe.changes import IncidentState, material_changes, state_of
 from bot.dedupe.cluster import KnownIncident, Report, choose_incident, compatible
 from bot.dedupe.followup import is_follow_up, speaks_of_violence
 from bot.dedupe.messages import render_update_html, sources_line
-from bot.dedupe.sketch import conflicts, content_hash, fact_terms, key_terms, similarity, sketch, term_overlap, title_hash
+from bot.dedupe.sketch import conflicts, content_hash, fact_terms, key_terms, similarity, sketch, stem, term_overlap, title_hash
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 BAMAKO = (2460596, 12.65, -8.0)
@@ -215,3 +215,14 @@ def test_a_calm_report_that_speaks_of_the_violence_needs_less_than_an_unrelated_
     assert calm.violent and choose_incident(calm, [known(shooting)]) is not None
     unrelated = replace(calm, violent=False)  # the same words from a story about something else
     assert choose_incident(unrelated, [known(shooting)]) is None
+
+
+def test_words_of_one_event_match_across_their_forms() -> None:
+    assert {stem(w) for w in ("kills", "killed", "killing")} == {"kill"}
+    assert {stem(w) for w in ("stabs", "stabbed", "stabbing")} == {"stab"}
+    assert {stem(w) for w in ("bombing", "bombings")} == {"bomb"}
+    assert stem("clashes") == stem("clash") and stem("Syria's".lower()) == "syria"
+    assert stem("forces") == stem("force") and stem("injured") == stem("injures")
+    a = key_terms("", "An assailant stabbed three shoppers at the central market, police said.")
+    b = key_terms("", "The stabbing at the market wounded three, and the assailant was arrested.")
+    assert term_overlap(a, b) > 0.5

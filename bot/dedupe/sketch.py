@@ -28,6 +28,32 @@ MIN_TITLE_WORDS = 5
 MAX_SKETCH_WORDS = 600  # the lead and first paragraphs identify a story; the rest adds cost, not signal
 MAX_TERM_WORDS = 250
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+STEM_CHARS = 6
+_DOUBLED = re.compile(r"([bdfgmnprt])\1$")
+
+
+@functools.lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A crude stem, so that one event's words match across forms: kills/killed/killing -> kill,
+    stabbing -> stab, clashes -> clash, Syria's -> syria; then the first six letters."""
+    w = word.split("'", 1)[0]
+    if len(w) <= 4:
+        return w
+    if w.endswith("ies"):  # plural first: bombings -> bombing -> bomb
+        w = w[:-3] + "y"
+    elif w.endswith(("shes", "ches", "xes", "sses")):
+        w = w[:-2]
+    elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    if w.endswith("ing") and len(w) > 6:
+        w = w[:-3]
+        w = w[:-1] if _DOUBLED.search(w) else w
+    elif w.endswith("ed") and len(w) > 5:
+        w = w[:-2]
+        w = w[:-1] if _DOUBLED.search(w) else w
+    if w.endswith("e") and len(w) > 4:
+        w = w[:-1]
+    return w[:STEM_CHARS]
 
 # Function words of English and French: they say nothing about which event a text reports.
 STOP_WORDS = frozenset(
@@ -95,7 +121,7 @@ def merge_sketches(sketches: Iterable[Sequence[int]]) -> tuple[int, ...]:
 
 # Words every incident report uses: sharing them says little about being the same event.
 GENERIC_TERMS = frozenset(
-    w[:6]
+    stem(w)
     for w in """attack attacks attacked attacker attackers killed killing kills dead death deaths wounded injured
     injuring police policemen security forces soldier soldiers army military militants militant gunmen gunman
     armed group groups people civilians government bomb bombs bombing explosion explosions blast blasts suicide
@@ -111,7 +137,7 @@ GENERIC_TERMS = frozenset(
 )
 # What was hit and how, and who did it: reports that share these are likely about the same event.
 TARGET_TERMS = frozenset(
-    w[:6]
+    stem(w)
     for w in """mosque church synagogue temple hotel school university college market bazaar embassy consulate
     airport checkpoint convoy barracks prison hospital stadium nightclub restaurant cafe bank parliament
     ministry palace pipeline refinery bridge train station airstrike airstrikes drone ambush hostage
@@ -119,7 +145,7 @@ TARGET_TERMS = frozenset(
     mosquee eglise ecole marche ambassade aeroport caserne prison hopital otages enleves embuscade""".split()
 )
 ACTOR_TERMS = frozenset(
-    w[:6] for w in "shabaab taliban boko haram qaeda daesh isil jnim aqim hamas hezbollah houthi houthis wagner".split()
+    stem(w) for w in "shabaab taliban boko haram qaeda daesh isil jnim aqim hamas hezbollah houthi houthis wagner".split()
 )
 KEY_FACT_TERMS = TARGET_TERMS | ACTOR_TERMS
 # Capitalised words that name no one in particular: titles and bodies quoted in any report, and
@@ -130,7 +156,7 @@ _TITLES = """president prime minister ministry interior defence defense foreign 
     janvier fevrier mars avril juin juillet aout septembre octobre novembre decembre"""
 
 
-_TITLE_STEMS = frozenset(w[:6] for w in _TITLES.split())
+_TITLE_STEMS = frozenset(stem(w) for w in _TITLES.split())
 
 
 @functools.cache
@@ -140,7 +166,7 @@ def _common_names() -> frozenset[str]:
     for group in ("aliases", "demonyms", "demonyms_fr"):
         for values in data[group].values():
             names.extend(w for value in values for w in words(value))
-    return frozenset(w[:6] for w in names if len(w) >= 4)
+    return frozenset(stem(w) for w in names if len(w) >= 4)
 
 
 KEY_FACT_WEIGHT = 1.5
@@ -157,17 +183,17 @@ def key_terms(title: str, text: str, *, limit: int = 40, place_names: Iterable[s
     two reports from one city share them whatever happened there, and the place is compared apart.
     """
     lead = f"{title}\n{text[:1500]}"  # names are looked for in the lead only
-    names = {w[:6] for w in fold(" ".join(_CAPITALISED.findall(lead))).split()} - _TITLE_STEMS  # one fold for all
-    skip = {w[:6] for name in place_names for w in words(name)}
+    names = {stem(w) for w in fold(" ".join(_CAPITALISED.findall(lead))).split()} - _TITLE_STEMS  # one fold for all
+    skip = {stem(w) for name in place_names for w in words(name)}
     terms: list[str] = []
     seen: set[str] = set(skip)
     for w in (*words(title), *words(text)[:MAX_TERM_WORDS]):
         if len(w) < 4 or w in STOP_WORDS or w.isdigit():
             continue
-        stem = w[:6]
-        if stem not in seen:
-            seen.add(stem)
-            terms.append(stem.upper() if stem in names and stem not in GENERIC_TERMS else stem)
+        term = stem(w)
+        if term not in seen:
+            seen.add(term)
+            terms.append(term.upper() if term in names and term not in GENERIC_TERMS else term)
             if len(terms) >= limit:
                 break
     return frozenset(terms)
