@@ -153,9 +153,18 @@ _WITH_CIVILIANS = (r" (?:broke out |erupted |have |has )?(?:with|between|entre|a
 # (pattern, weight) per kind. Weight 2 = enough on its own in a title; 1 = supporting.
 CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
     Category.ARMED_ATTACK: (
-        (_rx(r"gunm[ae]n", r"armed (?:men|assailants|attackers|militants|group|bandits|robbers)", r"militants? (?:attack|stormed|seized|overran|killed)",
-             r"insurgents? (?:attack|stormed|killed)", r"stormed", r"storming", r"ambush(?:ed|es)?", r"massacred?",
-             r"(?:attack|assault|raid)(?:ed|s)? (?:on |against )?(?:a |an |the )?(?:main )?(?:[\w.-]+ ){0,2}(?:military|army|police|gendarmerie|base|camp|convoy|checkpoint|village|hotel|school|church|mosque|market|barracks|post|patrol|outpost|town|embassy|compound|prison|station|consulate|office|offices|airport|bus|train|restaurant|home|house)",
+        (_rx(r"gunm[ae]n", r"armed (?:men|assailants|attackers|militants|group|bandits|robbers)", r"militants? (?:attack(?:ed|s)?|stormed|seized|overran|killed)",
+             r"insurgents? (?:attack(?:ed|s)?|stormed|killed)", r"stormed", r"storming", r"ambush(?:ed|es)?", r"massacred?",
+             r"(?:attack|assault|raid)(?:ed|s)?(?<!air raid)(?<!air raids)(?<!air attack)(?<!air attacks) (?:on |against )?(?:a |an |the )?(?:main )?(?:[\w.-]+ ){0,2}(?:military|army|police|gendarmerie|base|camp|convoy|checkpoint|village|hotel|school|church|mosque|market|barracks|post|patrol|outpost|town|embassy|compound|prison|station|consulate|office|offices|airport|bus|train|restaurant|home|house|headquarters|"
+             r"hospital|university|college|mall|courthouse|residence|shops?|shrine|temple|synagogue|cathedral|wedding|funeral|rally)",
+             # present tense, as summaries write: "gunmen storm a prison", "rebels attack a village"
+             r"(?:gunmen|militants|insurgents|rebels|jihadists|terrorists|attackers|assailants|bandits|extremists|islamists|fighters|guerrillas|"
+             r"separatists|militiamen) (?:[\w'-]+ ){0,2}?(?:storm|storms|attack|attacks|raid|raids|overrun|overruns|overran|ambush|ambushes|"
+             r"besiege|besieges|besieged)",
+             r"(?:hommes armes|individus armes|assaillants|jihadistes|djihadistes|terroristes|rebelles|miliciens|bandits armes|insurges|"
+             r"separatistes|islamistes|combattants) (?:[\w'-]+ ){0,3}?(?:ont attaque|attaquent|ont tue|tuent|ont pris d'assaut|prennent d'assaut)",
+             r"(?:eglise|mosquee|camp|base|poste|convoi|village|ecole|caserne|gendarmerie|commissariat|position|patrouille|hotel|marche)s? "
+             r"(?:[\w'-]+ )?attaquee?s?", r"poignarde(?:e|s|es)?", r"(?:a|ont) poignarde",
              r"terrorist attacks?", r"terror attacks?", r"(?:came|comes|come|coming) under attack",
              # "twelve people were killed in an attack", "tuées dans une attaque": harm done by an attack
              r"(?:killed|wounded|injured|died) (?:in|during) (?:an|the|a|two|twin) (?:(?!heart|shark|bear|dog|animal|asthma|panic|crocodile|"
@@ -164,32 +173,48 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              r"(?:soldiers|troops|peacekeepers|peace-keepers|policemen|police officers|police|patrols?|convoys?|bases?|camps?|checkpoints?|gendarmes|"
              r"forces|guards|villagers|civilians) (?:[\w'-]+ ){0,6}?(?:were|was|have been|has been|had been) (?:attacked|ambushed)", r"militant attacks?", r"jihadist attacks?", r"rebel attacks?", r"assailants",
              r"stab(?:s|bed|bing)? (?:\w+ )?(?:people|persons|passersby|passers-by|worshippers|police|officers?|soldiers?|civilians|students)",
-             r"knife attack", r"assassination attempt", r"attempted assassination", r"tentative d'assassinat", r"attack(?:ed|s|ing)? (?:\w+ )?(?:passersby|passers-by|people|civilians|worshippers|villagers|pedestrians|shoppers|travell?ers|tourists)",
+             r"knife attack", r"assassination attempt", r"assassinated", r"assassinations?(?! (?:of (?:[\w'-]+ ){1,3})?(?:anniversary|plot))",
+             r"assassine(?:e|s|es)?", r"assassinats?",
+             # arson by armed groups or attackers: "militants torched three schools", "des assaillants ont incendie"
+             r"(?:militants|insurgents|rebels|gunmen|attackers|assailants|jihadists|extremists|arsonists|guerrillas|separatists|"
+             r"assaillants|jihadistes|djihadistes|terroristes|rebelles|hommes armes|individus armes|bandits|separatistes|miliciens|islamistes|"
+             r"insurges) (?:[\w'-]+ ){0,4}?"
+             r"(?:set (?:fire|ablaze)|sets (?:fire|ablaze)|torch|torches|torched|burn(?:ed|t|s)? down|firebombed|ont incendie|incendient|ont brule|brulent)",
+             r"arson attacks?",
+             # "targeted in an attack", "vise par une attaque"
+             r"(?:targeted|hit) (?:in|by) (?:an |a )?(?:[\w-]+ )?attack", r"(?:vise|visee|vises|visees|cible|ciblee|cibles|ciblees) par "
+             r"(?:une |des )?attaques?", r"attempted assassination", r"tentative d'assassinat", r"attack(?:ed|s|ing)? (?:\w+ )?(?:passersby|passers-by|people|civilians|worshippers|villagers|pedestrians|shoppers|travell?ers|tourists)",
              r"claim(?:ed|s)? responsibility for (?:the |a |an |this |that )?(?:\w+ )?(?:attacks?|bombings?|blasts?|explosions?|assault|killings?|shootings?)", r"revendique (?:l'attaque|l'attentat)", r"hacked to death", r"beheaded", r"plow(?:s|ed)? into", r"plough(?:s|ed)? into", r"rammed",
              r"hommes armes", r"individus armes", r"assaillants", r"attaque (?:terroriste|jihadiste|djihadiste|armee|contre|d'un|d'une|de la|du|des)",
              r"attaques? (?:terroristes|jihadistes|djihadistes)", r"embuscade", r"ont attaque", r"a ete attaque", r"ont ete attaques?",
              r"attentats?", r"terroristes? presumes?", r"jihadistes presumes", r"tuerie"), 2.0),
         (_rx(r"attack(?:ed|ers|s)?", r"assault(?:ed)?", r"attaques?", r"set (?:fire|ablaze)", r"torched", r"burnt down", r"burned down",
              r"stabs?", r"rampage", r"battle[ds]?", r"hostilities", r"fired upon", r"fired on", r"machete", r"stabb(?:ed|ing)",
-             r"violence", r"violences", r"raids?", r"raided"), 1.0),
+             r"violence", r"violences", r"raids?(?<!air raid)(?<!air raids)", r"raided", r"arsonists?", r"attaquee?s?"), 1.0),
     ),
     Category.BOMBING: (
         (_rx(r"bomb(?:s|ing|ings|ed)?(?! (?:threats?|scares?|hoax(?:es)?|alerts?))",
              # "B-2 stealth bombers", "strategic bombers": aircraft, not people who set off bombs
              r"bomber(?<!stealth bomber)(?<!strategic bomber)(?<!long-range bomber)(?<!heavy bomber)(?<!b-\d bomber)"
-             r"(?<!b-\d\d bomber)s?", r"blasts?", r"explosions?", r"explosives?",
-             r"exploded", r"explodes?", r"ieds?", r"dynamite",
+             r"(?<!b-\d\d bomber)s?", r"blasts?(?! from the past)", r"explosions?", r"explosives?",
+             r"exploded", r"explodes?", r"ieds?", r"dynamit(?:e|ed|ing)",
              r"improvised explosive", r"car bomb", r"suicide (?:bomber|attack|bombing)", r"grenades?", r"detonat(?:ed|ion|es|e|ing)",
              r"landmines?", r"roadside bomb", r"kamikaze", r"engin explosif", r"engins explosifs", r"bombes?", r"explosion", r"attentat[- ]suicide",
              r"voiture piegee", r"vehicule piege", r"mine artisanale", r"defused", r"rocket[- ]propelled grenade",
-             r"fire ?bombs?", r"molotov", r"incendiary devices?", r"went off", r"blew (?:himself|herself|themselves) up", r"blown up",
-             r"blow(?:s|ing)? up"), 2.0),
-        (_rx(r"(?:threw|thrown|tossed|hurled|lobbed) (?:[\w-]+ ){0,4}(?:at|into)"), 1.0),
+             r"fire ?bomb(?:s|ed|ing|ings)?", r"molotov", r"incendiary devices?", r"went off", r"blew (?:himself|herself|themselves) up", r"blown up",
+             r"blow(?:s|ing)? up",
+             # "guerrillas blew up a section of the pipeline" (not "the row blew up")
+             r"blew up (?:a |an |the |two |three |several |part of (?:the |a )?|a section of (?:the |a )?)?(?:[\w-]+ ){0,3}?(?:pipelines?|bridges?|"
+             r"cars?|vehicles?|bus|buses|buildings?|stations?|railway|rail line|tracks|pylons?|towers?|embassy|offices?|houses?|homes?|"
+             r"checkpoints?|posts?|convoys?|tanks?|trucks?|trains?|mosques?|churches|church|schools?|planes?|aircraft|hotels?|banks?|"
+             r"depots?|barracks|headquarters)",
+             r"(?:a|ont) saute sur (?:une |des )?(?:mines?|engins? explosifs?)", r"(?:colis|lettre|paquet|engin|moto|voiture|vehicule|camion) piegee?s?"), 2.0),
+        (_rx(r"(?:threw|thrown|tossed|hurled|lobbed) (?:[\w-]+ ){0,4}(?:at|into)", r"(?:ripped|tore) through"), 1.0),
     ),
     Category.SHOOTING: (
         (_rx(r"shooting", r"shootings", r"shot dead", r"shot and killed", r"opened fire", r"open fire", r"gunfire", r"gunshots?",
              r"sniper", r"gunman", r"shooter", r"fusillade", r"ont ouvert le feu", r"a ouvert le feu", r"coups de feu", r"tirs",
-             r"abattus?", r"par balles?", r"mass shooting", r"fired (?:[\w-]+ ){0,2}(?:shots|on|at|into)", r"fatally shot", r"shot (?:at|and wounded|in the)",
+             r"abattus?", r"par balles?", r"mass shooting", r"fired (?!(?:[\w-]+ ){0,2}?(?:mortars?|rockets?|missiles?|shells?|grenades?|tear ?gas|rubber|water)\b)(?:[\w-]+ ){0,2}(?:shots|on|at|into)", r"fatally shot", r"shot (?:at|and wounded|in the)",
              r"shoots? (?:into|at|dead)", r"gunfight", r"shootout", r"shoot-out", r"shot (?:\w+ )?(?:people|civilians|officers|policemen|troopers|soldiers)",
              r"(?:were|was) shot", r"injured by gunfire",
              r"(?:came|comes|come|coming) under (?:heavy |sustained |small[- ]arms )?(?:fire|gunfire)(?! (?:for|over|after|from (?:critics|lawmakers|opposition|rights groups)))",
@@ -198,7 +223,10 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
     ),
     Category.KIDNAPPING: (
         (_rx(r"kidnap(?:ped|ping|pers|s)?", r"abduct(?:ed|ion|ions|s)?", r"hostages?", r"hijack(?:ed|ing|er|ers)?", r"taken captive",
-             r"seized (?:a |the )?(?:plane|aircraft|ship|vessel|bus)", r"enlev(?:e|es|ee|ees|ement|ements)", r"otages?", r"rapt",
+             r"seized (?:a |the )?(?:[\w-]+ ){0,2}?(?:plane|aircraft|airliner|ship|vessel|bus|tanker|freighter|boat|trawler|yacht)",
+             r"pirates? (?:[\w'-]+ ){0,2}?(?:seized|hijacked|attacked|boarded|captured|took)",
+             r"(?:seized|snatched|grabbed|carried off) (?:[\w-]+ ){0,3}?(?:passengers|villagers|students|schoolchildren|schoolgirls|pupils|"
+             r"workers|tourists|travell?ers|worshippers|women|children|girls|civilians|farmers)", r"enlev(?:e|es|ee|ees|ement|ements|ent)", r"otages?", r"rapt",
              r"kidnapp(?:e|es|ee|ees)", r"prise d'otages", r"pris en otage", r"detournement d'avion", r"held captive",
              r"taken to an unknown (?:location|destination)", r"emmenes? vers une destination inconnue",
              # "dozens of soldiers seized by locals": people taken by a group (not arrested by the authorities)
@@ -213,28 +241,55 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              r"sit-in", r"march(?:ed)? (?:on|through|against)", r"looting", r"pillages?", r"barricades?", r"counter-protesters",
              r"dispersion des marches", r"marches? contre", r"dispers(?:e|es|ed) (?:the )?(?:crowd|protesters|manifestants)",
              # crowd-control weapons: "police fired rubber bullets at protesters" is unrest, not a shooting
-             r"rubber bullets?", r"water cannons?", r"balles en caoutchouc", r"canons? a eau",
+             r"rubber bullets?", r"water cannons?",
+             r"ont manifeste", r"took to the streets", r"descendus? dans (?:la|les) rues?", r"protest(?:ed|ing) (?:against|in|outside|at|near|on|over|across|through|for)",
+             r"(?:thousands|hundreds|dozens|crowds|milliers|centaines|dizaines) (?:of [\w-]+ |de [\w-]+ )?(?:rallied|marched|gathered|demonstrated|"
+             r"protested|ont defile|ont marche)",
+             r"(?:communal|ethnic|sectarian|religious|tribal|inter-?communal|post-?election|street) (?:clashes|violence|riots?|fighting)",
+             r"(?:affrontements|violences|heurts) (?:intercommunautaires|interethniques|post-?electora(?:les|ux))",
+             r"burn(?:ed|ing|t) (?:tyres|tires)", r"pneus brules", r"echauffourees?", r"scuffles?", r"scuffled", r"balles en caoutchouc", r"canons? a eau",
              *(word + _WITH_CIVILIANS for word in (r"clash(?:es|ed)?", r"affrontements?", r"accrochages?", r"heurts"))), 2.0),
-        (_rx(r"rallies", r"rally", r"rallied", r"tension", r"worshippers", r"students", r"youths?", r"jeunes", r"crowds?", r"foule",
+        # forces firing on a crowd, a crowd burning or wrecking things (a group of its own, so "protesters" counts too):
+        # "police fired live rounds at protesters", "youths torched the police station", "des jeunes ont incendie"
+        (_rx(r"(?:fired|opened fire|shot|tire) (?:[\w-]+ ){0,3}?(?:on|at|into|sur) (?:the |a |des |les )?(?:[\w-]+ )?(?:protesters|demonstrators|crowds?|"
+             r"rioters|manifestants|foule)",
+             r"(?:protesters|demonstrators|rioters|crowds?|mobs?|manifestants|emeutiers) (?:[\w'-]+ ){0,2}?(?:storm|storms|stormed|broke into|"
+             r"ransack|ransacks|ransacked|envahi|envahissent|ont envahi|ont pris d'assaut)",
+             r"(?:youths|jeunes|mobs?|crowds?|foule|rioters|emeutiers|protesters|manifestants|demonstrators) (?:[\w'-]+ ){0,4}?"
+             r"(?:set (?:fire|ablaze)|torched|burn(?:ed|t) down|ransacked|looted|stoned|pelted|ont incendie|ont saccage|ont brule)"), 2.0),
+        (_rx(r"rallies", r"rally", r"rallied", r"tension", r"(?:blocked|blocking|barricaded) (?:the |main )?(?:roads?|streets?|highways?)", r"worshippers", r"students", r"youths?", r"jeunes", r"crowds?", r"foule",
              r"anti-?riot", r"anti-?emeutes?"), 0.7),
     ),
     Category.MILITARY: (
-        (_rx(r"coup", r"coup d'etat", r"putsch", r"mutin(?:y|ies|ied|eers|ous|s|erie)", r"air ?strikes?", r"airstrikes?", r"drone strikes?",
+        (_rx(r"coup", r"coup d'etat", r"putsch", r"mutin(?:y|ies|ied|eers|ous|s|erie|ying)", r"air ?strikes?", r"airstrikes?", r"drone strikes?",
              r"shelling", r"shelled", r"bombard(?:ment|ed|ements?|ee|e)", r"missiles? (?:strike|attack|hit|struck|fired|landed)",
-             r"rockets? (?:fire|fired|attack|hit|struck|landed)", r"tank shells?", r"struck (?:the |a )?(?:military|army|arms)",
+             r"rockets? (?:fire|fired|attack|hit|struck|landed|fell|slammed|rained)", r"air ?raids?", r"raids? aeriens?", r"obus",
+             r"shells (?:landed|fell|hit|struck|slammed|rained)",
+             r"(?:army|military|soldiers|troops|junta|officers) (?:[\w'-]+ ){0,6}?(?:taken|took|seized) (?:power|control of the (?:country|government|state))",
+             r"(?:soldiers|soldats|militaires|mutins|troops|army|armee) (?:[\w'-]+ ){0,3}?(?:arrest|arrests|arrested|detain|detains|detained|"
+             r"arretent|ont arrete|detiennent|seized|captured) (?:the |le |la )?(?:president|prime minister|premier ministre|chef de l'etat|"
+             r"head of state)",
+             r"suspended the constitution", r"suspendu la constitution", r"dissous (?:les institutions|le gouvernement)", r"tank shells?", r"struck (?:the |a )?(?:military|army|arms)(?! (?:vehicles?|convoys?|patrols?|trucks?|personnel|jeeps?))",
              r"mortar", r"artillery", r"offensive", r"frappes? (?:aeriennes?|de drones?)", r"combats (?:entre|ont|se|dans|contre)", r"violents combats",
              r"accrochages?", r"fighting (?:between|broke out|erupted|in|near|around|raged)", r"(?:fresh|renewed|heavy|fierce) fighting", r"troops (?:killed|clashed|seized|captured|retook)",
              r"recaptured", r"captured the (?:town|city)", r"warplanes?", r"fighter jets?", r"drove .{0,40} forces from", r"seize(?:d|s)? (?:control|the town|the city)", r"overthrown?", r"seized power",
-             r"prise de pouvoir", r"coup de force", r"soldats? mutines?", r"army (?:killed|seized)", r"military (?:killed|seized|takeover|junta)",
+             r"prise de pouvoir", r"coup de force", r"(?:a|ont) pris le pouvoir", r"renverse(?:r)? (?:le |la )?(?:president|regime|gouvernement|junte)", r"soldats? mutines?", r"army (?:killed|seized)", r"military (?:killed|seized|takeover|junta)",
              r"shoot(?:s)? down", r"shot down", r"shootdown", r"incursion", r"airspace violation", r"hostilities (?:resumed?|broke out|erupted)",
              r"fired (?:a |two |three |several |\d+ )?(?:missiles?|rockets?)",
              # "Ukrainian drones strike a port", "a drone attack on", "Israeli strikes on Iran", "strategic bombers"
              r"drones? (?:strike|strikes|struck|attack(?:s|ed)?|hit|hits|slammed|targeted)", r"drone attacks?",
              r"(?:israeli|u\.s\.|us|american|russian|ukrainian|coalition|saudi-led|saudi|nato|iranian|turkish|pakistani|indian) "
              r"(?:air ?|missile |drone |military )?strikes (?:on|in|against|hit|killed)",
-             r"(?:stealth|strategic|long-range) bombers?", r"(?:a|ont) tire (?:un |des |plusieurs )?(?:missiles?|roquettes?|obus)", r"clashes(?! (?:with (?:[\w'-]+ ){1,3})?over\b)", r"clashed(?! (?:with (?:[\w'-]+ ){1,3})?over\b)", r"affrontements?"), 2.0),
+             r"(?:stealth|strategic|long-range) bombers?", r"(?:a|ont) tire (?:un |des |plusieurs )?(?:missiles?|roquettes?|obus)", r"clashes(?<!communal clashes)(?<!ethnic clashes)(?<!sectarian clashes)(?<!tribal clashes)(?<!religious clashes)"
+             r"(?! (?:with (?:[\w'-]+ ){1,3})?over\b| (?:with|between) (?:the )?(?:riot |anti-riot )?police)",
+             r"clashed(?! (?:with (?:[\w'-]+ ){1,3})?over\b| with (?:the )?(?:riot |anti-riot )?police)", r"affrontements?"), 2.0),
         # "Israel says it struck Tehran's Evin prison", "the army said it had hit militant positions" (a cue of its own:
         # "said" is frequent, and a small regex is cheap to try at each one)
+        # artillery and air attacks, above "fired at" (2.0, a shooting): "rockets were fired at the Green Zone", "tirs de roquettes"
+        (_rx(r"(?:rockets?|mortars?|missiles?|shells?|mortar rounds|mortar shells|mortar bombs) (?:were |was |had been |have been )?(?:fired|launched|lobbed)",
+             r"fired (?:[\w-]+ ){0,2}?(?:mortars?|rockets?|missiles?|shells?)", r"tirs? (?:de |d')(?:roquettes?|obus|mortiers?|artillerie|missiles?)",
+             r"(?:aircraft|jets|warplanes|planes|helicopters|gunships|helicopter gunships) (?:struck|hit|bombed|pounded|attacked|targeted|strafed)"),
+         2.5),
         (_rx(r"(?:says|said|say|claims|claim|claimed) (?:it|they) (?:had |has |have )?"
              r"(?:struck|hit|bombed|targeted|shelled)"), 2.0),
         (_rx(r"clash(?! (?:with (?:[\w'-]+ ){1,3})?over\b)", r"missiles?(?! (?:defen[cs]e|programs?|programmes?|tests?|systems?|shield|deals?|purchases?))", r"destroy(?:s|ed)?"), 1.2),
@@ -242,24 +297,25 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
     ),
     Category.DISRUPTION: (
         (_rx(r"airport (?:was |has been |is )?(?:closed|shut|evacuated|locked down)", r"closed (?:the |its )?(?:airport|airspace|border)", r"(?:closed|shut) (?:the )?[\w'-]+ (?:international )?airport",
-             r"(?:airspace|border|borders|airport|airports) (?:closed|shut|sealed)", r"flights? (?:were |have been )?(?:suspended|diverted|cancelled|grounded)",
+             r"(?:airspace|border|borders|airport|airports) (?:closed|shut|sealed)", r"flights? (?:were |have been |are |is |was |had been )?(?:suspended|diverted|cancelled|grounded)",
              r"diverted", r"curfew", r"lockdown", r"locked down", r"evacuat(?:ed|ion|e)", r"shelter[- ]in[- ]place", r"state of emergency",
              r"bomb (?:threats?|scares?|hoax(?:es)?|alerts?)", r"suspicious (?:package|device|object)", r"couvre-feu", r"etat d'urgence", r"confinement(?<!solitary confinement)",
-             r"fermeture (?:de l'aeroport|des frontieres|de la frontiere)", r"aeroport (?:a ete |est )?ferme", r"vols? (?:suspendus?|annules?|detournes?)",
+             r"fermeture (?:de l'aeroport|des frontieres|de la frontiere)", r"aeroport (?:a ete |est )?ferme", r"vols? (?:suspendus?|annules?|detournes?)", r"deroutee?s?",
              r"evacu(?:e|es|ee|ees|ation)", r"limit (?:their )?movements?", r"stay indoors", r"temporarily (?:closed|shut)",
              r"security (?:alert|scare|threat)", r"terror alert", r"emergency landing", r"refuse to fly", r"(?:airport|airspace) (?:is |was )?closed", r"airport (?:[\w'-]+ ){1,6}(?:is|was|has been|were) (?:closed|shut)",
-             r"closure of the (?:main )?airport", r"bans? (?:incoming |all )?flights", r"reference to a bomb", r"threatened to blow"), 2.0),
+             r"closure of the (?:main )?airport", r"bans? (?:incoming |all )?flights", r"reference to a bomb", r"threatened to blow",
+             r"threatening (?:a bomb|an explosion)", r"alerte a la bombe", r"menace d'attentat a la bombe"), 2.0),
     ),
 }
 
 # Harm says people were hurt, not by what: evidence that something happened, never the kind.
 HARM = _rx(r"(?:were|was|are|is|been) killed", r"kill(?:s|ing)?", r"kill(?:s|ed|ing)? (?:at least |more than |some )?\d+", r"death toll", r"found dead",
-           r"murdered", r"killed", r"tues?", r"tuees?", r"bilan", r"wounded", r"injured", r"blesses?", r"morts?", r"dead", r"died")
+           r"murdered", r"killed", r"assassinated", r"assassinee?s?", r"tues?", r"tuees?", r"bilan", r"wounded", r"injured", r"blesses?", r"morts?", r"dead", r"died")
 # Who did it: armed groups make a violent reading likelier; alone they do not make an incident.
 ACTORS = _rx(r"militants?", r"insurgents?", r"jihadists?", r"djihadistes?", r"jihadistes?", r"al-shabaa?b", r"al shabaa?b", r"boko haram",
              r"islamic state", r"isis", r"isil", r"taliban", r"aqim", r"jnim", r"al-qaeda", r"al qaeda", r"rebels?", r"bandits?", r"fighters",
              r"terroristes?", r"terrorists?", r"rebelles?", r"gangs?", r"extremists?", r"islamistes?", r"islamists?", r"militia(?:s|men)?",
-             r"milices?", r"assailants?")
+             r"milices?", r"assailants?", r"guerrillas?", r"guerilleros?", r"separatists?", r"paramilitar(?:y|ies)", r"pirates?")
 # People whose harm is rarely an accident in the news: killed soldiers or police mean fighting.
 _VICTIM = (r"(?:soldiers?|troops|peace-?keepers?|police ?(?:officers?|men)|policem[ae]n|officers|troopers|gendarmes?|guards|soldats?|"
            r"militaires|policiers|casques bleus|militants?|civilians|villagers|civils|villageois)")
@@ -276,13 +332,20 @@ FALSE_FRIENDS: dict[str, tuple[_Cue | re.Pattern[str], float]] = {
                   r"hockey", r"boxing", r"wrestling", r"sprinter", r"athletes?", r"bombed out", r"hat-trick", r"penalty", r"stadium", r"fans",
                   r"game", r"games", r"pitcher", r"inning", r"home runs?", r"yankees", r"red sox", r"lakers", r"medal", r"champions?",
                   r"championnat", r"entraineur", r"buteur", r"ligue", r"coupe d'afrique", r"coupe du monde", r"joueurs?", r"victoire", r"\d+-\d+ (?:win|victory|defeat|loss)",
-                  r"beat", r"defeated", r"titles?", r"mvp", r"nascar",
+                  r"beat", r"defeated", r"titles?", r"mvp", r"nascar", r"drew \d+-\d+", r"equali[sz](?:er|ed|ing)", r"clash of the titans",
+                  r"grand slam", r"(?:marque|inscrit|encaisse) (?:un|deux|trois|quatre|le|son|\d+) (?:premier |second )?buts?",
+                  r"equipe nationale", r"gardien de but",
+                  # "Bolt blasts to 100m gold", "Sharapova storms into the quarter-finals"
+                  r"(?:blast|storm|fire|shot|shoot|rocket|charge|power|romp|cruise|surge)(?:s|ed|d)? (?:to|into) (?:[\w-]+ )?(?:victory|gold|the title|the lead|"
+                  r"the final|the semi-?finals?|the quarter-?finals?|first place|top spot|the last (?:four|eight|16))", r"(?:in|into) the final(?! (?:days?|weeks?|months?|hours?|years?|stages?|moments?|round|report))",
                   rest_needles=(" win", " victory", " defeat", " loss")), 1.0),
     "film": (_rx(r"film(?:ing|ed|s)?", r"film shoot", r"on set", r"stunts?", r"movie", r"box office", r"hollywood", r"actor", r"actress", r"premiere", r"box-office",
                  r"director", r"sequel", r"tv series", r"episode", r"cinema", r"documentary", r"video game", r"novel", r"album",
                  r"song", r"concert", r"festival"), 1.0),
-    "drill": (_rx(r"drills?", r"exercises?", r"simulation", r"simulated", r"mock (?:attack|exercise)", r"war games", r"exercice", r"manoeuvres"), 1.5),
-    "memorial": (_rx(r"anniversary", r"anniversaries", r"memorial", r"commemorat(?:e|ed|es|ion|ions)", r"remembrance", r"years (?:ago|since|after)",
+    "drill": (_rx(r"drills?", r"exercises?", r"simulation", r"simulated", r"mock (?:[\w-]+ ){0,2}?(?:attack|exercise|drill|raid)", r"(?:staged|stage|held|holds) (?:a |an )?(?:[\w-]+ )?(?:drill|exercise)", r"war games", r"exercice", r"manoeuvres"), 1.5),
+    "memorial": (_rx(r"anniversary", r"anniversaries", r"memorial", r"commemorat(?:e|ed|es|ion|ions)", r"remembrance", r"years (?:ago|since|after)", r"(?:a|one) year (?:ago|since|after|on)", r"un an (?:apres|jour pour jour)",
+                     r"national mourning", r"days? of (?:national )?mourning",
+                     r"deuil national", r"jours de deuil", r"vigils?",
                      r"tribute", r"mourn(?:s|ed)? the victims", r"anniversaire", r"commemoration", r"hommage", r"il y a \d+ ans", r"ans apres",
                      r"international day", r"world day", r"journee (?:mondiale|internationale)"), 1.5),
     "court": (_rx(r"trial", r"court", r"sentenced", r"sentence", r"convicted", r"conviction", r"charged", r"charges", r"indicted",
@@ -291,9 +354,23 @@ FALSE_FRIENDS: dict[str, tuple[_Cue | re.Pattern[str], float]] = {
                   r"mis en examen", r"arrested", r"arrests", r"detained", r"custody", r"suspects?", r"interpelles?", r"arretes?", r"executed",
                   r"execution", r"death row", r"inquiry", r"compensation", r"foiled", r"plot", r"plotting", r"bail",
                   r"jailed", r"plead", r"liberation conditionnelle", r"audience", r"coaccuses", r"accuses", r"audition"), 0.8),
+    # A legal step is the story: "the suspected gunman appeared in court", "pleaded not guilty", "went on trial".
+    "court_step": (_rx(r"appear(?:s|ed|ing)? (?:in|before) (?:a |the )?(?:[\w-]+ )?(?:court|judge|magistrates?|tribunal)",
+                       r"(?:went|goes|go|going|stands?|stood|to stand) on trial", r"stand trial", r"plead(?:s|ed)? (?:not )?guilty",
+                       r"pleaded (?:not )?guilty", r"comparai(?:t|tra|ssent)"), 2.0),
+    # A blast with a named non-hostile cause: "a gas explosion", "an explosion at a chemical factory", "explosion de gaz".
+    "accidental_blast": (_rx(r"gas (?:leak|explosion|cylinders?|canisters?|tanks?|pipeline|blast)s?", r"(?:chemical|fireworks?|industrial|fertilizer|fertiliser) "
+                             r"(?:plant|factory|warehouse|depot|facility)", r"(?:explosion|fuite|bouteilles?) de gaz",
+                             r"(?:explosion|incendie) (?:dans une|d'une|a l') ?usine", r"industrial accident", r"short circuit", r"court-circuit", r"mine (?:explosion|blast)s?",
+                             r"boilers?", r"methane", r"firedamp", r"grisou", r"tanker (?:explosion|exploded|blast|fire)",
+                             r"camion-citerne"), 2.5),
+    # Money words: "sales exploded", "shares plunged", "hostile takeover": business, not violence.
+    "business": (_rx(r"sales", r"revenues?", r"earnings", r"quarterly", r"(?:first|second|third|fourth|this|last) quarter", r"takeover",
+                     r"wall street", r"nasdaq", r"dow jones", r"prices? (?:explod|soar|surg)\w*", r"shareholders?", r"stocks?",
+                     r"shares (?:rose|fell|plunged|plummeted|jumped|slumped|dropped|closed|surged|soared|tumbled|gained)"), 1.0),
     "old_event": (re.compile(r"\b(?:(?:19|20)\d\d (?:\w+ ){0,4}(?:attacks?|bombings?|massacre|attentat|incursion|raid|coup|war|uprising)|(?:attack|attentat|massacre|bombing)s? (?:de|of|in) (?:19|20)\d\d|"
                              r"en (?:19|20)\d\d)\b"), 1.5),
-    "report": (_rx(r"report(?:s|ed)? (?:says|finds|found|shows)", r"study", r"survey", r"analysis", r"opinion", r"editorial", r"column",
+    "report": (_rx(r"report(?:s|ed)? (?:says|finds|found|shows)", r"scientists?", r"researchers?", r"astronomers?", r"nasa", r"study", r"survey", r"analysis", r"opinion", r"editorial", r"column",
                    r"commentary", r"op-ed", r"book", r"review", r"interview", r"podcast", r"statistics", r"index", r"ranking", r"annual",
                    r"pourquoi", r"comment", r"voici", r"qui est", r"ce que", r"why", r"how", r"what we know", r"explainer", r"a-t-il", r"a-t-elle",
                    r"peut-il", r"analyse", r"tribune", r"chronique", r"entretien"), 0.7),
@@ -301,16 +378,17 @@ FALSE_FRIENDS: dict[str, tuple[_Cue | re.Pattern[str], float]] = {
                   r"data breach", r"botnet", r"virus", r"worm", r"piratage", r"spam", r"software", r"computer", r"internet", r"online",
                   r"website", r"microsoft", r"google", r"apple", r"linux", r"windows"), 1.0),
     "disaster": (_rx(r"earthquakes?", r"collisions?", r"collided", r"head-on", r"quake", r"floods?", r"flooding", r"cyclone", r"hurricane", r"typhoon", r"landslides?", r"volcan(?:o|ic)",
-                     r"eruption", r"wildfires?", r"storms?", r"tornado", r"tsunami", r"drought", r"blizzard", r"snow", r"ash cloud",
+                     r"eruption", r"wildfires?", r"storms?(?<!gunmen storm)(?<!militants storm)(?<!protesters storm)(?<!rebels storm)(?<!troops storm)"
+                     r"(?<!police storm)(?<!forces storm)(?<!fighters storm)(?<!insurgents storm)(?<!demonstrators storm)", r"tornado", r"tsunami", r"drought", r"blizzard", r"snow", r"ash cloud",
                      r"crash(?:ed|es)?", r"derail(?:ed|ment)", r"collapsed?", r"accident", r"accidental", r"gas (?:leak|explosion)",
                      r"mine explosion", r"boiler", r"oil rig", r"seisme", r"inondations?", r"tremblement de terre",
                      r"naufrage", r"glissement de terrain", r"pluies", r"epidemie", r"outbreak", r"ebola", r"cholera", r"virus",
-                     r"coronavirus", r"covid", r"pandemic", r"incendie", r"fire broke out", r"blaze", r"capsized", r"sank", r"plunges?",
+                     r"coronavirus", r"covid", r"pandemic", r"incendie(?<!ont incendie)(?<! a incendie)", r"fire broke out", r"blaze", r"capsized", r"sank", r"plunges?",
                      r"vaccins?", r"missing"), 1.2),
     "politics": (_rx(r"elections?", r"agenda", r"surprise (?:trip|visit)", r"fatwa", r"forbids?", r"prohibit(?:s|ed|ing)?", r"vote", r"voters", r"polls?", r"ballot", r"campaign", r"summit", r"talks", r"negotiations?", r"peace (?:deal|talks|agreement|process)",
                      r"ceasefire (?:agreement|deal|talks)", r"sanctions", r"diplomat(?:ic|s)?", r"treaty", r"resolution", r"budget", r"economy",
-                     r"shares", r"stocks?", r"profits?", r"market", r"oil prices?", r"investors?", r"deal", r"merger", r"expansion",
-                     r"new terminal", r"runway", r"conference", r"general assembly", r"parliament", r"legislation", r"bill", r"reform",
+                     r"shares", r"stocks?", r"profits?", r"markets", r"(?:stock|financial|oil|housing|bond) market", r"market (?:share|value)", r"oil prices?", r"investors?", r"deal", r"merger", r"expansion",
+                     r"new terminal", r"runway", r"conference", r"general assembly", r"parliamentary", r"parliament (?:voted|passed|approved|debated|adopted)", r"(?:in|by|to) parliament", r"legislation", r"bill", r"reform",
                      r"scrutin", r"elections", r"sommet", r"negociations", r"accord de paix", r"economie", r"deploy(?:ed|ment|s)?",
                      r"threat level", r"warns?", r"warned", r"condemn(?:s|ed)?", r"visit(?:s|ed)?", r"meets?", r"met with", r"pledge(?:s|d)?",
                      r"aid(?! workers?| convoys?| agenc(?:y|ies)| groups?| staff| organi[sz]ations?)", r"humanitarian", r"refugees?(?! camps?)", r"migrants?"), 0.5),
