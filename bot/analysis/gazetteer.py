@@ -33,7 +33,7 @@ from bot.analysis.normalize import fold
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 # Bump when the structure or the build rules change: old caches are then ignored.
-BUILD_VERSION = 15
+BUILD_VERSION = 16
 MIN_CITY_POPULATION = 5000
 # Alternate names of towns smaller than this are not indexed: they are mostly
 # transliterations that collide with ordinary words.
@@ -318,6 +318,12 @@ def _capitals(cities: dict[int, City]) -> dict[str, int]:
         if city:
             out[code] = city.geonameid
     return out
+
+
+@lru_cache(maxsize=1)
+def reported_as() -> dict[str, str]:
+    """ISO2 of a territory -> the country it is reported as ("PR" -> "US"; countries.json explains)."""
+    return dict(_read_json("countries.json").get("reported_as", {}))
 
 
 def _read_json(name: str) -> Any:

@@ -22,6 +22,11 @@ tourists", "Indian peacekeepers") name no country; a trip's destination ("bound 
 pays" are the town. A town placed in a country ("Solhan, dans le nord-est du Burkina Faso", "Tripoli, Lebanon") is never
 a namesake elsewhere; a small town named as the scene ("the town of Dadaab", "Attaque à Ménaka") counts when no country
 is named against it.
+A town is also placed by a region after "in" ("Palma in Cabo Delgado"), a US state ("Atlanta, Georgia") or an adjective
+("the Jordanian city of Maan"); a country right after a named town ("in Balakot, Pakistan") is the scene, a state acting
+("India carries out air strikes", "Israël a frappé") or the attackers' origin ("rebels from South Sudan", "venus du Mali")
+is not. Countries named only in a list of three or more ("between Mali, Niger and Burkina Faso") name no scene. Puerto Rico
+and the other inhabited US territories are reported as the US (countries.json "reported_as").
 """
 from __future__ import annotations
 
@@ -48,6 +53,7 @@ from bot.analysis.gazetteer import (
     Gazetteer,
     Ref,
     name_key,
+    reported_as,
 )
 from bot.analysis.normalize import fold
 
@@ -132,18 +138,24 @@ _TRAILING_NOT_NAME = re.compile(r"(?:\s+(?:Military|Air|International|Army|Regio
 # The victims' nationality is not the place: "Bangladeshi UN peacekeepers", "Indian nationals", "peacekeeper from India".
 _FOREIGNERS = (r"(?:peace-?keepers?|nationals?|citizens?|tourists?|hostages?|engineers?|workers?|staff(?:ers)?|journalists?|diplomats?|"
                r"missionar(?:y|ies)|priests?|nuns?|expatriates?|contractors?|aid workers?|volunteers?|passengers?|crew members?|"
-               r"ressortissants?|otages?|touristes?|casques bleus|humanitaires|expatri[ée]s?)")
+               r"drivers?|truckers?|sailors?|seamen|fishermen|pilgrims?|refugees?|migrants?|asylum[- ]seekers?|"
+               r"ressortissants?|otages?|touristes?|casques bleus|humanitaires|expatri[ée]s?|r[ée]fugi[ée]s?)")
 # "Two Nepalese and one Sudanese UN staff": a list of nationalities, each with its count, before the people.
 _COUNT = r"(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|a|an|un|une|deux|trois|quatre|cinq)\s+)?"
 _NATIONALITY_AFTER = re.compile(r"(?:,?\s+(?:and\s+|et\s+)?" + _COUNT + r"[A-Z][\w-]+)*,?\s+(?:and\s+)?(?:[\w.-]+\s+){0,2}?"
                                 r"(?:(?:UN|U\.N\.|ONU)\s+)?" + _FOREIGNERS + r"\b")
 # A state or its forces as the actor: "United States National Security Advisor", "U.S.-led coalition", "the Israeli
 # army", "Russia's Ministry of Defence": who acts, often from elsewhere, not where.
-_ACTOR_AFTER = re.compile(r"(?:-(?:led|backed|based|supported|made|trained)\b|(?:'s|’s)?\s+(?:[A-Z][\w.-]*\s+){0,3}?(?:[Pp]resident|"
+_ACTOR_AFTER = re.compile(r"(?:-(?:led|backed|based|supported|made|trained)\b|(?:(?:'s|’s)\s+(?:[a-z][\w-]*\s+){0,2}?|"
+                          r"(?:'s|’s)?\s+(?:[A-Z][\w.-]*\s+){0,3}?)(?:[Pp]resident|"
                           r"[Pp]rime [Mm]inister|[Mm]inisters?|[Mm]inistry|[Ss]ecretary|[Aa]dvis[eo]r|[Oo]fficials?|[Aa]mbassador|[Ee]nvoy|"
                           r"[Gg]overnment|[Aa]uthorities|[Mm]ilitary|[Aa]rmy|[Ff]orces|[Tt]roops|[Nn]avy|[Aa]ir [Ff]orce|[Ww]arplanes|"
                           r"[Jj]ets|[Dd]rones?|[Ss]pokes(?:man|woman|person)|[Dd]epartment|[Ii]ntelligence|[Dd]iplomats?|[Cc]oalition|"
-                          r"[Pp]residency|[Ll]eaders?|[Pp]olice|[Ss]oldiers|[Ss]ecurity forces)\b)")
+                          r"[Pp]residency|[Ll]eaders?|[Pp]olice|[Ss]oldiers|[Ss]ecurity forces)\b|"
+                          # "India carries out air strikes on ...", "Israel strikes Gaza": the state acting (not "hit by")
+                          r"\s+(?:has\s+|have\s+|had\s+)?(?:carrie[sd] out|launche[sd]|bombs|bombed|shells|shelled|strikes|"
+                          r"struck|fires|fired|retaliates|retaliated|invades|invaded|pounds|pounded|"
+                          r"(?:a\s+)?(?:frapp[ée]|bombard[ée]|pilonn[ée]|men[ée]|lanc[ée])|frappe|bombarde|pilonne)\b(?!\s+(?:by|par)\b))")
 # For adjectives the narrower list: "Kuwaiti authorities", "Syrian government forces" are mostly at home.
 _ACTOR_AFTER_DEMONYM = re.compile(r"(?:-(?:led|backed|supported|made|trained)\b|\s+(?:[A-Z][\w.-]*\s+){0,3}?(?:[Pp]resident|"
                                   r"[Pp]rime [Mm]inister|PM|[Ff]oreign [Mm]inist(?:er|ry)|[Ss]ecretary|[Aa]mbassador|[Ee]nvoy|[Ee]mbassy|"
@@ -158,6 +170,26 @@ _ABROAD_AFTER = re.compile(r"(?:,?\s+(?:and\s+|et\s+)?" + _COUNT + r"[A-Z][\w-]+
                            r"missionar(?:y|ies)|ressortissants?|touristes?|casques bleus|expatri[ée]s?|diplomates?)\b")
 _FROM_BEFORE = TailGated(re.compile(_FOREIGNERS.replace("(?:peace", "(?:soldiers?|troops|peace")
                                     + r"\s+(?:from|of|de|du|venus? de)\s+(?:the\s+)?$", re.I), "from", "of", "de", "du", "the")
+
+# "jihadistes venus du Mali", "militants who crossed from Syria": where the attackers came from, not the scene.
+_ORIGIN_BEFORE = TailGated(re.compile(r"\b(?:venus?|venues?|venant|arriv[ée]e?s?|originaires?|infiltr[ée]e?s?|"
+                                      r"crossed(?: over)?|came|coming|infiltrated|fled|rebels|militants|fighters|gunmen|"
+                                      r"jihadists|insurgents|attackers|assailants)\s+(?:du|de|d'|des|from)\s*$", re.I),
+                           "du", "de", "d'", "des", "from")
+# "in Balakot, Pakistan", "à Kafolo, Côte d'Ivoire": the country a named scene is in.
+_TOWN_COMMA_BEFORE = TailGated(re.compile(r"\b(?:in|near|at|outside|à|près de|pres de)\s+(?:the\s+)?(?:(?:town|city|village|ville)\s+"
+                                          r"(?:of\s+|de\s+))?[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2},\s*$"), ",")
+# "rebels crossed into Uganda", "mortars fired into Turkey": the country entered is the scene.
+_INTO_BEFORE = TailGated(re.compile(r"\b(?:crossed|crossing|crosses|infiltrated|incursions?|raids?|spilled over|fired|fire|"
+                                    r"firing|pushed|ventured)\s+into\s+(?:the\s+)?$", re.I), "into", "the")
+# "un village du Niger", "une localité du Burkina": the country as the scene, in French.
+_SETTLEMENT_OF_COUNTRY = TailGated(re.compile(r"\b(?:village|ville|localit[ée]|commune|bourgade|r[ée]gion|province)s?\s+"
+                                              r"(?:du|de la|de l'|d')\s*$", re.I), "du", "la", "l'", "d'")
+# "des touristes français", "deux otages maliens": French people abroad by definition, the noun before the adjective.
+_ABROAD_BEFORE_FR = TailGated(re.compile(r"\b(?:ressortissants?|touristes?|casques bleus|expatri[ée]s?|diplomates?|otages?|"
+                                         r"humanitaires)\s+$", re.I),
+                              "ressortissant", "ressortissants", "touriste", "touristes", "bleus", "expatrie", "expatries",
+                              "diplomate", "diplomates", "otage", "otages", "humanitaires")
 
 
 # "Baiji, sixty miles north of Baghdad", "à 50 km au nord de Gao": the second place is a landmark to measure
@@ -312,6 +344,8 @@ def _inside_longer_name(gaz: Gazetteer, text: str, start: int, end: int) -> bool
         if hit.re is _CAP_WORD_BEFORE and (hit.start(1) + max(line_start, start - 30) == line_start
                                             or text[max(0, start - 30):start].rstrip()[-len(word) - 2:-len(word)].strip() in (".", ":", '"')):
             continue  # the sentence's first word
+        if hit.re is _CAP_WORD_BEFORE and word.endswith(("'s", "’s")):
+            word = word[:-2]  # "Egypt's Luxor", "Turkey's Kilis": a possessive place, not a name's first part
         key = name_key(word)
         if key not in gaz.common_words and key not in _NOT_NAME_WORDS and not gaz.refs(word):
             return True
@@ -375,6 +409,8 @@ def locate(gaz: Gazetteer, text: str, folded: str, mentions: list[Mention]) -> L
         return Location(None, None, mentions)
     country = max(sorted(totals), key=lambda c: (totals[c], country_score.get(c, 0.0)))  # sorted: ties never hang on hashing
     city = best_city[country][1] if country in best_city else None
+    if city is None and _only_in_a_list(text, mentions, country):
+        return Location(None, None, named)  # "the tri-border area between Mali, Niger and Burkina Faso": no one country
     unlisted = _unlisted_town(gaz, text, length, country_score)
     if unlisted is not None and (city is None or best_city[country][0] < unlisted[0]):
         city = gaz.unlisted_town(unlisted[1], country)
@@ -385,7 +421,27 @@ def locate(gaz: Gazetteer, text: str, folded: str, mentions: list[Mention]) -> L
             city = seat  # "NAIROBI, Kenya (AP) — ... in Mandera County": the county's namesake town, not the dateline
     if city is None and country in gaz.capitals and _IN_CAPITAL.search(folded):
         city = gaz.cities[gaz.capitals[country]]  # "the embassy", "in the capital", "the president was detained"
-    return Location(city, country, named)
+    return Location(city, reported_as().get(country, country), named)  # Puerto Rico is reported as the US
+
+
+_LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+|et\s+|or\s+|ou\s+)?|\s(?:and|et|or|ou)\s+)(?:the\s+|le\s+|la\s+|l')?")
+
+
+def _only_in_a_list(text: str, mentions: list[Mention], country: str) -> bool:
+    """Every mention of `country` is inside a list of three or more countries ("between Mali, Niger and Burkina Faso",
+    "spanning Mali, Burkina Faso and Niger"): the text places the event in none of them."""
+    runs: list[list[Mention]] = []
+    for m in mentions:
+        if not any(kind == COUNTRY for kind, _ in m.refs):
+            continue
+        if runs and _LIST_JOINT.fullmatch(text, runs[-1][-1].end, m.start):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    listed = {id(m) for run in runs if len(run) >= 3 for m in run}
+    if not listed:
+        return False
+    return all(id(m) in listed for m in mentions if any(key == country for _, key in m.refs))
 
 
 def _lede_end(text: str, start: int) -> int:
@@ -432,16 +488,16 @@ def _without_bureau_dateline(gaz: Gazetteer, text: str, folded: str, mentions: l
                 continue  # "Georgia": the country
             if kind == DEMONYM and not _SETTLEMENT_AFTER_DEMONYM.match(text, m.end):
                 # People, not the scene: "Pakistani forces shelled ...", "Iranian opponents"; but "the Nigerian city of"
-                if key == home and not (_FORCES_AFTER.match(text, m.end) or _NATIONALITY_AFTER.match(text, m.end)
-                                        or _ACTOR_AFTER_DEMONYM.match(text, m.end)):
+                if key == home and not (_FORCES_AFTER.match(text, m.end) or _is_nationality(text, m)
+                                        or _ACTOR_AFTER_DEMONYM.match(text, m.end) or _SPEAKER_AFTER.match(text, m.end)):
                     home_named = True  # "British police charged eight": the dateline's own country
                 continue
             if kind in (CITY, CITY_ALT) and _names_region(text, folded, m):
                 kind, key = REGION, max((gaz.cities[k] for kd, k in m.refs if kd in (CITY, CITY_ALT)),
                                         key=lambda c: c.population).country  # "in Idlib province"
             if kind in (COUNTRY, DEMONYM):
-                if kind == COUNTRY and _ACTOR_AFTER.match(text, m.end):
-                    continue
+                if kind == COUNTRY and (_ACTOR_AFTER.match(text, m.end) or _is_government(text, m, before, tail)):
+                    continue  # "U.S. officials", "Japan said": the dateline's government speaking
                 if key == home:
                     home_named = True
                     # "BAMAKO (Reuters) - ... an army base in central Mali": a part of the country away from the bureau
@@ -465,6 +521,22 @@ def _without_bureau_dateline(gaz: Gazetteer, text: str, folded: str, mentions: l
     if inland or (abroad and not home_named):
         return [m for m in mentions if m is not dl]
     return mentions
+
+
+# "Turkish officials said", "British media reported": who speaks, from the bureau's country.
+_SPEAKER_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:officials?|sources?|media|authorities|government|spokes(?:man|woman|person)|"
+                            r"ministry|diplomats?)\s+(?:have\s+|has\s+)?(?:said|says|say|reported|reports|told|announced|confirmed)\b")
+
+
+def _is_nationality(text: str, m: Mention) -> bool:
+    """'British hostage', also in a Title Case headline ('British Hostage Killed in Iraq')."""
+    if _NATIONALITY_AFTER.match(text, m.end):
+        return True
+    line_start = text.rfind("\n", 0, m.start) + 1
+    line_end = text.find("\n", m.end)
+    if not _is_title_case(text[line_start:line_end if line_end >= 0 else len(text)]):
+        return False
+    return bool(_NATIONALITY_AFTER.match(text[m.end:m.end + 60].lower()))
 
 
 def _only_dateline(text: str, ms: list[Mention]) -> bool:
@@ -505,11 +577,11 @@ def _names_country_or_region(gaz: Gazetteer, text: str, at: int) -> bool:
     return False
 
 
-def _placed_elsewhere(gaz: Gazetteer, name: str, placed: str | None) -> bool:
+def _placed_elsewhere(gaz: Gazetteer, name: str, placed: frozenset[str]) -> bool:
     """Every town of this name is in another country than the one the text puts it in ("Solhan, dans le nord-est du
     Burkina Faso": Turkey's Solhan is not it)."""
     refs = gaz.refs(name)
-    return placed is not None and all(kind in (CITY, CITY_ALT) and gaz.cities[key].country != placed for kind, key in refs)
+    return bool(placed) and all(kind in (CITY, CITY_ALT) and gaz.cities[key].country not in placed for kind, key in refs)
 
 
 def _names_known_city(gaz: Gazetteer, text: str, at: int) -> bool:
@@ -550,7 +622,7 @@ def _unlisted_town(gaz: Gazetteer, text: str, length: int, country_score: dict[s
             name = _TRAILING_NOT_NAME.sub("", hit.group(1)).strip(" '’-")
             key = name_key(name)
             known = bool(gaz.refs(name)) and not (country_score and _weak_refs_only(gaz, name, country_score)) \
-                and not _placed_elsewhere(gaz, name, _placed_country(gaz, text, hit.start(1) + len(hit.group(1))))
+                and not _placed_elsewhere(gaz, name, _placed_countries(gaz, text, hit.start(1) + len(hit.group(1))))
             before = text[max(0, hit.start(1) - 20):hit.start(1)]
             if len(key) < 3 or key in gaz.common_words or known or _TITLE_BEFORE.search(before, before.rstrip()):
                 continue  # known places are weighed with the gazetteer's evidence
@@ -585,10 +657,13 @@ def _country_evidence(gaz: Gazetteer, text: str, folded: str, mentions: list[Men
         for kind, key in m.refs:
             if kind == COUNTRY:
                 # "in eastern Congo", "au Mali": a country as the scene weighs more than as an actor
-                scene = _IN_COUNTRY.search(text[max(0, m.start - 25):m.start], tail) is not None
                 before = text[max(0, m.start - 40):m.start]
-                if _FROM_BEFORE.search(before, tail) or _BORDER_WITH.search(before, tail):
-                    score[key] += 0.3  # "a peacekeeper from India", "on the border with Syria"
+                scene = _IN_COUNTRY.search(text[max(0, m.start - 25):m.start], tail) is not None \
+                    or _SETTLEMENT_OF_COUNTRY.search(before, tail) is not None \
+                    or _TOWN_COMMA_BEFORE.search(text[max(0, m.start - 50):m.start], tail) is not None \
+                    or _INTO_BEFORE.search(before, tail) is not None
+                if _FROM_BEFORE.search(before, tail) or _BORDER_WITH.search(before, tail) or _ORIGIN_BEFORE.search(before, tail):
+                    score[key] += 0.3  # "a peacekeeper from India", "on the border with Syria", "venus du Mali"
                 elif not scene and _ACTOR_AFTER.match(text, m.end):
                     score[key] += 0.8  # "United States officials", "U.S.-led coalition"
                 else:
@@ -604,6 +679,8 @@ def _country_evidence(gaz: Gazetteer, text: str, folded: str, mentions: list[Men
                 elif kind == DEMONYM and (_ACTOR_AFTER_DEMONYM.match(text, m.end) or
                                           (key == "IL" and _FORCES_AFTER.match(text, m.end))):
                     score[key] += 0.35  # "Turkish warplanes", "the Israeli army"
+                elif kind == DEMONYM_FR and _ABROAD_BEFORE_FR.search(text[max(0, m.start - 25):m.start], tail):
+                    continue  # "des touristes français": no evidence for France
                 else:
                     score[key] += 0.7 + 0.8 * early
             elif kind == REGION and COUNTRY not in kinds:
@@ -619,7 +696,10 @@ def _country_evidence(gaz: Gazetteer, text: str, folded: str, mentions: list[Men
                 score[key] += 0.4 + 0.2 * early  # "Taliban insurgents": a hint, below any country or adjective
         # A big city that exists in one country only names that country too ("the Paris attacks").
         # Its exonym too, for a big city ("Londres", "Moscou").
-        same_name = sorted((gaz.cities[k] for kd, k in m.refs if kd == CITY or (kd == CITY_ALT and gaz.cities[k].population >= 1_000_000)),
+        # A city's own name beats another's alternate ("Islamabad", an old name of Chittagong).
+        own = CITY_ALT in kinds and _has_big_own_name(gaz, m)
+        same_name = sorted((gaz.cities[k] for kd, k in m.refs
+                            if kd == CITY or (kd == CITY_ALT and not own and gaz.cities[k].population >= 1_000_000)),
                            key=lambda c: -c.population)
         if same_name and not kinds & {COUNTRY, REGION, DEMONYM, DEMONYM_FR} and same_name[0].population >= 100_000 and \
                 (len(same_name) == 1 or same_name[0].population >= 5 * same_name[1].population) and \
@@ -650,8 +730,9 @@ def _city_candidates(gaz: Gazetteer, text: str, folded: str, mentions: list[Ment
             # "Djibouti", "Kuwait", "Georgia": the country (or US state), unless a capital phrase says otherwise.
             pass
         elif not _names_region(text, folded, m):
+            own = CITY_ALT in kinds and _has_big_own_name(gaz, m)
             for kind, key in m.refs:
-                if kind in (CITY, CITY_ALT):
+                if kind == CITY or (kind == CITY_ALT and not own):
                     add(int(key), m, kind == CITY_ALT)
         for kind, key in m.refs:
             if kind == AIRPORT and key in gaz.airport_cities:
@@ -663,10 +744,15 @@ def _city_candidates(gaz: Gazetteer, text: str, folded: str, mentions: list[Ment
                 before = text[max(0, m.start - 30):m.start]
                 after = folded[m.end:m.end + 12]
                 tail = _tail(folded, m.start)
-                if _CAPITAL_OF.search(before, tail) or (kind != COUNTRY and after.startswith((" capital", "'s capital")))\
+                if _CAPITAL_OF.search(before, tail) or after.startswith(("'s capital", "’s capital")) or (kind != COUNTRY and after.startswith(" capital"))\
                         or _CAPITALE_BEFORE.search(before, tail):
                     add(gaz.capitals[key], m, False)
     return out
+
+
+def _has_big_own_name(gaz: Gazetteer, m: Mention) -> bool:
+    """A city of 100,000 or more goes by this very name: another city's alternate name for it is not meant."""
+    return any(kind == CITY and gaz.cities[key].population >= 100_000 for kind, key in m.refs)
 
 
 # "the Shor Bazaar district of Kabul": a named quarter of the city, not "the district of Kabul" (the region).
@@ -685,7 +771,8 @@ def _city_score(gaz: Gazetteer, text: str, folded: str, city: City, ms: list[Men
     """Evidence that the event happened in `city`; None when the name is not believable here."""
     first = min(ms, key=lambda m: m.start)
     corroborated = country_score.get(city.country, 0.0) > 0
-    placed = {p for m in ms if (p := _placed_country(gaz, text, m.end)) is not None}
+    placed = {p for m in ms for p in _placed_countries(gaz, text, m.end)}
+    placed.update(p for m in ms if (p := _demonym_placed(gaz, text, folded, m)) is not None)
     if placed and city.country not in placed:
         return None  # "Tripoli, Lebanon" is not Libya's Tripoli; "Solhan, dans le nord du Burkina Faso" is not Turkey's
     beside = bool(placed) or any(_country_beside(gaz, text, m, city.country) for m in ms)
@@ -719,7 +806,7 @@ def _city_score(gaz: Gazetteer, text: str, folded: str, city: City, ms: list[Men
     references = sum(bool(_DISTANCE_OF.search(b, t) or _RESIDENCE_BEFORE.search(b, t) or _DESTINATION_BEFORE.search(b, t))
                      for b, t in zip(folded_before, tails, strict=True))
     governments = (sum(_is_government(text, m, b, t, folded=True) for m, b, t in zip(ms, folded_before, tails, strict=True))
-                   if city.population >= 500_000 else 0)
+                   if max(_biggest_namesake(gaz, m) for m in ms) >= 500_000 else 0)  # "London says": not London, Ontario
     if references + governments >= len(ms) and not (beside or dateline):
         return None  # only ever a landmark to measure from, or the government speaking
     event_near = any(_EVENT_BEFORE.search(b) for b in folded_before)
@@ -757,6 +844,11 @@ def _is_dateline(text: str, m: Mention) -> bool:
     return bool(_DATELINE_TAIL.match(text, m.end)) or (looks_upper and text[m.end:m.end + 2] in (", ", " ("))
 
 
+def _biggest_namesake(gaz: Gazetteer, m: Mention) -> int:
+    """The population of the biggest town `m` can name."""
+    return max((gaz.cities[key].population for kind, key in m.refs if kind in (CITY, CITY_ALT)), default=0)
+
+
 def _is_biggest_namesake(gaz: Gazetteer, m: Mention, city: City) -> bool:
     """`city` is the most populous of the towns `m` can name."""
     return all(gaz.cities[key].population <= city.population for kind, key in m.refs if kind in (CITY, CITY_ALT))
@@ -764,26 +856,47 @@ def _is_biggest_namesake(gaz: Gazetteer, m: Mention, city: City) -> bool:
 
 # "Tripoli, Lebanon", "Solhan, dans le nord-est du Burkina Faso", "Inates, in northern Niger": the country the text puts
 # the town in, right after its name.
-_PLACED = re.compile(r",\s*(?:(?:dans|in)\s+(?:le\s+|la\s+|l'|the\s+)?(?:(?:extr[êe]me[- ])?(?:nord|sud|est|ouest|centre)"
+_PLACED = re.compile(r"(?:,\s*|\s+in\s+(?:the\s+)?(?=[A-Z]))(?:(?:dans|in)\s+(?:le\s+|la\s+|l'|the\s+)?(?:(?:extr[êe]me[- ])?(?:nord|sud|est|ouest|centre)"
                      r"(?:-(?:nord|est|ouest))?\s+(?:du|de\s+la|de\s+l'|des|de|d')\s*|(?:far\s+)?(?:north|south|east|west|centre|center)"
                      r"(?:-?(?:east|west))?\s+of\s+(?:the\s+)?)|(?:in\s+)?(?:northern|southern|eastern|western|central|north-?eastern|"
                      r"north-?western|south-?eastern|south-?western)\s+)?([A-Z][\w’.-]*(?:\s+[A-Z][\w’.-]*){0,3})")
 _PLACED_END = re.compile(r"\s*(?:[,.;:)]|$)|\s+[a-z]")
 
 
-def _placed_country(gaz: Gazetteer, text: str, end: int) -> str | None:
-    """The country named right after a town (ending at `end`), as the country it is in (not "Mogadishu, Kenyan police
-    said")."""
+def _placed_countries(gaz: Gazetteer, text: str, end: int) -> frozenset[str]:
+    """The countries the country or region named right after a town (ending at `end`) may be, as the one it is in
+    (not "Mogadishu, Kenyan police said"): "Tripoli, Lebanon"; "Atlanta, Georgia" (the US state or the country);
+    "Palma in Cabo Delgado"."""
+    if not text.startswith((",", " in "), end):
+        return frozenset()  # the cheap test first: every match starts so
     hit = _PLACED.match(text, end)
     if hit is None:
-        return None
+        return frozenset()
     words = hit.group(1).split()
     for n in range(min(4, len(words)), 0, -1):
         name = " ".join(words[:n]).rstrip(".")
-        for kind, key in gaz.refs(name):
-            if kind == COUNTRY and _PLACED_END.match(text, hit.start(1) + len(name)):
-                return str(key)
-    return None
+        keys = frozenset(str(key) for kind, key in gaz.refs(name) if kind in (COUNTRY, REGION))
+        if keys and _PLACED_END.match(text, hit.start(1) + len(name)):
+            return keys
+    return frozenset()
+
+
+# "the Jordanian city of Maan", "the northern Iraqi town of Tal Afar", "la ville malienne de Gao": a town placed in a country
+# by its adjective.
+_DEMONYM_SETTLEMENT_OF = TailGated(re.compile(r"\b([A-Z][\w-]+)\s+(?:city|town|village|port|capital|border town)\s+of\s+$|"
+                                              r"\b(?:ville|localit[ée]|commune|cit[ée]|capitale)\s+([a-zéèêëàâîïôûüç-]+)\s+(?:de\s+|d')$"),
+                                   "of", "de", "d'")
+
+
+def _demonym_placed(gaz: Gazetteer, text: str, folded: str, m: Mention) -> str | None:
+    if not text.endswith(("of ", "de ", "d'"), max(0, m.start - 3), m.start):
+        return None  # the cheap test first: every match ends so (the text's spaces are single)
+    before = text[max(0, m.start - 45):m.start]
+    hit = _DEMONYM_SETTLEMENT_OF.search(before, _tail(folded, m.start))
+    if hit is None:
+        return None
+    word = hit.group(1) or hit.group(2)
+    return next((str(key) for kind, key in gaz.refs(word) if kind in (DEMONYM, DEMONYM_FR)), None)
 
 
 def _country_beside(gaz: Gazetteer, text: str, m: Mention, country: str) -> bool:
