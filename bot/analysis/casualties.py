@@ -23,29 +23,35 @@ _WORD_NUMBERS = {
     "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60, "cent": 100, "une dizaine": 10,
     "une vingtaine": 20, "une trentaine": 30, "une quarantaine": 40, "une cinquantaine": 50, "une centaine": 100,
     "des dizaines": 24, "des dizaines de": 24, "des centaines": 200, "des centaines de": 200, "plusieurs": 3,
+    "plusieurs dizaines": 24, "plusieurs dizaines de": 24, "plusieurs centaines": 200, "plusieurs centaines de": 200,
+    "quatre-vingt": 80, "quatre-vingts": 80,
 }
+# French compounds: "dix-sept", "trente-sept", "soixante et onze", "quatre-vingt-dix" (tens, then "-" or " et ", then units).
+_FR_TENS = r"(?:quatre-vingts?|dix|vingt|trente|quarante|cinquante|soixante)"
+_FR_UNITS = r"(?:et[- ](?:un|une|onze)|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize)"
 _NUM_WORDS = sorted(_WORD_NUMBERS, key=len, reverse=True)
 # The number words as a trie (same matches as a flat longest-first alternation, far fewer branch tries).
-_NUMBER = (r"(?P<n>\d{1,3}(?:[,.\s]\d{3})+|\d+|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?"
-           + trie_alternation(_NUM_WORDS) + r")")
+_NUMBER = (r"(?P<n>\d{1,3}(?:[,.\s]\d{3})+|\d+|" + _FR_TENS + r"(?:-| )" + _FR_UNITS + r"(?:-" + _FR_UNITS + r")?(?![\w-])|"
+           r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?" + trie_alternation(_NUM_WORDS) + r")")
 # No qualifier is a prefix of another, so their order does not matter and a trie is the same.
 _QUALIFIER = (r"(?:" + trie_alternation(sorted(["at least", "more than", "over", "nearly", "almost", "some", "about", "around",
                                                "up to", "au moins", "plus de", "pres de", "environ", "quelque"],
                                               key=len, reverse=True)) + r"\s+)?")
 # Who was hit: up to three words between the number and the verb ("three French soldiers were killed").
-_WHO = r"(?:[a-z'-]+\s+){0,3}?"
+_WHO = r"(?:[a-z'-]+\s+){0,3}?(?:(?:de\s+la\s+|de\s+l'|du\s+|des\s+|d')[a-z-]+\s+)?"  # "... de la Minusca"
 _KILLED = (r"(?:killed|dead|died|deaths|killing|slain|massacred|murdered|lives|bodies|fatalities|"
-           r"morts?|tues?|tuees?|decedes?|victimes|personnes tuees|ont peri|ont ete tues|ont ete tuees|trouve la mort|tue)")
+           r"morts?|tues?|tuees?|decedes?|victimes|personnes tuees|ont peri|ont ete tues|ont ete tuees|trouve la mort|tue|"
+           r"(?:ont |a )?perdu la vie)")
 _INJURED = r"(?:injured|wounded|injuring|wounding|hurt|injuries|casualties|blesses?|blessees?|ont ete blesses)"
 _AUX = r"(?:\s+(?:were|have been|had been|are|was|has been|ont ete|sont|a ete|people|persons|personnes|others|autres))*"
 
 # Gate needles: every word of _KILLED / _INJURED contains one of them.
 _KILLED_NEEDLES = ("kill", "dead", "died", "death", "slain", "massacred", "murdered", "lives", "bodies", "fatalities", "mort",
-                   "tue", "decede", "victimes", "ont peri", "trouve la mort")
+                   "tue", "decede", "victimes", "ont peri", "trouve la mort", "perdu la vie")
 _INJURED_NEEDLES = ("injur", "wound", "hurt", "casualties", "bless")
-_KILLED_AFTER = Gated(re.compile(_QUALIFIER + _NUMBER + r"\s+" + _WHO + _AUX.strip() + r"\s*" + _KILLED + r"\b"),
+_KILLED_AFTER = Gated(re.compile(r"\b" + _QUALIFIER + _NUMBER + r"\s+" + _WHO + _AUX.strip() + r"\s*" + _KILLED + r"\b"),
                       *_KILLED_NEEDLES)
-_INJURED_AFTER = Gated(re.compile(_QUALIFIER + _NUMBER + r"\s+" + _WHO + _AUX.strip() + r"\s*" + _INJURED + r"\b"),
+_INJURED_AFTER = Gated(re.compile(r"\b" + _QUALIFIER + _NUMBER + r"\s+" + _WHO + _AUX.strip() + r"\s*" + _INJURED + r"\b"),
                        *_INJURED_NEEDLES)
 # "killing 12", "killed at least 30 people", "left 50 dead", "death toll rose to 40", "fait 12 morts"
 _KILLED_BEFORE = Gated(re.compile(
@@ -72,6 +78,12 @@ _NO_ONE = re.compile(r"\b(?:no one|nobody|no casualties|no injuries|aucune victi
 
 def _value(word: str) -> int | None:
     w = word.strip().lower()
+    if w.startswith(_FR_COMPOUND_HEADS) and ("-" in w or " et " in w):
+        parts = [x for x in re.split(r"[- ]", w) if x != "et"]
+        if parts[:2] in (["quatre", "vingt"], ["quatre", "vingts"]):
+            parts = ["quatre-vingt", *parts[2:]]
+        if all(x in _WORD_NUMBERS for x in parts):
+            return sum(_WORD_NUMBERS[x] for x in parts)
     if "-" in w and w.split("-")[0] in _WORD_NUMBERS:
         a, b = w.split("-", 1)
         return _WORD_NUMBERS.get(a, 0) + _WORD_NUMBERS.get(b, 0)
@@ -81,12 +93,19 @@ def _value(word: str) -> int | None:
     return int(digits) if digits.isdigit() else None
 
 
+_FR_COMPOUND_HEADS = ("quatre-vingt", "dix", "vingt", "trente", "quarante", "cinquante", "soixante")
+# "à" folds to "a": in a French clause ("à la Minusca ont été tués") it is no English "a" = 1.
+_FRENCH_CLAUSE = re.compile(r"\b(?:ont|ete|sont|tues?|tuees?|morts?|blesses?|blessees?|personnes|perdu)\b")
+
+
 def _max_count(patterns: tuple[Gated, ...], text: str) -> int | None:
     best: int | None = None
     for pattern in patterns:
         for m in pattern.finditer(text):
             if text[max(0, m.start() - 4):m.start()].endswith(("no ", "not ")):
                 continue  # "no one was hurt"
+            if m.group("n") in ("a", "an") and _FRENCH_CLAUSE.search(m.group()):
+                continue
             n = _value(m.group("n"))
             # Years and huge numbers are dates or other figures, not casualty counts.
             if n is None or n > 20000 or (1900 <= n <= 2100 and m.group("n").isdigit()):
@@ -96,7 +115,7 @@ def _max_count(patterns: tuple[Gated, ...], text: str) -> int | None:
 
 
 # Cheap gate: the big patterns only run on texts that use a casualty word at all.
-_ANY_CASUALTY_WORD = ("kill", "dead", "died", "death", "slain", "massacr", "murder", "lives", "bodies", "fatalit", "mort", "tue",
+_ANY_CASUALTY_WORD = ("kill", "dead", "died", "death", "slain", "massacr", "murder", "lives", "bodies", "fatalit", "mort", "tue", "tuant", "perdu la vie",
                       "dece", "victime", "peri", "injur", "wound", "hurt", "casualt", "bless", "toll", "bilan", "no one", "nobody",
                       "aucune")
 

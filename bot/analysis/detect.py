@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import cast
 
 import ahocorasick
 
@@ -148,7 +149,7 @@ def _candidates(text: str) -> dict[int, list[int]]:
 # "clashes between security forces and worshippers", "accrochage entre l'armée avec un groupe des jeunes": unrest.
 _WITH_CIVILIANS = (r" (?:broke out |erupted |have |has )?(?:with|between|entre|avec) (?:[\w'-]+ ){0,6}?"
                    r"(?:youths?|jeunes|worshippers|fideles|pilgrims|students|etudiants|residents|habitants|villagers|villageois|"
-                   r"civilians|civils|crowds?|foule|protesters|demonstrators|manifestants|supporters|partisans)")
+                   r"civilians|civils|crowds?|foule|protesters|demonstrators|manifestants|supporters|partisans|eleveurs|agriculteurs|herders|farmers)")
 
 # (pattern, weight) per kind. Weight 2 = enough on its own in a title; 1 = supporting.
 CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
@@ -186,7 +187,12 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              r"(?:une |des )?attaques?", r"attempted assassination", r"tentative d'assassinat", r"attack(?:ed|s|ing)? (?:\w+ )?(?:passersby|passers-by|people|civilians|worshippers|villagers|pedestrians|shoppers|travell?ers|tourists)",
              r"claim(?:ed|s)? responsibility for (?:the |a |an |this |that )?(?:\w+ )?(?:attacks?|bombings?|blasts?|explosions?|assault|killings?|shootings?)", r"revendique (?:l'attaque|l'attentat)", r"hacked to death", r"beheaded", r"plow(?:s|ed)? into", r"plough(?:s|ed)? into", r"rammed",
              r"hommes armes", r"individus armes", r"assaillants", r"attaque (?:terroriste|jihadiste|djihadiste|armee|contre|d'un|d'une|de la|du|des)",
-             r"attaques? (?:terroristes|jihadistes|djihadistes)", r"embuscade", r"ont attaque", r"a ete attaque", r"ont ete attaques?",
+             r"attaques? (?:terroristes|jihadistes|djihadistes)", r"embuscade",
+             # "une attaque de Boko Haram", "l'EIGS attaque plusieurs villages"
+             r"attaques? (?:de |d')(?:boko haram|l'etat islamique|l'ei\w*|jihadistes|djihadistes|terroristes|rebelles|bandits|miliciens|"
+             r"hommes armes|individus armes|insurges|islamistes|groupes? arme\w*|presumes jihadistes)",
+             r"attaque(?:nt)? (?:plusieurs |des |un |une |le |la |les |l')?(?:[\w-]+ )?(?:villages?|positions?|postes?|camps?|bases?|convois?|"
+             r"patrouilles?|localites?|casernes?|gendarmeries?|commissariats?|sites? de deplaces|ecoles?|eglises?|mosquees?)", r"ont attaque", r"a ete attaque", r"ont ete attaques?",
              r"attentats?", r"terroristes? presumes?", r"jihadistes presumes", r"tuerie"), 2.0),
         (_rx(r"attack(?:ed|ers|s)?", r"assault(?:ed)?", r"attaques?", r"set (?:fire|ablaze)", r"torched", r"burnt down", r"burned down",
              r"stabs?", r"rampage", r"battle[ds]?", r"hostilities", r"fired upon", r"fired on", r"machete", r"stabb(?:ed|ing)",
@@ -208,7 +214,7 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              r"cars?|vehicles?|bus|buses|buildings?|stations?|railway|rail line|tracks|pylons?|towers?|embassy|offices?|houses?|homes?|"
              r"checkpoints?|posts?|convoys?|tanks?|trucks?|trains?|mosques?|churches|church|schools?|planes?|aircraft|hotels?|banks?|"
              r"depots?|barracks|headquarters)",
-             r"(?:a|ont) saute sur (?:une |des )?(?:mines?|engins? explosifs?)", r"(?:colis|lettre|paquet|engin|moto|voiture|vehicule|camion) piegee?s?"), 2.0),
+             r"(?:a |ont )?saute(?:nt)? sur (?:une |des |un )?(?:mines?|engins? explosifs?)", r"desamorce(?:e|s|es|r)?", r"(?:colis|lettre|paquet|engin|moto|voiture|vehicule|camion) piegee?s?"), 2.0),
         (_rx(r"(?:threw|thrown|tossed|hurled|lobbed) (?:[\w-]+ ){0,4}(?:at|into)", r"(?:ripped|tore) through"), 1.0),
     ),
     Category.SHOOTING: (
@@ -269,7 +275,14 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              r"(?:soldiers|soldats|militaires|mutins|troops|army|armee) (?:[\w'-]+ ){0,3}?(?:arrest|arrests|arrested|detain|detains|detained|"
              r"arretent|ont arrete|detiennent|seized|captured) (?:the |le |la )?(?:president|prime minister|premier ministre|chef de l'etat|"
              r"head of state)",
-             r"suspended the constitution", r"suspendu la constitution", r"dissous (?:les institutions|le gouvernement)", r"tank shells?", r"struck (?:the |a )?(?:military|army|arms)(?! (?:vehicles?|convoys?|patrols?|trucks?|personnel|jeeps?))",
+             r"suspended the constitution", r"suspendu la constitution", r"suspension de la constitution",
+             r"dissolution (?:du gouvernement|des institutions|de toutes les institutions)",
+             r"(?:president|chef de l'etat|premier ministre) (?:[\w'-]+ ){0,4}?(?:retenu|sequestre|detenu|capture|arrete)e? par (?:des |les |la )?"
+             r"(?:militaires|soldats|mutins|garde presidentielle|forces speciales|elements)",
+             r"(?:reprend|reprennent|repris|prend|prennent|pris) (?:le )?controle (?:de la ville|de la localite|du camp|de la base|"
+             r"de (?=[A-Z]))", r"s'(?:empare|emparent|est empare|sont empares) (?:de la ville|de la localite|du camp|de la base)",
+             r"frappes? (?:israeliennes?|americaines?|russes?|ukrainiennes?|francaises?|turques?|iraniennes?|militaires?|ciblees?|de missiles?)",
+             r"(?:reprise des|nouveaux|intenses|violents|d'intenses|de violents) combats", r"combats (?:reprennent|ont repris|font rage|opposent|meurtriers)", r"dissous (?:les institutions|le gouvernement)", r"tank shells?", r"struck (?:the |a )?(?:military|army|arms)(?! (?:vehicles?|convoys?|patrols?|trucks?|personnel|jeeps?))",
              r"mortar", r"artillery", r"offensive", r"frappes? (?:aeriennes?|de drones?)", r"combats (?:entre|ont|se|dans|contre)", r"violents combats",
              r"accrochages?", r"fighting (?:between|broke out|erupted|in|near|around|raged)", r"(?:fresh|renewed|heavy|fierce) fighting", r"troops (?:killed|clashed|seized|captured|retook)",
              r"recaptured", r"captured the (?:town|city)", r"warplanes?", r"fighter jets?", r"drove .{0,40} forces from", r"seize(?:d|s)? (?:control|the town|the city)", r"overthrown?", r"seized power",
@@ -282,7 +295,9 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              r"(?:air ?|missile |drone |military )?strikes (?:on|in|against|hit|killed)",
              r"(?:stealth|strategic|long-range) bombers?", r"(?:a|ont) tire (?:un |des |plusieurs )?(?:missiles?|roquettes?|obus)", r"clashes(?<!communal clashes)(?<!ethnic clashes)(?<!sectarian clashes)(?<!tribal clashes)(?<!religious clashes)"
              r"(?! (?:with (?:[\w'-]+ ){1,3})?over\b| (?:with|between) (?:the )?(?:riot |anti-riot )?police)",
-             r"clashed(?! (?:with (?:[\w'-]+ ){1,3})?over\b| with (?:the )?(?:riot |anti-riot )?police)", r"affrontements?"), 2.0),
+             r"clashed(?! (?:with (?:[\w'-]+ ){1,3})?over\b| with (?:the )?(?:riot |anti-riot )?police)",
+             r"affrontements?(?! (?:intercommunautaires|interethniques|communautaires|post-?electora\w+)| (?:entre|avec) (?:les |des )?"
+             r"(?:forces de l'ordre|forces de securite|policiers|la police|gendarmes|jeunes|manifestants|eleveurs|agriculteurs))"), 2.0),
         # "Israel says it struck Tehran's Evin prison", "the army said it had hit militant positions" (a cue of its own:
         # "said" is frequent, and a small regex is cheap to try at each one)
         # artillery and air attacks, above "fired at" (2.0, a shooting): "rockets were fired at the Green Zone", "tirs de roquettes"
@@ -300,7 +315,8 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              r"(?:airspace|border|borders|airport|airports) (?:closed|shut|sealed)", r"flights? (?:were |have been |are |is |was |had been )?(?:suspended|diverted|cancelled|grounded)",
              r"diverted", r"curfew", r"lockdown", r"locked down", r"evacuat(?:ed|ion|e)", r"shelter[- ]in[- ]place", r"state of emergency",
              r"bomb (?:threats?|scares?|hoax(?:es)?|alerts?)", r"suspicious (?:package|device|object)", r"couvre-feu", r"etat d'urgence", r"confinement(?<!solitary confinement)",
-             r"fermeture (?:de l'aeroport|des frontieres|de la frontiere)", r"aeroport (?:a ete |est )?ferme", r"vols? (?:suspendus?|annules?|detournes?)", r"deroutee?s?",
+             r"fermeture (?:de l'aeroport|des frontieres|de la frontiere|de l'espace aerien)",
+             r"(?:frontieres|aeroports?|espace aerien) (?:ont ete |a ete |est |sont )?fermee?s?", r"aeroport (?:a ete |est )?ferme", r"vols? (?:suspendus?|annules?|detournes?)", r"deroutee?s?",
              r"evacu(?:e|es|ee|ees|ation)", r"limit (?:their )?movements?", r"stay indoors", r"temporarily (?:closed|shut)",
              r"security (?:alert|scare|threat)", r"terror alert", r"emergency landing", r"refuse to fly", r"(?:airport|airspace) (?:is |was )?closed", r"airport (?:[\w'-]+ ){1,6}(?:is|was|has been|were) (?:closed|shut)",
              r"closure of the (?:main )?airport", r"bans? (?:incoming |all )?flights", r"reference to a bomb", r"threatened to blow",
@@ -361,7 +377,9 @@ FALSE_FRIENDS: dict[str, tuple[_Cue | re.Pattern[str], float]] = {
     # A blast with a named non-hostile cause: "a gas explosion", "an explosion at a chemical factory", "explosion de gaz".
     "accidental_blast": (_rx(r"gas (?:leak|explosion|cylinders?|canisters?|tanks?|pipeline|blast)s?", r"(?:chemical|fireworks?|industrial|fertilizer|fertiliser) "
                              r"(?:plant|factory|warehouse|depot|facility)", r"(?:explosion|fuite|bouteilles?) de gaz",
-                             r"(?:explosion|incendie) (?:dans une|d'une|a l') ?usine", r"industrial accident", r"short circuit", r"court-circuit", r"mine (?:explosion|blast)s?",
+                             r"(?:explosion|incendie) (?:dans une|d'une|a l') ?usine",
+                             r"(?:explosions?|incendie) (?:[\w'-]+ ){0,6}?(?:d'un |du |au |dans un )?depot (?:de munitions|d'explosifs|d'hydrocarbures|de carburant|"
+                             r"de produits|petrolier|d'armes)", r"(?:explosion|deflagration) accidentelle", r"industrial accident", r"short circuit", r"court-circuit", r"mine (?:explosion|blast)s?",
                              r"boilers?", r"methane", r"firedamp", r"grisou", r"tanker (?:explosion|exploded|blast|fire)",
                              r"camion-citerne"), 2.5),
     # Money words: "sales exploded", "shares plunged", "hostile takeover": business, not violence.
@@ -406,6 +424,7 @@ FALSE_FRIENDS: dict[str, tuple[_Cue | re.Pattern[str], float]] = {
                   1.0),
 }
 
+_ACCIDENTAL_BLAST = cast(_Cue, FALSE_FRIENDS["accidental_blast"][0])
 _COURT_HEADLINE = re.compile(r"\b(?:charged|charges|sentenced|sentences|convicted|indicted|arrested|arrests|detain(?:s|ed)?|jailed|trial|"
                              r"court|executes|executed|inculpes?|condamnes?|arretes?|proces|tribunal)\b")
 # "amid fears that al-Qaeda was planning to explode a bomb": words in a plan or a fear did not happen.
@@ -417,14 +436,22 @@ _MARKS_DATE = re.compile(r"\b(?:to|pour) (?:mark|commemorate|celebrate|marquer|c
 # part of it ("Pourquoi ...", "Mali : qui est ...", "... - how US says it hit ..."): never an alert. Folded title.
 _EXPLAINER_TITLE = Gated(re.compile(
     r"\b(?:ce (?:que|qu'on) (?:l'on |nous |vous |l'|on )?(?:sait|savons|savez|ignore|sais)|ce qu'(?:il faut|on) (?:savoir|sait)|"
-    r"que (?:sait|savoir)|voici ce que|decryptage|analyse|entretien|tribune|editorial|chronique|questions?-reponses|"
+    r"que (?:sait|savoir)|voici ce que|decryptage|questions sur|retour sur|analyse|entretien|tribune|editorial|chronique|questions?-reponses|"
     r"what (?:we|you) (?:know|need to know)|what to know|explainers?|explained|analysis|opinion|interview|q&a)\b|"
     r"\w-(?:t-)?(?:il|elle|ils|elles|on)\b|"
     r"(?:^|[:?] |\s[-|] )(?:pourquoi|comment|qui (?:est|sont|etait|etaient)|why|how|"
     r"what (?:is|are|was|were|happened|happens|next)|who (?:is|are|was|were))\b"),
-    "ce qu", "que sa", "voici", "decryptage", "analyse", "entretien", "tribune", "editorial", "chronique", "reponses", "what",
+    "ce qu", "que sa", "voici", "decryptage", "questions sur", "retour sur", "analyse", "entretien", "tribune", "editorial", "chronique", "reponses", "what",
     "explain", "analysis", "opinion", "interview", "q&a", "-il", "-elle", "-on", "pourquoi", "comment", "qui ", "why", "how",
     "who ")
+# A French headline about a trial or a sentence ("Procès des attentats ...", "... condamné à la perpétuité"): the story is
+# the legal step, never an alert. Folded title.
+_TRIAL_TITLE = Gated(re.compile(r"\bproces\b|\bcondamnee?s? (?:a|pour)\b|\b(?:cour d'assises|reclusion|perpetuite)\b"),
+                     "proces", "condamne", "cour d'assises", "reclusion", "perpetuite")
+# "un an après", "hommage aux victimes", "commémoration": a French headline looking back at an old event.
+_MEMORIAL_TITLE = Gated(re.compile(r"\b(?:(?:un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|vingt|\d+) ans? (?:apres|jour pour jour|plus tard)|"
+                                   r"hommages?|commemor\w+)\b"),
+                        " an", "hommage", "commemor")
 # "was not kidnapped", "n'a pas été enlevé": the title denies the event.
 _NEGATED = re.compile(r"\b(?:(?:was|were|has|have|had|is|are) (?:not|never) (?:been )?|n'(?:a|ont|est|sont) (?:pas|jamais) (?:ete )?)"
                       r"(?:kidnapped|abducted|killed|attacked|hurt|injured|wounded|shot|bombed|hijacked|taken hostage|"
@@ -478,6 +505,8 @@ def _friends(title: str, body: str, in_title: dict[int, list[int]], in_body: dic
             hits = TITLE_WEIGHT * len(pattern.findall(title)) + len(pattern.findall(body))
         if hits:
             found[name] = weight * min(hits, 3)
+    if "accidental_blast" in found and _ACCIDENTAL_BLAST.findall(title, in_title):
+        found["accidental_title"] = 2.0  # "Explosion d'un dépôt de munitions": the headline names the cause
     if "memorial" in found and _MARKS_DATE.search(body or title):
         found["memorial"] *= 0.3  # "bombed the embassy to mark the anniversary": the attack is today's
     head = title or body[:body.find(".") + 1 or 200]  # the headline, or the first sentence
@@ -487,6 +516,10 @@ def _friends(title: str, body: str, in_title: dict[int, list[int]], in_body: dic
         found["court_headline"] = 2.0  # "Suspect charged in abduction": the story is the legal step
     if title.rstrip().endswith("?"):  # a question in the title: analysis or opinion, not a report
         found["question"] = 2.0
+    if _MEMORIAL_TITLE.search(title):
+        found["memorial_title"] = 4.0  # "Attentats du 13-Novembre : hommage aux victimes huit ans après"
+    if _TRIAL_TITLE.search(title):
+        found["trial"] = 1.0  # a veto, as an explainer
     if _EXPLAINER_TITLE.search(title):
         found["explainer"] = 1.0  # "Fusillade à Marseille : ce que l'on sait", "What we know about ...": a veto
     return found
@@ -536,6 +569,6 @@ def detect_incident(folded_title: str, folded_body: str, killed: int | None = No
     domain = max((friends.get(k, 0.0) for k in DOMAIN_FRIENDS), default=0.0)
     counted_harm = bool(killed or injured or harm) and top >= 2 * MIN_SCORE
     if top < MIN_SCORE or evidence - FRIEND_FACTOR * against < MIN_SCORE or (domain >= DOMAIN_VETO and not counted_harm) \
-            or "explainer" in friends:
+            or "explainer" in friends or "trial" in friends:
         return Detection(Category.NONE, top, tuple(friends))
     return Detection(best, top, tuple(friends))

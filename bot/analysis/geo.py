@@ -119,9 +119,9 @@ _UNLISTED: tuple[re.Pattern[str] | Gated, ...] = (
     Gated(re.compile(r"\b(?:the|a|an)\s+" + _NAME + r"\s+(?:suburb|neighbou?rhood|district|quarter|area|section|township)\s+(?:of|in)\b"),
           "suburb", "neighbo", "district", "quarter", "area", "section", "township"),
     # "la grande mosquée de Salmossi", "le marché de Bama": in French a building "de" a place names the locality.
-    Gated(re.compile(r"\b(?:mosqu[ée]e|[ée]glise|march[ée]|gendarmerie|caserne|commissariat|pr[ée]fecture|sous-pr[ée]fecture|mairie)\s+"
-                     r"(?:de\s+|d')" + _NAME),
-          "mosqu", "glise", "march", "gendarmerie", "caserne", "commissariat", "fecture", "mairie"),
+    Gated(re.compile(r"\b(?:mosqu[ée]e|[ée]glise|march[ée]|gendarmerie|caserne|commissariat|pr[ée]fecture|sous-pr[ée]fecture|mairie|"
+                     r"camp(?:\s+militaire)?|poste(?:\s+militaire|\s+avancé)?|détachement)\s+(?:de\s+|d')" + _NAME),
+          "mosqu", "glise", "march", "gendarmerie", "caserne", "commissariat", "fecture", "mairie", "camp", "poste", "détachement"),
     # "captured Abu al-Duhur airport in Idlib province": an airfield named after its town (a region must follow).
     Gated(re.compile(r"(?<![\w'’-])" + _NAME + r"\s+(?:[Mm]ilitary\s+)?(?:[Aa]ir ?[Bb]ase|[Aa]irbase|[Aa]irport|[Aa]irfield)\s+"
                      r"(?:in|near|de)\s+(?:the\s+)?(?=[A-Z])"), "ir base", "ir Base", "irbase", "irBase", "irport", "irfield"),
@@ -130,10 +130,13 @@ _UNLISTED_NEEDS_REGION = (1, 5)
 _UNLISTED_QUARTER = 3
 # "à Boulkessi, dans le nord du pays", "in Inates, in the north of the country": a town placed in a part of the country.
 _UNLISTED = (*_UNLISTED, Gated(re.compile(
-    r"\b(?:à|près de|pres de)\s+" + _NAME + r",?\s+dans\s+(?:le\s+|la\s+|l')(?:extr[êe]me[- ])?(?:centre-)?(?:nord|sud|est|ouest|centre)"
-    r"(?:-(?:est|ouest))?\s+(?:du|de|des|d')|"
+    r"\b(?:à|près de|pres de)\s+" + _NAME + r",?\s+dans\s+(?:le\s+|la\s+|l')(?:(?:extr[êe]me[- ])?(?:centre-)?(?:nord|sud|est|ouest|centre)"
+    r"(?:-(?:est|ouest))?|r[ée]gion|province|commune|cercle|d[ée]partement|territoire|pr[ée]fecture|zone|wilaya|[ée]tat)\s+(?:du|de|des|d')|"
+    # a front-page headline: "Attaque à Boni : ...", "Embuscade près de Koutougou"
+    r"^(?:[A-Z][\w'’ -]{1,30}\s*:\s*)?(?:Attaque|Attentat|Embuscade|Explosion|Fusillade|Enl[èe]vement|Tuerie|Massacre|Affrontements|"
+    r"Tirs|Assaut|Raid|Frappe)s?\s+(?:meurtri[èe]re?s?\s+|terroriste\s+|jihadiste\s+|djihadiste\s+)?(?:à|près de)\s+" + _NAME + r"(?=\s*[:,.\n]|$)|"
     r"\b(?:in|near|at|outside)\s+" + _NAME + r",?\s+in\s+the\s+(?:far\s+)?(?:north|south|east|west|centre|center)(?:-?(?:east|west))?"
-    r"\s+of\s+the\s+country\b"), "dans l", "of the country"))
+    r"\s+of\s+the\s+country\b"), "dans l", "of the country", "à", "près de"))
 _TRAILING_NOT_NAME = re.compile(r"(?:\s+(?:Military|Air|International|Army|Regional|Central|Main|Grand|Great))+$")
 # The victims' nationality is not the place: "Bangladeshi UN peacekeepers", "Indian nationals", "peacekeeper from India".
 _FOREIGNERS = (r"(?:peace-?keepers?|nationals?|citizens?|tourists?|hostages?|engineers?|workers?|staff(?:ers)?|journalists?|diplomats?|"
@@ -619,19 +622,20 @@ def _unlisted_town(gaz: Gazetteer, text: str, length: int, country_score: dict[s
             if i == _UNLISTED_QUARTER and not hit.group(0).rstrip().endswith(("suburb of", "township of", "suburb in", "township in")) \
                     and _names_known_city(gaz, text, hit.end()):
                 continue  # "the Shor Bazaar district of Kabul": a quarter of a known city is that city
-            name = _TRAILING_NOT_NAME.sub("", hit.group(1)).strip(" '’-")
+            g = next(j for j in range(1, len(hit.groups()) + 1) if hit.group(j) is not None)  # the branch that matched
+            name = _TRAILING_NOT_NAME.sub("", hit.group(g)).strip(" '’-")
             key = name_key(name)
             known = bool(gaz.refs(name)) and not (country_score and _weak_refs_only(gaz, name, country_score)) \
-                and not _placed_elsewhere(gaz, name, _placed_countries(gaz, text, hit.start(1) + len(hit.group(1))))
-            before = text[max(0, hit.start(1) - 20):hit.start(1)]
+                and not _placed_elsewhere(gaz, name, _placed_countries(gaz, text, hit.start(g) + len(hit.group(g))))
+            before = text[max(0, hit.start(g) - 20):hit.start(g)]
             if len(key) < 3 or key in gaz.common_words or known or _TITLE_BEFORE.search(before, before.rstrip()):
                 continue  # known places are weighed with the gazetteer's evidence
             if " " in name and _names_something_else(gaz, name.split()[0]):
                 continue  # "Islamic State", "Syria's": not a town's name
-            prev = text[max(0, hit.start(1) - 25):hit.start(1)].split()
+            prev = text[max(0, hit.start(g) - 25):hit.start(g)].split()
             if prev and prev[-1][:1].isupper() and not prev[-1].endswith((".", ":", ";")):
                 continue  # "Laurent Gbagbo, a ...": the end of a longer name
-            score = 1.5 + 2.0 * (1.0 - hit.start(1) / length) + SCENE_WEIGHT + 2.0
+            score = 1.5 + 2.0 * (1.0 - hit.start(g) / length) + SCENE_WEIGHT + 2.0
             if best is None or score > best[0]:
                 best = (score, name)
     return best
