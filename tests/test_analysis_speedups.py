@@ -128,3 +128,11 @@ def test_un_words_trie_matches_the_flat_alternation(text: str) -> None:
 def test_one_fold_of_the_full_text_is_the_fold_of_each_part(title: str, body: str) -> None:
     full = f"{title}\n{body}" if title else body
     assert _fold_parts(title, full) == ((fold(title), fold(body), fold(full)) if title else ("", fold(full), fold(full)))
+
+
+def test_every_cue_runs_only_where_one_of_its_prefixes_starts() -> None:
+    """A cue part with no literal prefix ("(?:a |ont )?saute ...") makes its whole cue scan every text:
+    it costs tens of microseconds an item and no test of results would notice."""
+    from bot.analysis import detect
+
+    assert [c.rx.pattern[:60] for c in detect._CUES if not c.gated] == []

@@ -214,7 +214,9 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              r"cars?|vehicles?|bus|buses|buildings?|stations?|railway|rail line|tracks|pylons?|towers?|embassy|offices?|houses?|homes?|"
              r"checkpoints?|posts?|convoys?|tanks?|trucks?|trains?|mosques?|churches|church|schools?|planes?|aircraft|hotels?|banks?|"
              r"depots?|barracks|headquarters)",
-             r"(?:a |ont )?saute(?:nt)? sur (?:une |des |un )?(?:mines?|engins? explosifs?)", r"desamorce(?:e|s|es|r)?", r"(?:colis|lettre|paquet|engin|moto|voiture|vehicule|camion) piegee?s?"), 2.0),
+             r"a saute(?:nt)? sur (?:une |des |un )?(?:mines?|engins? explosifs?)",
+             r"ont saute(?:nt)? sur (?:une |des |un )?(?:mines?|engins? explosifs?)",
+             r"saute(?:nt)? sur (?:une |des |un )?(?:mines?|engins? explosifs?)", r"desamorce(?:e|s|es|r)?", r"(?:colis|lettre|paquet|engin|moto|voiture|vehicule|camion) piegee?s?"), 2.0),
         (_rx(r"(?:threw|thrown|tossed|hurled|lobbed) (?:[\w-]+ ){0,4}(?:at|into)", r"(?:ripped|tore) through"), 1.0),
     ),
     Category.SHOOTING: (
@@ -280,7 +282,10 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              r"(?:president|chef de l'etat|premier ministre) (?:[\w'-]+ ){0,4}?(?:retenu|sequestre|detenu|capture|arrete)e? par (?:des |les |la )?"
              r"(?:militaires|soldats|mutins|garde presidentielle|forces speciales|elements)",
              r"(?:reprend|reprennent|repris|prend|prennent|pris) (?:le )?controle (?:de la ville|de la localite|du camp|de la base|"
-             r"de (?=[A-Z]))", r"s'(?:empare|emparent|est empare|sont empares) (?:de la ville|de la localite|du camp|de la base)",
+             r"de (?=[A-Z]))", r"s'empare (?:de la ville|de la localite|du camp|de la base)",
+             r"s'emparent (?:de la ville|de la localite|du camp|de la base)",
+             r"s'est empare (?:de la ville|de la localite|du camp|de la base)",
+             r"se sont empares (?:de la ville|de la localite|du camp|de la base)",
              r"frappes? (?:israeliennes?|americaines?|russes?|ukrainiennes?|francaises?|turques?|iraniennes?|militaires?|ciblees?|de missiles?)",
              r"(?:reprise des|nouveaux|intenses|violents|d'intenses|de violents) combats", r"combats (?:reprennent|ont repris|font rage|opposent|meurtriers)", r"dissous (?:les institutions|le gouvernement)", r"tank shells?", r"struck (?:the |a )?(?:military|army|arms)(?! (?:vehicles?|convoys?|patrols?|trucks?|personnel|jeeps?))",
              r"mortar", r"artillery", r"offensive", r"frappes? (?:aeriennes?|de drones?)", r"combats (?:entre|ont|se|dans|contre)", r"violents combats",
@@ -336,8 +341,11 @@ ACTORS = _rx(r"militants?", r"insurgents?", r"jihadists?", r"djihadistes?", r"ji
 _VICTIM = (r"(?:soldiers?|troops|peace-?keepers?|police ?(?:officers?|men)|policem[ae]n|officers|troopers|gendarmes?|guards|soldats?|"
            r"militaires|policiers|casques bleus|militants?|civilians|villagers|civils|villageois)")
 _HURT = r"(?:killed|kill|kills|killing|dead|died|die|wounded|injured|attacked|ambushed|shot|tues?|tuees?|morts?|blesses?|attaques?)"
-ARMED_VICTIMS = re.compile(r"\b" + _VICTIM + r"\b(?: [\w'-]+){0,4}? " + _HURT + r"\b|\b" + _HURT + r"\b(?: (?!by\b|par\b)[\w'-]+){0,4}? "
-                           + _VICTIM + r"\b")
+ARMED_VICTIMS = Gated(re.compile(r"\b" + _VICTIM + r"\b(?: [\w'-]+){0,4}? " + _HURT + r"\b|\b" + _HURT + r"\b(?: (?!by\b|par\b)[\w'-]+){0,4}? "
+                                 + _VICTIM + r"\b"),
+                      # every match names one of the victims
+                      "soldier", "soldat", "troop", "peace", "police", "policier", "officer", "gendarme", "guard",
+                      "militaire", "casques bleus", "militant", "civil", "village")
 
 # Phrases that make the same words mean something else. Weight is how strongly.
 FALSE_FRIENDS: dict[str, tuple[_Cue | re.Pattern[str], float]] = {
@@ -430,6 +438,7 @@ _COURT_HEADLINE = re.compile(r"\b(?:charged|charges|sentenced|sentences|convicte
 # "amid fears that al-Qaeda was planning to explode a bomb": words in a plan or a fear did not happen.
 _HYPOTHETICAL = re.compile(r"\b(?:plann(?:ed|ing) to|plott(?:ed|ing) to|accused of (?:planning|plotting|preparing)|fears? (?:that|of)|"
                            r"(?:could|would|might|may) be used|aimed at (?:preventing|prohibiting|stopping)|projet(?:ai|aie)nt de)\b[^.;!?]{0,70}")
+_HYPOTHETICAL_NEEDLES = ("plann", "plott", "accused of", "fear", "be used", "aimed at", "projet")  # one in every match
 _MARKS_DATE = re.compile(r"\b(?:to|pour) (?:mark|commemorate|celebrate|marquer|commemorer) (?:the |l'|le |la )?")
 # A headline that announces an explainer, an analysis or an interview, not a report of what just happened: "ce que l'on
 # sait", "ont-ils mis fin ... ?", "What we know about ...", "Analysis: ...", or a question word opening the headline or a
@@ -529,7 +538,7 @@ def _blank(m: re.Match[str]) -> str:
     return m.group()[:m.group().find(" ") + 1] + " " * (len(m.group()) - m.group().find(" ") - 1)
 
 
-def _count(pattern: _Cue | re.Pattern[str], title: str, body: str, cap: int, in_title: dict[int, list[int]] | None = None,
+def _count(pattern: _Cue | Gated | re.Pattern[str], title: str, body: str, cap: int, in_title: dict[int, list[int]] | None = None,
            in_body: dict[int, list[int]] | None = None) -> int:
     if isinstance(pattern, _Cue):
         hits = {*pattern.findall(title, in_title or {})}
@@ -541,7 +550,7 @@ def _count(pattern: _Cue | re.Pattern[str], title: str, body: str, cap: int, in_
 def detect_incident(folded_title: str, folded_body: str, killed: int | None = None, injured: int | None = None
                     ) -> Detection:
     """The primary kind of incident in an item, or Category.NONE."""
-    if "pl" in folded_body or "fear" in folded_body or "projet" in folded_body or "aimed" in folded_body or "used" in folded_body:
+    if any(needle in folded_body for needle in _HYPOTHETICAL_NEEDLES):
         folded_body = _HYPOTHETICAL.sub(_blank, folded_body)
     in_title, in_body = _candidates(folded_title), _candidates(folded_body)
     scores: dict[Category, float] = {}

@@ -225,7 +225,7 @@ _GOVERNMENT_BEFORE = TailGated(re.compile(r"(?:(?:ministry|ministries|ministere)
                                "in", "of", "de", "d'", "a")
 # An embassy, a ministry, the presidential palace, parliament, "in the capital": the country's capital, when the text
 # names no city (the embassies of a country are in its capital).
-_IN_CAPITAL = re.compile(r"\b(?:(?:in|at|into|on|near|outside|across|around|of|rocked|hit|struck|shook|dans|a|pres de|sur) (?:the|la) "
+_IN_CAPITAL = Gated(re.compile(r"\b(?:(?:in|at|into|on|near|outside|across|around|of|rocked|hit|struck|shook|dans|a|pres de|sur) (?:the|la) "
                          r"(?:country's |nation's )?capital(?:e)?(?! (?:city )?(?:of|de|du|des|d'))(?! [a-z]+ (?:of|de|du|d'))\b|"
                          r"embassy|embassies|ambassade|ambassades|presidential palace|palais presidentiel|"
                          # a ministry as the target, not as the speaker ("the interior ministry said")
@@ -239,7 +239,10 @@ _IN_CAPITAL = re.compile(r"\b(?:(?:in|at|into|on|near|outside|across|around|of|r
                          r"(?:detained|arrested|held|seized|captured|toppled|overthrown|ousted) (?:the )?president|"
                          r"president (?:\w+ ){0,3}(?:was|has been|had been|were|is) (?:detained|arrested|held|seized|captured|toppled|overthrown|ousted)|"
                          r"president (?:\w+ ){0,3}(?:serait |aurait ete |a ete |est )?(?:detenu|arrete|renverse|pris en otage)|"
-                         r"(?:detenu|arrete|renverse) (?:le )?president)\b")
+                         r"(?:detenu|arrete|renverse) (?:le )?president)\b"),
+                    # every alternative holds one of these
+                    "capital", "embass", "ambassade", "palace", "palais", "ministry", "ministere", "parliament", "assembl",
+                    "television", "radio", "broadcaster", "president")
 
 _OTHER_TIME = re.compile(r"\b(?:(?:days?|weeks?|months?|hours?|years?) (?:after|before|since|earlier|ago)|similar|earlier|"
                          r"last (?:week|month|year)|(?:jours?|semaines?|mois|ans) (?:apr[eè]s|avant)|quelques jours)\b", re.I)

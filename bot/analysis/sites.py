@@ -37,13 +37,13 @@ _AIRPORT_CLOSED = re.compile(
 # A trie (gate.py), so a position that starts no UN word is rejected at once. Its longest-first order is free here: of
 # two words where one extends the other ("un", "unmiss"), only one can be followed by what every use of them requires
 # (" ", "'s" or a word boundary), so at any position at most one word leads to a match.
-_UN_WORDS = trie_alternation(sorted(["un", "u.n.", "united nations", "onu", "nations unies", "des nations unies", "de l'onu",
-                                     "minusma", "minusca", "monusco", "unmiss", "unamid", "unifil", "unama", "unami", "unsom",
-                                     "unsmil", "undof", "unficyp", "unmik", "unisfa", "minurso", "minustah", "unoci", "unmil",
-                                     "unhcr", "unicef", "wfp", "pam", "who", "unrwa", "undp", "ocha", "iom",
-                                     "world food programme", "world food program", "programme alimentaire mondial",
-                                     "world health organization", "unops", "unfpa"],
-                                    key=len, reverse=True))
+_UN_NAMES = ["un", "u.n.", "united nations", "onu", "nations unies", "des nations unies", "de l'onu",
+             "minusma", "minusca", "monusco", "unmiss", "unamid", "unifil", "unama", "unami", "unsom",
+             "unsmil", "undof", "unficyp", "unmik", "unisfa", "minurso", "minustah", "unoci", "unmil",
+             "unhcr", "unicef", "wfp", "pam", "who", "unrwa", "undp", "ocha", "iom",
+             "world food programme", "world food program", "programme alimentaire mondial",
+             "world health organization", "unops", "unfpa"]
+_UN_WORDS = trie_alternation(sorted(_UN_NAMES, key=len, reverse=True))
 # A mission as the speaker ("the UN mission in Libya said") is not affected.
 _SPEAKS = r"(?!(?: [\w']+){0,4} (?:said|says|reported|reports|condemned|condemns|called|urged|warned|announced|added|a annonce|a indique|a condamne|a declare))"
 _UN_AFFECTED = re.compile(
@@ -109,9 +109,15 @@ def find_sites(gaz: Gazetteer, text: str, folded: str, mentions: list[Mention], 
     return SiteFacts(airports, bool(airports) and bool(_AIRPORT_CLOSED.search(folded)), un_involved, un_sites, limit, targets)
 
 
+# Every _UN_AFFECTED match holds one of these (folded), or a "UN" in capitals (_is_un): most texts have none.
+_UN_NEEDLES = (*(name for name in _UN_NAMES if name != "un"), "peace", "helmet", "casque", "soldats de la paix")
+
+
 def _un_affected(text: str, folded: str) -> bool:
     """A UN person or place affected somewhere in the text. A match rejected as the French article ("un camp de la
     Minusca") is retried one character on, so the words it covered can still match ("camp de la minusca")."""
+    if "UN" not in text and not any(needle in folded for needle in _UN_NEEDLES):
+        return False
     at = 0
     while True:
         m = _UN_AFFECTED.search(folded, at)
