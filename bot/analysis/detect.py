@@ -433,8 +433,10 @@ FALSE_FRIENDS: dict[str, tuple[_Cue | re.Pattern[str], float]] = {
 }
 
 _ACCIDENTAL_BLAST = cast(_Cue, FALSE_FRIENDS["accidental_blast"][0])
-_COURT_HEADLINE = re.compile(r"\b(?:charged|charges|sentenced|sentences|convicted|indicted|arrested|arrests|detain(?:s|ed)?|jailed|trial|"
-                             r"court|executes|executed|inculpes?|condamnes?|arretes?|proces|tribunal)\b")
+_COURT_HEADLINE = Gated(re.compile(r"\b(?:charged|charges|sentenced|sentences|convicted|indicted|arrested|arrests|detain(?:s|ed)?|jailed|trial|"
+                                   r"court|executes|executed|inculpes?|condamnes?|arretes?|proces|tribunal)\b"),
+                        "charge", "sentence", "convicted", "indicted", "arrest", "detain", "jailed", "trial", "court",
+                        "execute", "inculpe", "condamne", "arrete", "proces", "tribunal")
 # "amid fears that al-Qaeda was planning to explode a bomb": words in a plan or a fear did not happen.
 _HYPOTHETICAL = re.compile(r"\b(?:plann(?:ed|ing) to|plott(?:ed|ing) to|accused of (?:planning|plotting|preparing)|fears? (?:that|of)|"
                            r"(?:could|would|might|may) be used|aimed at (?:preventing|prohibiting|stopping)|projet(?:ai|aie)nt de)\b[^.;!?]{0,70}")
@@ -462,9 +464,10 @@ _MEMORIAL_TITLE = Gated(re.compile(r"\b(?:(?:un|deux|trois|quatre|cinq|six|sept|
                                    r"hommages?|commemor\w+)\b"),
                         " an", "hommage", "commemor")
 # "was not kidnapped", "n'a pas été enlevé": the title denies the event.
-_NEGATED = re.compile(r"\b(?:(?:was|were|has|have|had|is|are) (?:not|never) (?:been )?|n'(?:a|ont|est|sont) (?:pas|jamais) (?:ete )?)"
-                      r"(?:kidnapped|abducted|killed|attacked|hurt|injured|wounded|shot|bombed|hijacked|taken hostage|"
-                      r"enleve|enlevee?s?|kidnappee?s?|tuee?s?|attaquee?s?|blessee?s?|abattue?s?)\b")
+_NEGATED = Gated(re.compile(r"\b(?:(?:was|were|has|have|had|is|are) (?:not|never) (?:been )?|n'(?:a|ont|est|sont) (?:pas|jamais) (?:ete )?)"
+                            r"(?:kidnapped|abducted|killed|attacked|hurt|injured|wounded|shot|bombed|hijacked|taken hostage|"
+                            r"enleve|enlevee?s?|kidnappee?s?|tuee?s?|attaquee?s?|blessee?s?|abattue?s?)\b"),
+                 " not ", " never ", " pas ", " jamais ")
 
 # A kind needs at least this much evidence; then false friends must not outweigh it.
 MIN_SCORE = 2.0

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.analysis.gate import Gated, trie_alternation
+from bot.analysis.gate import Gated, TailGated, trie_alternation
 from bot.analysis.gazetteer import AIRPORT, CITY, CITY_ALT, UN_SITE, City, Gazetteer
 from bot.analysis.geo import Mention
 
@@ -25,9 +25,10 @@ _CITY_AIRPORT = re.compile(r"^(?:'s)?\s*(?:international\s+)?(?:airport|airfield
 _AIRPORT_OF = re.compile(r"(?:a[ée]roport (?:international )?(?:de |d'|du ))$", re.I)
 # "diverted to Halifax", "made an emergency landing in Entebbe", "dérouté vers Abidjan": the plane is at that city's airport
 # (not "flew to Paris", "bound for Dubai": a trip, not a scene).
-_DIVERTED_TO = re.compile(r"(?:(?:diverted|rerouted|re-routed|redirected) to|emergency landing (?:in|at)|forced to land (?:in|at)|"
-                          r"landed safely (?:in|at)|safely landed (?:in|at)|"
-                          r"(?:deroute|detourne|derive) vers|atterrissage d'urgence a)\s+(?:the\s+)?$")
+_DIVERTED_TO = TailGated(re.compile(r"(?:(?:diverted|rerouted|re-routed|redirected) to|emergency landing (?:in|at)|forced to land (?:in|at)|"
+                                    r"landed safely (?:in|at)|safely landed (?:in|at)|"
+                                    r"(?:deroute|detourne|derive) vers|atterrissage d'urgence a)\s+(?:the\s+)?$"),
+                         "to", "in", "at", "vers", "a", "the")  # how every match ends
 _AIRPORT_CLOSED = re.compile(
     r"\b(?:airports? (?:was |were |has been |have been |is |remains? )?(?:temporarily |briefly )?(?:closed|shut|evacuated|locked down)|"
     r"(?:closed|shut|shutting|closing|evacuated) (?:the |its )?(?:\w+ )?(?:international )?airport|airport closures?|"
@@ -113,6 +114,10 @@ def find_sites(gaz: Gazetteer, text: str, folded: str, mentions: list[Mention], 
 _UN_NEEDLES = (*(name for name in _UN_NAMES if name != "un"), "peace", "helmet", "casque", "soldats de la paix")
 
 
+def _diverted_to(window: str) -> bool:
+    return _DIVERTED_TO.search(window, window.rstrip()) is not None
+
+
 def _un_affected(text: str, folded: str) -> bool:
     """A UN person or place affected somewhere in the text. A match rejected as the French article ("un camp de la
     Minusca") is retried one character on, so the words it covered can still match ("camp de la minusca")."""
@@ -147,7 +152,7 @@ def _airports(gaz: Gazetteer, text: str, folded: str, mentions: list[Mention], c
             if kind == AIRPORT:
                 found.append(str(key))
             elif kind in (CITY, CITY_ALT) and (_CITY_AIRPORT.match(text, m.end) or _AIRPORT_OF.search(folded[max(0, m.start - 30):m.start])
-                                              or _DIVERTED_TO.search(folded[max(0, m.start - 40):m.start])):
+                                              or _diverted_to(folded[max(0, m.start - 40):m.start])):
                 found.extend(gaz.city_airports.get(int(key), ()))
     if not found and city is not None and _AIRPORT_WORD.search(folded):
         found.extend(gaz.city_airports.get(city.geonameid, ()))
