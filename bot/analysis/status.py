@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import re
 
+from bot.analysis.gate import Gated
+
 # On folded text (lower case, accents removed).
-ALL_CLEAR = re.compile(
+ALL_CLEAR = Gated(re.compile(
     r"\b(?:(?:situation|area|city) (?:is |was |has been )?(?:now )?(?:back )?under control|calm (?:has )?returned|"
     r"returned to calm|all[- ]clear|(?:lockdown|curfew|shelter[- ]in[- ]place)[^.]{0,30}\blifted|"
     r"siege (?:is |was |has )?(?:over|ended)|situation (?:est )?(?:desormais )?sous controle|retour au calme|"
     r"le calme est revenu|couvre-feu[^.]{0,30}leve)"
-)
+), "control", "calm", "all clear", "all-clear", "lifted", "siege", "couvre-feu")  # one in every match
 
 
 def is_all_clear(folded: str) -> bool:

@@ -22,6 +22,9 @@ _AIRPORT_REOPENED = re.compile(
     r"\b(?:airports?\b[^.]{0,60}\b(?:reopen(?:ed|s)?|resumed)|flights? (?:have |had )?resumed|resumption of flights|"
     r"airspace (?:was |has been )?reopened|reouverture de l'aeroport|aeroport[^.]{0,40}rouvert|vols? (?:ont )?repris)"
 )
+_FLIGHT_NEEDLES = ("airport", "aeroport", "flight", "airspace", "vol")  # every match of both patterns holds one
+
+
 @dataclass(frozen=True)
 class IncidentState:
     """What the bot has told chats so far about an incident."""
@@ -36,8 +39,9 @@ class IncidentState:
 def state_of(facts: Facts, text: str) -> IncidentState:
     """The state one report describes."""
     folded = fold(text)
-    closed = bool(_AIRPORT_CLOSED.search(folded))
-    reopened = bool(_AIRPORT_REOPENED.search(folded))
+    about_flights = any(needle in folded for needle in _FLIGHT_NEEDLES)
+    closed = about_flights and bool(_AIRPORT_CLOSED.search(folded))
+    reopened = about_flights and bool(_AIRPORT_REOPENED.search(folded))
     return IncidentState(
         killed=facts.killed,
         injured=facts.injured,
