@@ -106,9 +106,12 @@ def similarity(a: Sequence[int], b: Sequence[int]) -> float:
     """Jaccard estimate from two bottom-k sketches: the share of the union's k smallest in both."""
     if not a or not b:
         return 0.0
-    sa, sb = set(a), set(b)
-    union = sorted(sa | sb)[:SKETCH_SIZE]
-    return len((sa & sb).intersection(union)) / len(union)
+    sa = set(a)
+    both = sa.intersection(b)
+    if not both:  # most pairs compared are different stories: no need to sort their union
+        return 0.0
+    union = sorted(sa.union(b))[:SKETCH_SIZE]
+    return len(both.intersection(union)) / len(union)
 
 
 def merge_sketches(sketches: Iterable[Sequence[int]]) -> tuple[int, ...]:
