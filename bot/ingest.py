@@ -28,7 +28,7 @@ from sqlite_utils import Database
 from bot.analysis.facts import ArticleMeta, Facts
 from bot.config import DedupeSettings
 from bot.dedupe import changes, cluster
-from bot.dedupe.followup import is_follow_up, speaks_of_violence
+from bot.dedupe.followup import lead_cues
 from bot.dedupe.messages import render_update_html, sources_line
 from bot.dedupe.sketch import content_hash, fact_terms, key_terms, similarity, sketch, title_hash
 from bot.match import Match, match_watches
@@ -83,6 +83,7 @@ def distance_line(match: Match) -> tuple[str, ...]:
 
 
 def report_of(article: Article, facts: Facts) -> cluster.Report:
+    follow_up, violent = lead_cues(article.title, article.text)
     return cluster.Report(
         category=facts.category,
         country=facts.country,
@@ -94,8 +95,8 @@ def report_of(article: Article, facts: Facts) -> cluster.Report:
         terms=key_terms(article.title, article.text, place_names=[n for n in (facts.city, facts.country_name) if n])
         | fact_terms(un_involved=facts.un_involved, airports=facts.airports),
         killed=facts.killed,
-        follow_up=is_follow_up(article.title, article.text),
-        violent=speaks_of_violence(article.title, article.text),
+        follow_up=follow_up,
+        violent=violent,
     )
 
 
@@ -177,9 +178,9 @@ class _Batch:
                 self.alert(event_id, outlets, article, facts)
             else:
                 report.same_incident += facts.is_incident
-                self.join(event, article, signal, state, is_incident=facts.is_incident)
+                reported_by = self.join(event, article, signal, state, is_incident=facts.is_incident)
                 if facts.is_incident and event.is_incident:
-                    self.refine_place(event, article, facts)
+                    self.refine_place(event, article, facts, reported_by)
         incident_store.save_article(db, article, facts, content_hash=chash, title_hash=thash, incident_id=event_id,
                                     now=now)
 
@@ -205,7 +206,7 @@ class _Batch:
             )
         return matches
 
-    def refine_place(self, event: incident_store.Event, article: Article, facts: Facts) -> None:
+    def refine_place(self, event: incident_store.Event, article: Article, facts: Facts, outlets: Outlets) -> None:
         """A later report names the city of an incident first placed only in its country ("in northern
         Mali", then "in Timbuktu"): the incident takes the city, and the chats watching that city, which
         the first alert could not reach, get the alert now."""
@@ -219,17 +220,18 @@ class _Batch:
                          airports=known.airports or facts.airports, un_sites=known.un_sites or facts.un_sites)
         incident_store.set_place(self.db, event.id, placed, now=self.now)
         if self.timely(article):
-            self.plan_alerts(event.id, incident_store.outlets(self.db, event.id), event.meta, placed)
+            self.plan_alerts(event.id, outlets, event.meta, placed)
 
     def join(self, event: incident_store.Event, article: Article, signal: cluster.Report,
-             state: changes.IncidentState, *, is_incident: bool) -> None:
+             state: changes.IncidentState, *, is_incident: bool) -> Outlets:
+        """File the report under the event; re-render, edit or update what chats have. The event's outlets now."""
         db, now, render_html = self.db, self.now, self.render_html
         lines, merged = changes.material_changes(event.state, state) if is_incident else ([], event.state)
         sources, copies = incident_store.record_report(db, event, article, signal, merged, now=now,
                                                        independent=_is_independent(signal, event))
         new_outlets = (sources, copies) != (event.sources, event.copies)
         if not new_outlets and not lines:
-            return  # a rewording or a repeat from a known source: nothing new to tell
+            return sources, copies  # a rewording or a repeat from a known source: nothing new to tell
         facts, meta = event.facts, event.meta
         rendered: dict[tuple[str, ...], str] = {}  # most chats share their context lines (none, or one distance)
         for delivery_id, context in outbox.pending_alerts(db, event.id) if new_outlets else ():
@@ -243,7 +245,7 @@ class _Batch:
                 render=lambda context: render_html(facts, meta, extra_lines=[*context, sources_line(sources, copies)]),
             )
         if not lines:
-            return
+            return sources, copies
         text = render_update_html(_place_of(facts), lines, meta_of(article))
         for chat_id in outbox.alerted_chats(db, event.id):
             if outbox.count_updates(db, incident_id=event.id, chat_id=chat_id) >= self.policy.max_updates_per_chat:
@@ -251,6 +253,7 @@ class _Batch:
             self.report.updates += outbox.enqueue_update(
                 db, incident_id=event.id, chat_id=chat_id, text=text, priority=_priority(facts), now=now
             )
+        return sources, copies
 
 
 def _find_open_event(db: Database, signal: cluster.Report, thash: str | None, *, expiry: timedelta) -> int | None:

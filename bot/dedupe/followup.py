@@ -53,14 +53,15 @@ _GATE = ("toll", "bilan", "responsib", "revendiqu", "identif", "named", "arreste
 
 def is_follow_up(title: str, text: str) -> bool:
     """True when the title or lead refers back to an event it assumes is known."""
-    lead = f"{title}\n{text[:800]}"
+    return lead_cues(title, text)[0]
+
+
+def _refers_back(lead: str, folded: str, title_len: int) -> bool:
     if _NAMED_EVENT.search(lead) is not None:
         return True
-    low = lead.lower()
-    if not any(word in low for word in _GATE):
+    if not any(word in folded for word in _GATE):
         return False
-    folded = fold(lead)
-    return _CUES.search(folded) is not None or _LEAD_CUES.search(folded[: len(title) + 240]) is not None
+    return _CUES.search(folded) is not None or _LEAD_CUES.search(folded[: title_len + 240]) is not None
 
 
 # A calm report (a trial, an arrest, a video) that still speaks of violence is often the aftermath
@@ -72,4 +73,11 @@ _VIOLENCE = re.compile(
 
 
 def speaks_of_violence(title: str, text: str) -> bool:
-    return _VIOLENCE.search(fold(f"{title}\n{text[:800]}")) is not None
+    return lead_cues(title, text)[1]
+
+
+def lead_cues(title: str, text: str) -> tuple[bool, bool]:
+    """(refers back to a known event, speaks of violence), from the title and lead, folded once."""
+    lead = f"{title}\n{text[:800]}"
+    folded = fold(lead)
+    return _refers_back(lead, folded, len(title)), _VIOLENCE.search(folded) is not None

@@ -247,12 +247,6 @@ def set_place(db: Database, event_id: int, facts: Facts, *, now: datetime) -> No
     )
 
 
-def outlets(db: Database, event_id: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(independent sources, outlets that carried copies) of an incident."""
-    sources, copies = db.execute("SELECT sources, copies FROM incidents WHERE id = ?", [event_id]).fetchone()
-    return tuple(json.loads(sources)), tuple(json.loads(copies))
-
-
 def purge_article_text(db: Database, *, seen_before: datetime) -> int:
     """Retention: forget the raw text of old articles; incidents and fingerprints stay."""
     cursor = db.execute(
