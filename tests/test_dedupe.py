@@ -158,6 +158,19 @@ def test_a_follow_up_with_new_names_and_numbers_joins_the_event_at_its_place() -
     assert choose_incident(elsewhere, [known(report(STORY))]) is None
 
 
+def test_a_follow_up_naming_only_the_country_joins_that_days_event_if_it_shares_something() -> None:
+    first = report(STORY)
+    toll = report("The death toll rises to 21 as more bodies are found in the hotel, the government says.",
+                  city=None, at=T0 + timedelta(hours=6), killed=21)
+    assert toll.follow_up and choose_incident(toll, [known(first)]) is not None
+    # Nothing in common but "the attack": pointing back is not enough without the city.
+    claim = report("An armed group claims responsibility for the attack on a checkpoint, officials said.",
+                   city=None, at=T0 + timedelta(hours=6))
+    assert claim.follow_up and choose_incident(claim, [known(first)]) is None
+    # Two days on, a follow-up naming only the country is no longer taken for that city's event.
+    assert choose_incident(replace(toll, published=T0 + timedelta(hours=40)), [known(first)]) is None
+
+
 def test_clashes_called_unrest_by_one_outlet_and_fighting_by_another_join() -> None:
     text = ("Seven people died in clashes between security forces and worshippers taking part in a religious "
             "festival in Bamako, residents said.")
@@ -239,6 +252,13 @@ def test_a_calm_report_that_speaks_of_the_violence_needs_less_than_an_unrelated_
     assert calm.violent and choose_incident(calm, [known(shooting)]) is not None
     unrelated = replace(calm, violent=False)  # the same words from a story about something else
     assert choose_incident(unrelated, [known(shooting)]) is None
+
+
+def test_french_elisions_and_possessives_give_the_word_itself() -> None:
+    assert stem("l'attaque") == stem("attaque") and stem("d'otages") == stem("otages")
+    assert stem("Syria's".lower()) == stem("syria")
+    terms = key_terms("L'attaque d'un camp de l'armée", "Friday's attack on the camp of the army.")
+    assert {stem("attaque"), stem("armee")} <= terms and "l" not in terms and "FRIDAY" not in terms
 
 
 def test_words_of_one_event_match_across_their_forms() -> None:

@@ -120,10 +120,12 @@ def score(report: Report, incident: KnownIncident, *, window: timedelta = WINDOW
         needed += BORDERLINE_PENALTY
     elif report.category != incident.category:
         needed += 0.05
-    follow_up = report.follow_up and place == "same" and report.published >= incident.first_seen
+    follow_up = report.follow_up and report.published >= incident.first_seen and (
+        place == "same" or (place == "near-unknown" and report.geonameid is None and gap <= FOLLOW_UP_COUNTRY_GAP))
     if follow_up:
-        # "the death toll rises", "X claims the attack": new names and numbers, few shared words, later
-        needed = max(0.0, needed - FOLLOW_UP_BONUS)
+        # "the death toll rises", "X claims the attack": new names and numbers, few shared words, later.
+        # One that names only the country must still share something with the event it points back at.
+        needed = max(0.0 if place == "same" else FOLLOW_UP_COUNTRY_FLOOR, needed - FOLLOW_UP_BONUS)
     else:
         needed += CONFLICT_PENALTY * conflicts(report.terms, incident.terms)
     if strict and not follow_up:  # a follow-up is by nature no new event: filed under the closed one
@@ -142,6 +144,9 @@ SAME_TIME = timedelta(hours=12)  # reports this close are "at the same time"; la
 TIME_PENALTY = 0.15  # per day beyond SAME_TIME: the same city the next day is often a new event
 CONFLICT_PENALTY = 0.3  # per kind of identifying detail both give but do not share (target, names)
 FOLLOW_UP_BONUS = 0.3  # a report pointing back at an event at its place needs this much less
+# ... or, within a day, naming only the event's country ("the toll rises to 56"), with at least this much
+FOLLOW_UP_COUNTRY_GAP = timedelta(hours=24)
+FOLLOW_UP_COUNTRY_FLOOR = 0.15
 STRICT_PENALTY = 0.25  # a closed incident takes only a report clearly about it
 NONE_PENALTY = 0.2  # a calm story (politics, trial) shares words with many others: ask for more
 

@@ -32,11 +32,20 @@ STEM_CHARS = 6
 _DOUBLED = re.compile(r"([bdfgmnprt])\1$")
 
 
+# French elisions: "l'attaque" is "attaque", where "Syria's" is "syria".
+_ELIDED = frozenset("l d j n s c m t qu jusqu lorsqu puisqu".split())
+
+
+def base_word(word: str) -> str:
+    head, _, tail = word.partition("'")
+    return tail if tail and head in _ELIDED else head
+
+
 @functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude stem, so that one event's words match across forms: kills/killed/killing -> kill,
-    stabbing -> stab, clashes -> clash, Syria's -> syria; then the first six letters."""
-    w = word.split("'", 1)[0]
+    stabbing -> stab, clashes -> clash, Syria's -> syria, l'attaque -> attaque; then the first six letters."""
+    w = base_word(word)
     if len(w) <= 4:
         return w
     if w.endswith("ies"):  # plural first: bombings -> bombing -> bomb
@@ -199,7 +208,8 @@ def key_terms(title: str, text: str, *, limit: int = 40, place_names: Iterable[s
     skip = {stem(w) for name in place_names for w in words(name)}
     terms: list[str] = []
     seen: set[str] = set(skip)
-    for w in (*words(title), *words(text)[:MAX_TERM_WORDS]):
+    for word in (*words(title), *words(text)[:MAX_TERM_WORDS]):
+        w = base_word(word)
         if len(w) < 4 or w in STOP_WORDS or w.isdigit():
             continue
         term = stem(w)
