@@ -267,6 +267,7 @@ def test_words_of_one_event_match_across_their_forms() -> None:
     assert {stem(w) for w in ("bombing", "bombings")} == {"bomb"}
     assert stem("clashes") == stem("clash") and stem("Syria's".lower()) == "syria"
     assert stem("forces") == stem("force") and stem("injured") == stem("injures")
+    assert stem("gunmen") == stem("gunman") and stem("policemen") == stem("policeman") and stem("women") == "women"
     a = key_terms("", "An assailant stabbed three shoppers at the central market, police said.")
     b = key_terms("", "The stabbing at the market wounded three, and the assailant was arrested.")
     assert term_overlap(a, b) > 0.5

@@ -48,7 +48,9 @@ def stem(word: str) -> str:
     w = base_word(word)
     if len(w) <= 4:
         return w
-    if w.endswith("ies"):  # plural first: bombings -> bombing -> bomb
+    if w.endswith("men") and len(w) > 5:  # gunmen -> gunman, policemen -> policeman
+        w = w[:-3] + "man"
+    elif w.endswith("ies"):  # plural first: bombings -> bombing -> bomb
         w = w[:-3] + "y"
     elif w.endswith(("shes", "ches", "xes", "sses")):
         w = w[:-2]
