@@ -208,6 +208,16 @@ def test_a_shared_nationality_or_region_does_not_make_two_named_events_one() -> 
     assert conflicts(jalisco, nieto) == 0
 
 
+def test_places_after_in_and_titles_are_not_names_that_tie_two_events() -> None:
+    # Two shootings of police officers in New York on consecutive days: different officers named.
+    manhattan = key_terms("", "Patrolmen William Kivlehan and Ralph Bax were shot at from a rooftop after a fake "
+                              "call lured them to a street in Manhattan, New York.", place_names=["Manhattan"])
+    queens = key_terms("", "Police officer Joseph Blik was on foot patrol in Queens, New York when two men in a "
+                           "car fired at him.", place_names=["Queens"])
+    assert "YORK" not in queens and "york" in queens  # kept as a word, not as a name
+    assert conflicts(manhattan, queens) == 1
+
+
 def test_the_same_people_named_outweigh_different_details() -> None:
     charged = key_terms("", "Anthony Sawina faces five counts of assault after shooting near the University "
                             "campus in Dinkytown, Minneapolis.")

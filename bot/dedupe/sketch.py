@@ -165,6 +165,7 @@ KEY_FACT_TERMS = TARGET_TERMS | ACTOR_TERMS
 # Capitalised words that name no one in particular: titles and bodies quoted in any report, and
 # nationalities and countries ("Palestinian", "French"), which say who, not which event.
 _TITLES = """president prime minister ministry interior defence defense foreign general army police
+    officer officers patrolman patrolmen sergeant captain lieutenant colonel commander governor mayor senator
     ministre president premier general armee gendarmerie government gouvernement united nations
     january february march april june july august september october november december
     janvier fevrier mars avril juin juillet aout septembre octobre novembre decembre"""
@@ -196,6 +197,8 @@ KEY_FACT_WEIGHT = 1.5
 PROPER_WEIGHT = 2.0
 GENERIC_WEIGHT = 0.3
 _CAPITALISED = re.compile(r"(?<![.!?:\n]\s)(?<!^)\b([A-Z][a-z\u00c0-\u017f]{3,})")
+# "in Queens, New York", "near Ocotlan": names after a preposition of place are places, compared apart.
+_PLACE_PHRASE = re.compile(r"\b(?:in|near|outside|à|près de)\s+((?:[A-Z][\w\u00c0-\u017f'-]*,?\s+){0,3}[A-Z][\w\u00c0-\u017f'-]*)")
 
 
 def key_terms(title: str, text: str, *, limit: int = 40, place_names: Iterable[str] = ()) -> frozenset[str]:
@@ -207,6 +210,7 @@ def key_terms(title: str, text: str, *, limit: int = 40, place_names: Iterable[s
     """
     lead = f"{title}\n{text[:1500]}"  # names are looked for in the lead only
     names = {stem(w) for w in fold(" ".join(_CAPITALISED.findall(lead))).split()} - _TITLE_STEMS  # one fold for all
+    names -= {stem(w) for w in words(" ".join(_PLACE_PHRASE.findall(lead)))}
     skip = {stem(w) for name in place_names for w in words(name)}
     terms: list[str] = []
     seen: set[str] = set(skip)
