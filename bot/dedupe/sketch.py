@@ -210,21 +210,25 @@ def key_terms(title: str, text: str, *, limit: int = 40, place_names: Iterable[s
     """
     lead = f"{title}\n{text[:1500]}"  # names are looked for in the lead only
     names = {stem(w) for w in fold(" ".join(_CAPITALISED.findall(lead))).split()} - _TITLE_STEMS  # one fold for all
-    names -= {stem(w) for w in words(" ".join(_PLACE_PHRASE.findall(lead)))}
+    names -= {stem(w) for w in _WORD.findall(fold(" ".join(_PLACE_PHRASE.findall(lead))))}
     skip = {stem(w) for name in place_names for w in words(name)}
     terms: list[str] = []
     seen: set[str] = set(skip)
     for word in (*words(title), *words(text)[:MAX_TERM_WORDS]):
-        w = base_word(word)
-        if len(w) < 4 or w in STOP_WORDS or w.isdigit():
-            continue
-        term = stem(w)
-        if term not in seen:
+        term = _term(word)
+        if term and term not in seen:
             seen.add(term)
             terms.append(term.upper() if term in names and term not in GENERIC_TERMS else term)
             if len(terms) >= limit:
                 break
     return frozenset(terms)
+
+
+@functools.lru_cache(maxsize=65536)
+def _term(word: str) -> str:
+    """The stem a word counts as, or "" for function words, numbers and words too short to tell."""
+    w = base_word(word)
+    return "" if len(w) < 4 or w in STOP_WORDS or w.isdigit() else stem(w)
 
 
 def fact_terms(*, un_involved: bool, airports: Iterable[str]) -> frozenset[str]:
