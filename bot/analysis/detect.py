@@ -151,6 +151,18 @@ _WITH_CIVILIANS = (r" (?:broke out |erupted |have |has )?(?:with|between|entre|a
                    r"(?:youths?|jeunes|worshippers|fideles|pilgrims|students|etudiants|residents|habitants|villagers|villageois|"
                    r"civilians|civils|crowds?|foule|protesters|demonstrators|manifestants|supporters|partisans|eleveurs|agriculteurs|herders|farmers)")
 
+# An armed actor (named just before) takes a place: "seized the town of", "overran a base", "took control of the palace".
+_TAKES_PLACE = (r"(?:[\w'-]+ ){0,4}?(?:seized|captured|overran|overrun|took|retook|recaptured|retaken|taken|seize|seizes|capture|"
+                r"captures|overruns|take|takes|retake|retakes|recapture|recaptures) "
+                r"(?:full |complete |effective |total )?(?:control (?:of|over) )?(?:the |a |an |two |three |four |several |most of |"
+                r"much of |parts? of |large parts of |swathes of |dozens of )?(?:(?!to |into |from |at |in |for |with |on |part )[\w'-]+ ){0,2}?"
+                r"(?:town|towns|city|cities|village|villages|district|districts|district cent(?:re|er)|base|bases|airbase|air base|"
+                r"outpost|outposts|border crossing|crossing|checkpoint|police (?:station|headquarters)|barracks|province|"
+                r"provincial capital|capital(?! (?:markets?|gains?|punishment|flight|expenditure|spending))|oil ?fields?|refinery|"
+                r"airport|airfield|garrison|army post|military post|port|palace|state (?:television|tv|radio)|radio station|"
+                r"television station|government buildings?|headquarters|prison|dam|bridge|hill|hilltop|territory|neighbou?rhoods?|"
+                r"suburbs?)(?! council)")
+
 # (pattern, weight) per kind. Weight 2 = enough on its own in a title; 1 = supporting.
 CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
     Category.ARMED_ATTACK: (
@@ -310,6 +322,17 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              r"fired (?:[\w-]+ ){0,2}?(?:mortars?|rockets?|missiles?|shells?)", r"tirs? (?:de |d')(?:roquettes?|obus|mortiers?|artillerie|missiles?)",
              r"(?:aircraft|jets|warplanes|planes|helicopters|gunships|helicopter gunships) (?:struck|hit|bombed|pounded|attacked|targeted|strafed)"),
          2.5),
+        # Ground taken by force: "Islamic State fighters drove Syrian government forces from a western town", "rebels
+        # captured the town of Bunia", "militants overran a base", "Houthis took control of the presidential palace". An armed
+        # actor takes a place (or drives armed men out of one): not "took control of the company" nor "seized control of
+        # parliament" in a vote, and not "drove the ball".
+        (_rx(r"(?:drove|drive|drives|driven|pushed|push|pushes|forced|chased|expelled|expel|expels|routed|ousted|flushed) "
+             r"(?:(?!to |into )[\w'-]+ ){0,5}?(?:forces|troops|soldiers|army|militants|fighters|rebels|insurgents|jihadists|islamists|militiamen|"
+             r"militias?|guerrillas|extremists|separatists) (?:out of|from|back from)",
+             r"(?:fighters|rebels|militants|insurgents|jihadists|islamists|separatists|troops|soldiers|militia|militias|militiamen|"
+             r"guerrillas|taliban|al-shabaab|al-shabab|boko haram|islamic state|isis|isil|houthis?|extremists) " + _TAKES_PLACE,
+             r"forces(?<!opposition forces)(?<!political forces) " + _TAKES_PLACE,
+             r"fighting (?:escalated|intensified|spread)"), 2.0),
         (_rx(r"(?:says|said|say|claims|claim|claimed) (?:it|they) (?:had |has |have )?"
              r"(?:struck|hit|bombed|targeted|shelled)"), 2.0),
         (_rx(r"clash(?! (?:with (?:[\w'-]+ ){1,3})?over\b)", r"missiles?(?! (?:defen[cs]e|programs?|programmes?|tests?|systems?|shield|deals?|purchases?))", r"destroy(?:s|ed)?"), 1.2),
@@ -469,6 +492,27 @@ _NEGATED = Gated(re.compile(r"\b(?:(?:was|were|has|have|had|is|are) (?:not|never
                             r"enleve|enlevee?s?|kidnappee?s?|tuee?s?|attaquee?s?|blessee?s?|abattue?s?)\b"),
                  " not ", " never ", " pas ", " jamais ")
 
+# A reaction piece: leaders or ministers at a summit or a meeting are the subject of the headline (or first sentence), and
+# an attack is only what they talk about ("The leaders of the G20 vow ... the terror attacks in Paris dominate
+# conversations at the summit", "NATO ministers meet to discuss the response to the bombing"). Folded text. Not when the
+# headline itself tells of violence happening ("Leaders meet in Kabul as a suicide bomber kills 20").
+_REACTION_HEAD = Gated(re.compile(
+    r"^(?:[\w'.-]+ ){0,5}?(?:leaders|ministers|heads of (?:state|government)|delegates|dirigeants|chefs d'etat|ministres)\b"
+    r"(?: [\w'.-]+){0,8}? (?:vow|vows|vowed|pledge|pledges|pledged|meet|meets|met|gather|gathers|gathered|discuss|discusses|"
+    r"discussed|agree|agrees|agreed|debate|debates|debated|hold|holds|held|promise|promises|promised|condemn|condemns|condemned|"
+    r"se reunissent|discutent|s'engagent|promettent|condamnent|ont condamne)\b"),
+    "leaders", "ministers", "heads of", "delegates", "dirigeants", "chefs d'etat", "ministres")
+_REACTION_TOPIC = Gated(re.compile(
+    r"\b(?:summit|sommet|g7|g8|g20|(?:emergency |extraordinary )?meeting|reunion (?:d'urgence|extraordinaire)|conference|agenda|"
+    r"dominat(?:e|es|ed|ing) (?:the )?(?:conversations?|talks|discussions?|agenda|meetings?|debates?)|in solidarity|"
+    r"en solidarite)\b"),
+    "summit", "sommet", "g7", "g8", "g20", "meeting", "reunion", "conference", "agenda", "dominat", "solidarit")
+_VIOLENCE_VERB = re.compile(r"\b(?:kill(?:s|ed|ing)?|explod(?:es|ed|ing)|blew|stormed|storms?|opened fire|open fire|shot|fired|"
+                            r"detonat\w+|rammed|abduct(?:s|ed)|kidnapp?(?:s|ed)|hit|struck|clash(?:es|ed)|tue(?:nt)?|ont tue|"
+                            r"a explose|ont attaque|attaquent|fire (?:tear|rubber|live|on|at)|protest(?:s|ed|ers)?|demonstrat\w+|"
+                            r"manifest\w+|gunm[ae]n|bombers?|hostages?|otages?|hommes armes|ambush(?:ed)?|evacuated|evacues?|air ?strikes?|shell(?:ed|ing)|"
+                            r"rockets?|mortars?)\b")
+
 # A kind needs at least this much evidence; then false friends must not outweigh it.
 MIN_SCORE = 2.0
 TITLE_WEIGHT = 2
@@ -524,6 +568,8 @@ def _friends(title: str, body: str, in_title: dict[int, list[int]], in_body: dic
     head = title or body[:body.find(".") + 1 or 200]  # the headline, or the first sentence
     if _NEGATED.search(head):
         found["negated"] = 5.0
+    if _REACTION_HEAD.search(head) and _REACTION_TOPIC.search(title + " " + body) and not _VIOLENCE_VERB.search(head):
+        found["reaction"] = 1.0  # "G20 leaders vow ... as the Paris attacks dominate the summit": a veto, as an explainer
     if _COURT_HEADLINE.search(title or head[:60]):
         found["court_headline"] = 2.0  # "Suspect charged in abduction": the story is the legal step
     if title.rstrip().endswith("?"):  # a question in the title: analysis or opinion, not a report
@@ -581,6 +627,6 @@ def detect_incident(folded_title: str, folded_body: str, killed: int | None = No
     domain = max((friends.get(k, 0.0) for k in DOMAIN_FRIENDS), default=0.0)
     counted_harm = bool(killed or injured or harm) and top >= 2 * MIN_SCORE
     if top < MIN_SCORE or evidence - FRIEND_FACTOR * against < MIN_SCORE or (domain >= DOMAIN_VETO and not counted_harm) \
-            or "explainer" in friends or "trial" in friends:
+            or "explainer" in friends or "trial" in friends or "reaction" in friends:
         return Detection(Category.NONE, top, tuple(friends))
     return Detection(best, top, tuple(friends))

@@ -256,6 +256,41 @@ _PART_OF_COUNTRY = TailGated(re.compile(
     r"south-?eastern|south-?western)|\bdans\s+le\s+(?:(?:extreme|extrême)[- ])?(?:nord|sud|est|ouest|centre)(?:-(?:est|ouest))?\s+(?:du|de\s+la|de\s+l'))\s*$",
     re.I), "central", "northern", "southern", "eastern", "western", "du", "la", "l'")
 _OF_BEFORE = TailGated(re.compile(r"\bof\s+(?:the\s+)?$", re.I), "of", "the")
+# "shoot down a Russian military aircraft", "seize a British-flagged tanker", "un avion militaire russe": the craft hit,
+# not the place. Aircraft and ships travel: a civil craft ("a Ukrainian airliner", "a Greek-owned cargo ship") is
+# abroad by default; a military one only when another state's forces act on it ("Turkish warplanes shoot down a
+# Russian aircraft") -- rebels who down "a Syrian army helicopter" are at home. Fishing boats stay home.
+_CRAFT_AFTER = re.compile(r"(?:-(?:flagged|owned|registered|operated)\b|(?:\s+(?:military|army|air force|navy|naval|passenger|"
+                          r"cargo|civilian|commercial|fighter|surveillance|reconnaissance|spy|transport|merchant|oil|chemical|"
+                          r"container|[A-Z][\w-]*\d[\w-]*|Sukhoi|Boeing|Airbus|Antonov|Ilyushin|Tupolev|Mig|MiG|Mi))*\s+"
+                          r"(?:aircraft|airliner|plane|jet|jetliner|warplane|bomber|helicopter|drone|ship|vessel|tanker|"
+                          r"freighter|frigate|warship|destroyer|submarine)s?\b)")
+_CIVIL_CRAFT = ("flagged", "owned", "registered", "operated", "airliner", "jetliner", "passenger", "cargo", "civilian",
+                "commercial", "merchant", "tanker", "freighter", "container", "Boeing", "Airbus")
+_ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:a|an|the|one|two|three|four|\d+)\s+$", re.I)
+_CRAFT_WORDS_FR = ("avion", "appareil", "drone", "helicoptere", "navire", "bateau", "petrolier", "cargo", "chasseur", "bombardier",
+                   "militaire", "ligne", "chasse", "transport", "combat", "civil", "commercial", "marchand", "reconnaissance")
+_CRAFT_BEFORE_FR = TailGated(re.compile(r"\b(?:avion|appareil|drone|h[ée]licopt[èe]re|navire|bateau|p[ée]trolier|cargo|"
+                                        r"chasseur|bombardier)s?(?:\s+(?:militaire|de (?:ligne|chasse|transport|combat)|civil|"
+                                        r"commercial|marchand|de reconnaissance)s?)?\s+$", re.I),
+                             *_CRAFT_WORDS_FR, *(w + "s" for w in _CRAFT_WORDS_FR))
+# "a South Korean island", "Turkish airspace", "Saudi territory", "Libyan soil": a demonym that names the land itself.
+_LAND_AFTER_DEMONYM = re.compile(r"\s+(?:(?:border\s+|frontier\s+|coastal\s+|offshore\s+)?(?:island|islands|territory|"
+                                 r"territorial\s+waters|soil|air\s?space|mainland))\b")
+# "shot down over Syria", "a drone flying over Yemen": the country under the aircraft is the scene.
+_OVER_BEFORE = TailGated(re.compile(r"\b(?:down|downed|flying|flew|flown|fly|flights?|crashed|exploded|intercepted|"
+                                    r"sorties?)\s+(?:(?!on\b|about\b)[\w-]+\s+){0,3}?over\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|"
+                                    r"eastern|western)\s+)?$", re.I),
+                         "over", "the", "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western")
+# "les forces turques", "l'aviation russe": a state's forces acting, in French (the noun before the adjective).
+_FORCES_BEFORE_FR = TailGated(re.compile(r"\b(?:forces|arm[ée]e|troupes|soldats|militaires|aviation|chasseurs|avions de chasse|"
+                                         r"marine|d[ée]fense a[ée]rienne)\s+$", re.I),
+                              "forces", "armee", "troupes", "soldats", "militaires", "aviation", "chasseurs", "chasse", "marine",
+                              "aerienne")
+_COUNTED_BEFORE = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|dozens of|scores of|"
+                             r"killing|killed|kills|wounding|wounded)\s+$", re.I)
+# "au-dessus de la Syrie", "au-dessus du Yémen".
+_OVER_BEFORE_FR = TailGated(re.compile(r"\bau-dessus\s+(?:du|de\s+la|de\s+l'|des|de|d')\s*$", re.I), "du", "la", "l'", "des", "de", "d'")
 
 CITY_NAMES_COUNTRY = 0.75
 OCCUPATION_WEIGHT = 1.0
@@ -650,6 +685,38 @@ def _tail(folded: str, start: int) -> str:
     return folded[max(0, start - 40):start].rstrip()
 
 
+def _is_craft(text: str, m: Mention, kind: str, tail: str) -> bool:
+    """'a Russian military aircraft', 'a British-flagged tanker', 'un avion militaire russe'."""
+    if kind == DEMONYM_FR:
+        return _CRAFT_BEFORE_FR.search(text[max(0, m.start - 40):m.start], tail) is not None
+    return _CRAFT_AFTER.match(text, m.end) is not None and _ARTICLE_BEFORE.search(text[max(0, m.start - 8):m.start]) is not None
+
+
+def _is_civil_craft(text: str, m: Mention, kind: str, tail: str) -> bool:
+    if kind == DEMONYM_FR:
+        hit = _CRAFT_BEFORE_FR.search(text[max(0, m.start - 40):m.start], tail)
+        return hit is not None and fold(hit.group(0)).lower().lstrip().startswith(("petrolier", "cargo", "navire", "avion de ligne",
+                                                                                    "avion civil", "avion commercial"))
+    hit = _CRAFT_AFTER.match(text, m.end)
+    return hit is not None and any(w in hit.group(0) for w in _CIVIL_CRAFT)
+
+
+def _acting_states(text: str, folded: str, mentions: list[Mention]) -> set[str]:
+    """The states whose forces act in the text: "Turkish warplanes", "Azerbaijani forces", "U.S.-led coalition",
+    "les forces turques"."""
+    out: set[str] = set()
+    for m in mentions:
+        for kind, key in m.refs:
+            if kind == DEMONYM and (_FORCES_AFTER.match(text, m.end) or _ACTOR_AFTER_DEMONYM.match(text, m.end)) \
+                    and not _COUNTED_BEFORE.search(text[max(0, m.start - 20):m.start]):
+                out.add(key)  # not "killing two French soldiers": the victims
+            elif kind == COUNTRY and _ACTOR_AFTER.match(text, m.end):
+                out.add(key)
+            elif kind == DEMONYM_FR and _FORCES_BEFORE_FR.search(text[max(0, m.start - 40):m.start], _tail(folded, m.start)):
+                out.add(key)
+    return out
+
+
 def _country_evidence(gaz: Gazetteer, text: str, folded: str, mentions: list[Mention], length: int) -> dict[str, float]:
     score: dict[str, float] = defaultdict(float)
     header = _COUNTRY_HEADER.match(text)
@@ -657,22 +724,30 @@ def _country_evidence(gaz: Gazetteer, text: str, folded: str, mentions: list[Men
         for kind, key in gaz.refs(header.group(1)):
             if kind == COUNTRY:
                 score[key] += 8.0
+    actors: set[str] | None = None  # states whose forces act, computed on the first craft
     for m in mentions:
         early = 1.0 - min(m.start / length, 1.0)
         kinds = {r[0] for r in m.refs}
         tail = _tail(folded, m.start)
         for kind, key in m.refs:
+            if kind in (DEMONYM, DEMONYM_FR) and _is_craft(text, m, kind, tail):
+                if actors is None:
+                    actors = _acting_states(text, folded, mentions)
+                if _is_civil_craft(text, m, kind, tail) or actors - {key}:
+                    score[key] += 0.15 + 0.05 * (1.0 - early)  # "shoot down a Russian aircraft": what was hit
+                    continue
             if kind == COUNTRY:
                 # "in eastern Congo", "au Mali": a country as the scene weighs more than as an actor
                 before = text[max(0, m.start - 40):m.start]
                 scene = _IN_COUNTRY.search(text[max(0, m.start - 25):m.start], tail) is not None \
                     or _SETTLEMENT_OF_COUNTRY.search(before, tail) is not None \
                     or _TOWN_COMMA_BEFORE.search(text[max(0, m.start - 50):m.start], tail) is not None \
-                    or _INTO_BEFORE.search(before, tail) is not None
+                    or _INTO_BEFORE.search(before, tail) is not None \
+                    or _OVER_BEFORE.search(before, tail) is not None or _OVER_BEFORE_FR.search(before, tail) is not None
                 if _FROM_BEFORE.search(before, tail) or _BORDER_WITH.search(before, tail) or _ORIGIN_BEFORE.search(before, tail):
                     score[key] += 0.3  # "a peacekeeper from India", "on the border with Syria", "venus du Mali"
-                elif not scene and _ACTOR_AFTER.match(text, m.end):
-                    score[key] += 0.8  # "United States officials", "U.S.-led coalition"
+                elif not scene and (_ACTOR_AFTER.match(text, m.end) or _GOVERNMENT_AFTER.match(fold(text[m.end:m.end + 30]))):
+                    score[key] += 0.8  # "United States officials", "U.S.-led coalition", "Israel says"
                 else:
                     score[key] += 2.0 + 2.0 * early + 1.5 * scene
             elif kind in (DEMONYM, DEMONYM_FR):
@@ -683,6 +758,8 @@ def _country_evidence(gaz: Gazetteer, text: str, folded: str, mentions: list[Men
                     # text names, the last named is likelier the host's ("five Chinese engineers and their Pakistani
                     # driver", "two Nepalese and one Sudanese UN staff"): foreigners are listed first.
                     score[key] += 0.15 + 0.05 * (1.0 - early)
+                elif kind == DEMONYM and _LAND_AFTER_DEMONYM.match(text, m.end):
+                    score[key] += 2.0 + 2.0 * early  # "a South Korean island", "violated Turkish airspace": the place itself
                 elif kind == DEMONYM and (_ACTOR_AFTER_DEMONYM.match(text, m.end) or
                                           (key == "IL" and _FORCES_AFTER.match(text, m.end))):
                     score[key] += 0.35  # "Turkish warplanes", "the Israeli army"
