@@ -197,12 +197,14 @@ class _Batch:
         found = wanted_matches(self.db, facts, match_watches(facts, self.watches.near(facts)), now=self.now)
         # Exact matches first, so a chat watching both Bamako and BKO gets the message without a distance line.
         matches = tuple(sorted(found, key=lambda m: (m.distance_km is not None, m.distance_km or 0.0)))
+        rendered: dict[tuple[str, ...], str] = {}  # chats watching the place itself share one text
         for m in matches:
-            context = list(distance_line(m))
-            text = self.render_html(facts, meta, extra_lines=[*context, sources_line(*outlets)])
+            context = distance_line(m)
+            if context not in rendered:
+                rendered[context] = self.render_html(facts, meta, extra_lines=[*context, sources_line(*outlets)])
             self.report.deliveries += outbox.enqueue_delivery(
-                self.db, incident_id=incident_id, chat_id=m.watch.chat_id, text=text, priority=_priority(facts),
-                now=self.now, context=context,
+                self.db, incident_id=incident_id, chat_id=m.watch.chat_id, text=rendered[context],
+                priority=_priority(facts), now=self.now, context=list(context),
             )
         return matches
 
