@@ -27,6 +27,12 @@ A town is also placed by a region after "in" ("Palma in Cabo Delgado"), a US sta
 ("India carries out air strikes", "Israël a frappé") or the attackers' origin ("rebels from South Sudan", "venus du Mali")
 is not. Countries named only in a list of three or more ("between Mali, Niger and Burkina Faso") name no scene. Puerto Rico
 and the other inhabited US territories are reported as the US (countries.json "reported_as").
+A trip's ends ("a bus travelling from Nairobi to Mombasa") and a landmark after a town ("in Hillah, south of Baghdad") are
+not the scene; a bureau's dateline is not either when the lede names a region ("in the western state of Michoacan") or
+"the coastal town of Lamu". "The Iztapalapa borough of Mexico City" and "a residential district of Aleppo" are the city; a
+region named after its town is the town with a town's words ("près de Tillabéri", "Marib city"); "à Boulkessi (centre)",
+"à Kiwanja, à 70 km au nord de Goma" and "Attaque contre ... à Aguelhok :" name the scene; "police in Dhaka said" is no
+government speaking.
 """
 from __future__ import annotations
 
@@ -102,16 +108,23 @@ _NAME = r"((?:(?:al|el|ad|ar|as|an)-)?[A-Z][\w'’-]+(?:[ -](?:(?:al|el|ad|ar|as
 # Needles: words every match of the settlement alternation contains ("cit" for city/cité).
 _SETTLEMENT_NEEDLES = ("town", "cit", "village", "localit", "hamlet", "suburb", "settlement", "outskirts", "commune", "ville",
                        "bourgade", "quartier", "faubourg", "banlieue")
+_UNLISTED_FROM = (r",\s+(?:just\s+|about\s+|some\s+|roughly\s+|à\s+(?:environ\s+|une?\s+)?)?(?:\d[\d,.]*\s*(?:km|kilom[eè]t(?:er|re)s?|"
+                  r"miles?)\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|from|outside|(?<=km )(?:au\s+(?:nord|sud)"
+                  r"(?:-(?:est|ouest))?\s+|à\s+l'(?:est|ouest)\s+)?(?:de|du|d'))\s*(?:the\s+)?")
+_DIRECTION_AFTER_FR = r"\s+\((?:nord|sud|est|ouest|centre|extr[êe]me[- ]nord)(?:-(?:est|ouest))?\)"
 _UNLISTED: tuple[re.Pattern[str] | Gated, ...] = (
     Gated(re.compile(r"\b" + _SETTLEMENT + r"s?\s+(?:of|de|d')\s*" + _NAME), *_SETTLEMENT_NEEDLES),
     # "in Woldiya, Amhara, Ethiopia", "near Likuangole in the South Sudanese state of Jonglei": the place named after it
     # must be a region or country (checked in _unlisted_town).
     # "in Inates, near the border with Mali", "à Inatès, près de la frontière avec le Mali"
-    re.compile(r"\b(?:in|near|at|outside|à|pres de|près de)\s+" + _NAME + r"(?:,\s+|,?\s+in\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}|"
+    # "in Tal Afar, west of Mosul", "à Kiwanja, à 70 km au nord de Goma": placed from a known town too (_UNLISTED_FROM).
+    # "à Boulkessi (centre)": French news places a town by its part of the country in brackets (nothing needed after).
+    re.compile(r"\b(?:in|near|at|outside|à|pres de|près de)\s+" + _NAME + r"(?:(?:,\s+|,?\s+in\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}|"
                r",\s+(?:near|close to|on|along|près de|pres de|à|a)\s+(?:the\s+|la\s+)?(?:border|frontier|frontière|frontiere)\s+"
-               r"(?:with|avec)\s+(?:the\s+|le\s+|la\s+|l')?)(?=[A-Z])"),
+               r"(?:with|avec)\s+(?:the\s+|le\s+|la\s+|l')?|" + _UNLISTED_FROM + r")(?=[A-Z])|" + _DIRECTION_AFTER_FR + ")"),
     # "Baga, a town 180 km north of Maiduguri": a distance may stand between the town and the landmark.
-    Gated(re.compile(r"(?<![\w'’-])" + _NAME + r",\s+(?:a|an|une?)\s+(?!nearby|neighbou?ring|voisine?)(?:[\w'-]+\s+){0,4}?"
+    # "Parachinar, the main town of Kurram", "Cúcuta, the capital of Norte de Santander" too.
+    Gated(re.compile(r"(?<![\w'’-])" + _NAME + r",\s+(?:a|an|une?|the)\s+(?!nearby|neighbou?ring|voisine?)(?:[\w'-]+\s+){0,4}?"
                      + _SETTLEMENT + r"(?:\s+(?:some\s+|about\s+|around\s+|roughly\s+|à\s+)?\d[\d,.]*\s*(?:km|kms|kilomet(?:er|re)s?|miles?)"
                      r"(?:\s+\([^)]{0,25}\))?(?:\s+(?:au\s+)?[\w-]+)?)?\s+(?:in|of|near|on|du|de|dans|au|à|situ|proche)"),
           *_SETTLEMENT_NEEDLES),
@@ -128,15 +141,29 @@ _UNLISTED: tuple[re.Pattern[str] | Gated, ...] = (
 )
 _UNLISTED_NEEDS_REGION = (1, 5)
 _UNLISTED_QUARTER = 3
+# A front-page headline: "Attaque à Boni : ...", "Embuscade près de Koutougou", "Attaque contre la base de la Minusma à
+# Aguelhok :": the town is the scene (a listed one too: _city_score).
+_HEADLINE_AT = (r"^(?:[A-Z][\w'’ -]{1,30}\s*:\s*)?(?:Attaque|Attentat|Embuscade|Explosion|Fusillade|Enl[èe]vement|Tuerie|Massacre|"
+                r"Affrontements|Tirs|Assaut|Raid|Frappe)s?\s+(?:meurtri[èe]re?s?\s+|terroriste\s+|jihadiste\s+|djihadiste\s+)?"
+                r"(?:contre\s+(?:(?!à\b)[\w'’-]+\s+){1,6}?)?(?:à|près de)\s+" + _NAME + r"(?=\s*[:,.\n]|$)")
+_HEADLINE_SCENE = re.compile(_HEADLINE_AT)
 # "à Boulkessi, dans le nord du pays", "in Inates, in the north of the country": a town placed in a part of the country.
 _UNLISTED = (*_UNLISTED, Gated(re.compile(
     r"\b(?:à|près de|pres de)\s+" + _NAME + r",?\s+dans\s+(?:le\s+|la\s+|l')(?:(?:extr[êe]me[- ])?(?:centre-)?(?:nord|sud|est|ouest|centre)"
-    r"(?:-(?:est|ouest))?|r[ée]gion|province|commune|cercle|d[ée]partement|territoire|pr[ée]fecture|zone|wilaya|[ée]tat)\s+(?:du|de|des|d')|"
+    r"(?:-(?:est|ouest))?|r[ée]gion|province|commune|cercle|d[ée]partement|territoire|pr[ée]fecture|zone|wilaya|[ée]tat|État)\s+(?:du|de|des|d')|"
     # a front-page headline: "Attaque à Boni : ...", "Embuscade près de Koutougou"
-    r"^(?:[A-Z][\w'’ -]{1,30}\s*:\s*)?(?:Attaque|Attentat|Embuscade|Explosion|Fusillade|Enl[èe]vement|Tuerie|Massacre|Affrontements|"
-    r"Tirs|Assaut|Raid|Frappe)s?\s+(?:meurtri[èe]re?s?\s+|terroriste\s+|jihadiste\s+|djihadiste\s+)?(?:à|près de)\s+" + _NAME + r"(?=\s*[:,.\n]|$)|"
+    + _HEADLINE_AT + r"|"
     r"\b(?:in|near|at|outside)\s+" + _NAME + r",?\s+in\s+the\s+(?:far\s+)?(?:north|south|east|west|centre|center)(?:-?(?:east|west))?"
     r"\s+of\s+the\s+country\b"), "dans l", "of the country", "à", "près de"))
+# "attacked Dalori village, 5 km from Maiduguri": a town placed from a known place (checked in _unlisted_town: a listed town,
+# region or country must follow).
+_UNLISTED = (*_UNLISTED,
+             Gated(re.compile(r"\b(?:attacked|raided|stormed|overran|in|near|at|into)\s+(?:the\s+)?" + _NAME + r"\s+village\b"
+                              r"(?:,?\s+(?:(?:some\s+|about\s+)?\d[\d,.]*\s*(?:km|kilomet(?:er|re)s?|miles?)\s+(?:[\w-]+\s+)?"
+                              r"(?:of|from|outside)|near|outside|in)\s+(?:the\s+)?(?=[A-Z]))"), " village"))
+_UNLISTED_NEEDS_PLACE = (len(_UNLISTED) - 1,)
+_DIRECTION_AFTER = re.compile(_DIRECTION_AFTER_FR)
+_UNLISTED_FROM_RX = re.compile(_UNLISTED_FROM + "$")
 _TRAILING_NOT_NAME = re.compile(r"(?:\s+(?:Military|Air|International|Army|Regional|Central|Main|Grand|Great))+$")
 # The victims' nationality is not the place: "Bangladeshi UN peacekeepers", "Indian nationals", "peacekeeper from India".
 _FOREIGNERS = (r"(?:peace-?keepers?|nationals?|citizens?|tourists?|hostages?|engineers?|workers?|staff(?:ers)?|journalists?|diplomats?|"
@@ -189,9 +216,9 @@ _INTO_BEFORE = TailGated(re.compile(r"\b(?:crossed|crossing|crosses|infiltrated|
 _SETTLEMENT_OF_COUNTRY = TailGated(re.compile(r"\b(?:village|ville|localit[ée]|commune|bourgade|r[ée]gion|province)s?\s+"
                                               r"(?:du|de la|de l'|d')\s*$", re.I), "du", "la", "l'", "d'")
 # "des touristes français", "deux otages maliens": French people abroad by definition, the noun before the adjective.
-_ABROAD_BEFORE_FR = TailGated(re.compile(r"\b(?:ressortissants?|touristes?|casques bleus|expatri[ée]s?|diplomates?|otages?|"
+_ABROAD_BEFORE_FR = TailGated(re.compile(r"\b(?:ressortissants?|touristes?|casques? bleus?|expatri[ée]s?|diplomates?|otages?|"
                                          r"humanitaires)\s+$", re.I),
-                              "ressortissant", "ressortissants", "touriste", "touristes", "bleus", "expatrie", "expatries",
+                              "ressortissant", "ressortissants", "touriste", "touristes", "bleu", "bleus", "expatrie", "expatries",
                               "diplomate", "diplomates", "otage", "otages", "humanitaires")
 
 
@@ -211,8 +238,18 @@ _RESIDENCE_BEFORE = TailGated(re.compile(r"\b(?:(?:lives?|living|lived|resides?|
 # "flights bound for Paris", "en route to Dubai", "un vol à destination de Paris": where a trip was going, not the scene
 # (a flight "diverted to" or "landed in" a place is at that place: _DIVERTED_TO).
 _DESTINATION_BEFORE = TailGated(re.compile(r"\b(?:bound for|en route to|destined for|headed (?:for|to)|heading (?:for|to)|"
-                                           r"a destination de|en provenance de)\s+$"),
-                                "for", "to", "de")
+                                           r"a destination de|en provenance de|"
+                                           # a trip's ends: "a bus travelling from Nairobi to Mombasa", "le trajet de Gao a Ansongo"
+                                           r"(?:travell?(?:ing|ed)|driving|drove|heading|flying|flew|going|journeying|en route|"
+                                           r"on (?:its|their|his|her) way|plying|road|route|highway|trajet|axe|reliant)\s+(?:from|de|d')|"
+                                           r"\bfrom\s+[a-z][\w'-]+(?:[ -][a-z][\w'-]+)?\s+to)\s*$"),
+                                "for", "to", "de", "from", "d'")
+# "in Hillah, south of Baghdad", "Tal Afar, near Mosul": after a town and a comma, the next is only a landmark (on the
+# text itself: the town before the comma is capitalised).
+_BESIDE_TOWN_BEFORE = TailGated(re.compile(r"(?:\b(?:in|at|near|outside|à)\s+)?([A-Z][\w'’-]+),\s+(?:just\s+|about\s+|some\s+|roughly\s+|juste\s+)?"
+                                           r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|near|outside|close to|"
+                                           r"(?:au|à l'|a l')\s*(?:nord|sud|est|ouest)(?:-(?:est|ouest))?\s+(?:de|d'|du)|près de|pres de)\s*$"),
+                                "of", "near", "outside", "to", "de", "d'", "du")
 # "Moscow said", "Washington condemned", "le ministère de la défense de Moscou": a capital as its government.
 _GOVERNMENT_AFTER = re.compile(r"(?:'s|’s)?\s+(?:has\s+|had\s+|have\s+|also\s+|quickly\s+|a\s+)?(?:said|says|say|claimed|claims|claim|"
                                r"denied|denies|deny|accused|accuses|accuse|blamed|blames|blame|insisted|insists|warned|warns|warn|"
@@ -333,21 +370,21 @@ def find_mentions(gaz: Gazetteer, text: str, folded: str) -> list[Mention]:
             continue
         spans.append((start, end, name, refs))
     spans.sort(key=lambda s: (s[0] - s[1], s[0]))
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(n)  # 1 where a kept span (or a not-place) lies: a span overlaps one iff it holds a 1
     out: list[Mention] = []
     for start, end, name, refs in spans:
-        if any(start < e and s < end for s, e in taken):
+        if taken.find(1, start, end) >= 0:
             continue
         surface = text[start:end]
         if any(r[0] == NOT_PLACE for r in refs):
-            taken.append((start, end))  # "Paris Hilton": the whole span is not a place
+            taken[start:end] = b"\x01" * (end - start)  # "Paris Hilton": the whole span is not a place
             continue
         kept = tuple(r for r in refs if _shape_ok(surface, name, r))
         if not kept or _is_persons_name(gaz, text, start):
             continue
         if all(r[0] in (CITY, CITY_ALT) for r in kept) and _inside_longer_name(gaz, text, start, end):
             continue
-        taken.append((start, end))
+        taken[start:end] = b"\x01" * (end - start)
         out.append(Mention(start, end, surface, kept))
     out.sort(key=lambda m: m.start)
     return out
@@ -428,8 +465,10 @@ def locate(gaz: Gazetteer, text: str, folded: str, mentions: list[Mention]) -> L
     """The city and country where the item's event happened."""
     length = max(len(text), 1)
     named = mentions
-    mentions = _without_bureau_dateline(gaz, text, folded, mentions)
+    mentions, inland = _without_bureau_dateline(gaz, text, folded, mentions)
     country_score = _country_evidence(gaz, text, folded, mentions, length)
+    if inland is not None and not country_score:
+        country_score[inland] += 1.0  # the bureau's country, when the scene inland names no country itself
     candidates = _city_candidates(gaz, text, folded, mentions)
 
     scored: list[tuple[float, City]] = []
@@ -494,7 +533,8 @@ def _lede_end(text: str, start: int) -> int:
     return other_time.start() if other_time else end
 
 
-def _without_bureau_dateline(gaz: Gazetteer, text: str, folded: str, mentions: list[Mention]) -> list[Mention]:
+def _without_bureau_dateline(gaz: Gazetteer, text: str, folded: str, mentions: list[Mention]
+                             ) -> tuple[list[Mention], str | None]:
     """The mentions without the dateline when it names the reporter's bureau, not the scene: "NAIROBI (Reuters) -
     Militants attacked a base in southern Somalia", "MOSCOW (Reuters) - ... a checkpoint in Dagestan". The headline
     and the first sentence name a scene elsewhere (another country; or a region of the dateline's own country) and
@@ -503,9 +543,9 @@ def _without_bureau_dateline(gaz: Gazetteer, text: str, folded: str, mentions: l
         if (dl.start == 0 or text[dl.start - 1] == "\n") and _is_dateline(text, dl):
             break
     else:
-        return mentions
+        return mentions, None
     if any(kind not in (CITY, CITY_ALT) for kind, _ in dl.refs):
-        return mentions
+        return mentions, None
     towns = [gaz.cities[key] for kind, key in dl.refs if kind in (CITY, CITY_ALT)]
     home = next((c.country for c in towns if _country_beside(gaz, text, dl, c.country)), None) or \
         max(towns, key=lambda c: c.population).country
@@ -516,7 +556,7 @@ def _without_bureau_dateline(gaz: Gazetteer, text: str, folded: str, mentions: l
         if m is dl or m.start >= end:
             continue
         if name_key(m.surface) == dl_key:
-            return mentions  # "BAMAKO (AP) - ... in Bamako": the dateline is the scene
+            return mentions, None  # "BAMAKO (AP) - ... in Bamako": the dateline is the scene
         if m.start > dl.start and _DATELINE_QUALIFIER.fullmatch(text, dl.end, m.start):
             continue  # "TBILISI, Georgia": the dateline's own state or country
         tail = _tail(folded, m.start)
@@ -533,6 +573,8 @@ def _without_bureau_dateline(gaz: Gazetteer, text: str, folded: str, mentions: l
                                         or _ACTOR_AFTER_DEMONYM.match(text, m.end) or _SPEAKER_AFTER.match(text, m.end)):
                     home_named = True  # "British police charged eight": the dateline's own country
                 continue
+            if kind in (CITY, CITY_ALT) and REGION in kinds:
+                continue  # "Yala": the region's own entry speaks for it
             if kind in (CITY, CITY_ALT) and _names_region(text, folded, m):
                 kind, key = REGION, max((gaz.cities[k] for kd, k in m.refs if kd in (CITY, CITY_ALT)),
                                         key=lambda c: c.population).country  # "in Idlib province"
@@ -557,11 +599,29 @@ def _without_bureau_dateline(gaz: Gazetteer, text: str, folded: str, mentions: l
                 at = _PLACE_PREPOSITION.search(before, tail) is not None
                 if biggest.country != home and (biggest.population >= 100_000 or at):
                     abroad = True
-                elif biggest.country == home and at and not _OF_BEFORE.search(before, tail):
-                    inland = True  # "SYDNEY (Reuters) - ... stabbed two people in Melbourne"
+                elif biggest.country == home and at and (not _OF_BEFORE.search(before, tail) or _SCENE_BEFORE.search(before, tail)
+                                                         or _QUARTER_BEFORE.search(fold(before), tail)):
+                    inland = True  # "SYDNEY (Reuters) - ... stabbed two people in Melbourne", "near the coastal town of Lamu"
+    if not inland and (_INLAND_REGION.search(text[dl.end:end]) or _INLAND_TOWN.search(text[dl.end:end])):
+        # "MEXICO CITY (AP) - ... in the western state of Michoacan", "BANGKOK - ... in Thailand's southern province of Yala"
+        return [m for m in mentions if m is not dl], (None if abroad else home)
     if inland or (abroad and not home_named):
-        return [m for m in mentions if m is not dl]
-    return mentions
+        return [m for m in mentions if m is not dl], (home if inland else None)
+    return mentions, None
+
+
+# "OUAGADOUGOU (Reuters) - ... in the eastern town of Hantoukoura": a town named as the scene, listed or not.
+_INLAND_TOWN = Gated(re.compile(r"\b(?:town|village|city|locality|hamlet|commune|ville|localit[ée])\s+(?:of|de|d')\s*[A-Z]"),
+                     "town", "village", "city", "locality", "hamlet", "commune", "ville", "localit")
+# "in the western state of Michoacan", "in Nigeria's central Plateau state", "dans la région de Ségou": the scene is a part of
+# the country, named as such even when no gazetteer lists it.
+_INLAND_UNIT = r"(?i:state|province|region|department|district|governorate|county|prefecture|r[ée]gion|d[ée]partement|pr[ée]fecture)"
+_INLAND_REGION = Gated(re.compile(
+    r"\b(?:in|across|dans)\s+(?:the\s+|la\s+|le\s+)?(?:[A-Z][\w'’-]+(?:'s|’s)\s+)?(?:(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|"
+    r"(?:east|west)(?:ern)?|central|restive|remote|troubled)\s+)?(?:" + _INLAND_UNIT + r"\s+(?:of|de|du|d')\s*[A-Z]|"
+    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+" + _INLAND_UNIT + r"\b)"),
+    "tate", "rovince", "egion", "égion", "epartment", "épartement", "istrict", "overnorate", "ounty", "refecture", "réfecture",
+    "TATE", "ROVINCE", "EGION", "ÉGION", "EPARTMENT", "ÉPARTEMENT", "ISTRICT", "OVERNORATE", "OUNTY", "REFECTURE", "ÉFECTURE")
 
 
 # "Turkish officials said", "British media reported": who speaks, from the bureau's country.
@@ -655,7 +715,12 @@ def _unlisted_town(gaz: Gazetteer, text: str, length: int, country_score: dict[s
     best: tuple[float, str] | None = None
     for i, rx in enumerate(_UNLISTED):
         for hit in rx.finditer(text):
-            if i in _UNLISTED_NEEDS_REGION and not _names_country_or_region(gaz, text, hit.end()):
+            if i in _UNLISTED_NEEDS_REGION and not hit.group(0).endswith(")") \
+                    and not _names_country_or_region(gaz, text, hit.end()) \
+                    and not (_UNLISTED_FROM_RX.search(hit.group(0)) and _names_known_city(gaz, text, hit.end())):
+                continue  # but "à Boulkessi (centre)" needs nothing, "in Tal Afar, west of Mosul" a listed town
+            if i in _UNLISTED_NEEDS_PLACE and not (_names_country_or_region(gaz, text, hit.end())
+                                                   or _names_known_city(gaz, text, hit.end())):
                 continue
             if i == _UNLISTED_QUARTER and not hit.group(0).rstrip().endswith(("suburb of", "township of", "suburb in", "township in")) \
                     and _names_known_city(gaz, text, hit.end()):
@@ -765,6 +830,8 @@ def _country_evidence(gaz: Gazetteer, text: str, folded: str, mentions: list[Men
                     score[key] += 0.35  # "Turkish warplanes", "the Israeli army"
                 elif kind == DEMONYM_FR and _ABROAD_BEFORE_FR.search(text[max(0, m.start - 25):m.start], tail):
                     continue  # "des touristes français": no evidence for France
+                elif kind == DEMONYM_FR and tail.endswith("frontiere"):
+                    score[key] += 0.3  # "près de la frontière burkinabè": the neighbour, seen from the scene's side
                 else:
                     score[key] += 0.7 + 0.8 * early
             elif kind == REGION and COUNTRY not in kinds:
@@ -810,11 +877,13 @@ def _city_candidates(gaz: Gazetteer, text: str, folded: str, mentions: list[Ment
 
     for m in mentions:
         kinds = {r[0] for r in m.refs}
-        if COUNTRY in kinds or REGION in kinds:
+        if COUNTRY in kinds or (REGION in kinds and not _region_named_as_town(gaz, text, folded, m)):
             # "Djibouti", "Kuwait", "Georgia": the country (or US state), unless a capital phrase says otherwise.
             pass
-        elif not _names_region(text, folded, m):
-            own = CITY_ALT in kinds and _has_big_own_name(gaz, m)
+        elif not _names_region(text, folded, m) and not (text.startswith(_QUARTER_WORDS, m.end)  # the cheap test first
+                                                          and (quarter := _QUARTER_AFTER.match(text, m.end)) is not None
+                                                          and _names_known_city(gaz, text, quarter.end())):
+            own = CITY_ALT in kinds and _has_big_own_name(gaz, m) and not _own_name_placed_elsewhere(gaz, text, m)
             for kind, key in m.refs:
                 if kind == CITY or (kind == CITY_ALT and not own):
                     add(int(key), m, kind == CITY_ALT)
@@ -834,13 +903,57 @@ def _city_candidates(gaz: Gazetteer, text: str, folded: str, mentions: list[Ment
     return out
 
 
+# "à Tillabéri", "near Marib", "Marib city": a region's name used for its namesake town.
+_TOWN_PREPOSITION = TailGated(re.compile(r"\b(?:a|near|at|outside|pres de|aux abords de|(?:town|city|ville|localite|commune)\s+(?:of|de|d'))\s*$"),
+                              "a", "near", "at", "outside", "de", "d'", "of")
+_TOWN_WORD_AFTER = re.compile(r"\s+(?:city|town)\b|,\s+(?:the|a)\s+(?:[a-z-]+\s+)?(?:city|town)\b")
+
+
+def _region_named_as_town(gaz: Gazetteer, text: str, folded: str, m: Mention) -> bool:
+    """A name that is a region and a town of the same country ("Tillabéri", "Ma'rib") names the town when a town's words
+    surround it ("à Tillabéri", "near Marib", "Marib city"), never when it is called a region ("in Marib province")."""
+    regions = {key for kind, key in m.refs if kind == REGION}
+    letters = _letters(m.surface)
+    # the town's own name, or its spelling without a mark ("Marib" for Ma'rib), not an alternate that differs ("Xalisco")
+    if not any(kind in (CITY, CITY_ALT) and gaz.cities[int(key)].country in regions
+               and (kind == CITY or _letters(gaz.cities[int(key)].name) == letters) for kind, key in m.refs):
+        return False
+    if _names_region(text, folded, m):
+        return False
+    return bool(_TOWN_WORD_AFTER.match(text, m.end)
+                or _TOWN_PREPOSITION.search(fold(text[max(0, m.start - 30):m.start]), _tail(folded, m.start)))
+
+
+def _own_name_placed_elsewhere(gaz: Gazetteer, text: str, m: Mention) -> bool:
+    """"León, Guanajuato": the text puts the town where only a town of that alternate name is (León de los Aldama), not
+    where the towns of that very name are (Spain's, Nicaragua's)."""
+    placed = _placed_countries(gaz, text, m.end)
+    return bool(placed) and not any(kind == CITY and gaz.cities[int(key)].country in placed for kind, key in m.refs) \
+        and any(kind == CITY_ALT and gaz.cities[int(key)].country in placed for kind, key in m.refs)
+
+
+def _letters(name: str) -> str:
+    return "".join(ch for ch in fold(name) if ch.isalpha())
+
+
 def _has_big_own_name(gaz: Gazetteer, m: Mention) -> bool:
     """A city of 100,000 or more goes by this very name: another city's alternate name for it is not meant."""
     return any(kind == CITY and gaz.cities[key].population >= 100_000 for kind, key in m.refs)
 
 
 # "the Shor Bazaar district of Kabul": a named quarter of the city, not "the district of Kabul" (the region).
-_QUARTER_OF = re.compile(r"[A-Z][\w'’-]+\s+district\s+of\s+$")
+# So is "a residential district of Aleppo", "the rebel-held district of Homs": a quarter described, not named.
+_QUARTER_OF = re.compile(r"(?:[A-Z][\w'’-]+|residential|commercial|business|busy|crowded|poor|old|central|(?:north|south|east|west)ern|"
+                         r"[a-z]+-(?:held|controlled|populated)|shiite|shia|sunni|christian|kurdish|alawite|diplomatic)\s+district\s+of\s+$")
+# "a residential district of Aleppo", "the Eastleigh neighbourhood of Nairobi": the town a quarter is in (a bureau's
+# dateline is not the scene then).
+_QUARTER_BEFORE = TailGated(re.compile(r"\b(?:district|borough|neighbou?rhood|quarter|area|sector|section)s?\s+of\s+(?:the\s+)?$"),
+                            "of", "the")
+# "the Iztapalapa borough of Mexico City", "the Sadr City district of Baghdad": the quarter's own name is not the town meant
+# (a suburb or township is a town of its own).
+_QUARTER_WORDS = tuple(f" {w} of " for w in ("district", "borough", "neighbourhood", "neighborhood", "quarter", "area", "sector",
+                                                "section"))
+_QUARTER_AFTER = re.compile(r"\s+(?:district|borough|neighbou?rhood|quarter|area|sector|section)\s+of\s+(?:the\s+)?(?=[A-Z])")
 
 
 def _names_region(text: str, folded: str, m: Mention) -> bool:
@@ -874,7 +987,10 @@ def _city_score(gaz: Gazetteer, text: str, folded: str, city: City, ms: list[Men
     diverted = any(_DIVERTED_TO.search(b, t) for b, t in zip(before, tails, strict=True))
     common = name_key(first.surface) in gaz.common_words
     scene = any(_SCENE_BEFORE.search(b, t) for b, t in zip(before, tails, strict=True)) \
-        or any(_SCENE_AFTER.match(text, m.end) for m in ms)
+        or any(_SCENE_AFTER.match(text, m.end) for m in ms) \
+        or (not is_alt and first.start < 120 and (headline := _HEADLINE_SCENE.match(text)) is not None
+            and any(m.start == headline.start(1) for m in ms)) \
+        or any(text.startswith(" (", m.end) and _DIRECTION_AFTER.match(text, m.end) for m in ms)
     sure = beside or dateline or diverted or (scene and corroborated)
     # A common word needs a place's preposition, not "of" ("the Department of Justice").
     if common and not (sure or (corroborated and any(_PLACE_PREPOSITION.search(b, t) and not _OF_BEFORE.search(b, t)
@@ -887,8 +1003,9 @@ def _city_score(gaz: Gazetteer, text: str, folded: str, city: City, ms: list[Men
     if is_alt and not (sure or corroborated) and any(v >= 2.0 for v in country_score.values()):
         return None  # "near the village of Boni in Mali's Mopti Region": not Bonn, whose country the text never names
     folded_before = [fold(b) for b in before]  # folded once, read by four tests
-    references = sum(bool(_DISTANCE_OF.search(b, t) or _RESIDENCE_BEFORE.search(b, t) or _DESTINATION_BEFORE.search(b, t))
-                     for b, t in zip(folded_before, tails, strict=True))
+    references = sum(bool(_DISTANCE_OF.search(b, t) or _RESIDENCE_BEFORE.search(b, t) or _DESTINATION_BEFORE.search(b, t)
+                          or _beside_town(gaz, raw, t))
+                     for b, raw, t in zip(folded_before, before, tails, strict=True))
     governments = (sum(_is_government(text, m, b, t, folded=True) for m, b, t in zip(ms, folded_before, tails, strict=True))
                    if max(_biggest_namesake(gaz, m) for m in ms) >= 500_000 else 0)  # "London says": not London, Ontario
     if references + governments >= len(ms) and not (beside or dateline):
@@ -910,11 +1027,31 @@ def _city_score(gaz: Gazetteer, text: str, folded: str, city: City, ms: list[Men
     return score
 
 
+# "Police in Dhaka said", "officials in Kandahar say": people in the town speaking, not its government.
+_SPEAKERS_IN = TailGated(re.compile(r"\b(?:police|policemen|officials?|authorities|residents|witnesses|sources|doctors|medics|"
+                                    r"journalists|reporters|correspondents?|spokes(?:man|woman|person)|officers?|"
+                                    r"hospital|a local|locals|elders)\s+(?:in|at)\s+$"), "in", "at")
+
+
+def _beside_town(gaz: Gazetteer, before: str, tail: str) -> bool:
+    """`before` ends "<town>, south of" (a town: listed as one, or after "in"), not "Kenya, near" or "Monday, near"."""
+    if "," not in before:
+        return False  # the cheap test first: every match holds the comma
+    hit = _BESIDE_TOWN_BEFORE.search(before, tail)
+    if hit is None:
+        return False
+    refs = gaz.refs(hit.group(1))
+    if any(kind in (COUNTRY, REGION, DEMONYM) for kind, _ in refs):
+        return False
+    return hit.group(0)[:1].islower() or any(kind in (CITY, CITY_ALT) for kind, _ in refs)
+
+
 def _is_government(text: str, m: Mention, before: str, tail: str, *, folded: bool = False) -> bool:
     """'Moscow said', 'Washington's response', 'le ministère de la défense de Moscou'.
     `folded`: `before` is folded already; `tail`: `_tail` at the mention."""
-    return bool(_GOVERNMENT_AFTER.match(fold(text[m.end:m.end + 30]))
-                or (tail.endswith(_GOVERNMENT_BEFORE.finals)  # before folding a window that cannot match
+    if _GOVERNMENT_AFTER.match(fold(text[m.end:m.end + 30])):
+        return not _SPEAKERS_IN.search(before if folded else fold(before), tail)  # "police in Dhaka said": people there
+    return bool((tail.endswith(_GOVERNMENT_BEFORE.finals)  # before folding a window that cannot match
                     and _GOVERNMENT_BEFORE.rx.search(before if folded else fold(before))))
 
 
@@ -940,11 +1077,15 @@ def _is_biggest_namesake(gaz: Gazetteer, m: Mention, city: City) -> bool:
 
 # "Tripoli, Lebanon", "Solhan, dans le nord-est du Burkina Faso", "Inates, in northern Niger": the country the text puts
 # the town in, right after its name.
-_PLACED = re.compile(r"(?:,\s*|\s+in\s+(?:the\s+)?(?=[A-Z]))(?:(?:dans|in)\s+(?:le\s+|la\s+|l'|the\s+)?(?:(?:extr[êe]me[- ])?(?:nord|sud|est|ouest|centre)"
+_PLACED = re.compile(r"(?:,\s*|\s+in\s+(?:the\s+)?(?=[A-Z]))(?:(?:dans|in)\s+(?:le\s+|la\s+|l'|the\s+)?(?:"
+                     # "Solhan, dans la province du Yagha", "Jaar, in the province of Abyan"
+                     r"(?:province|r[ée]gion|d[ée]partement|cercle|pr[ée]fecture|territoire|state|district|county|governorate)\s+"
+                     r"(?:du|de\s+la|de\s+l'|des|de|d'|of)\s*|(?:extr[êe]me[- ])?(?:nord|sud|est|ouest|centre)"
                      r"(?:-(?:nord|est|ouest))?\s+(?:du|de\s+la|de\s+l'|des|de|d')\s*|(?:far\s+)?(?:north|south|east|west|centre|center)"
                      r"(?:-?(?:east|west))?\s+of\s+(?:the\s+)?)|(?:in\s+)?(?:northern|southern|eastern|western|central|north-?eastern|"
                      r"north-?western|south-?eastern|south-?western)\s+)?([A-Z][\w’.-]*(?:\s+[A-Z][\w’.-]*){0,3})")
-_PLACED_END = re.compile(r"\s*(?:[,.;:)]|$)|\s+[a-z]")
+# "Santa Cruz, Bolivia's largest city" (not "Baghdad, Poland's defence ministry said")
+_PLACED_END = re.compile(r"\s*(?:[,.;:)]|$)|\s+[a-z]|'s\s+(?:[a-z-]+\s+){0,2}?(?:city|town|capital|port|village|hub)\b")
 
 
 def _placed_countries(gaz: Gazetteer, text: str, end: int) -> frozenset[str]:
