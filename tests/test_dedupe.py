@@ -281,3 +281,53 @@ def test_words_of_one_event_match_across_their_forms() -> None:
     a = key_terms("", "An assailant stabbed three shoppers at the central market, police said.")
     b = key_terms("", "The stabbing at the market wounded three, and the assailant was arrested.")
     assert term_overlap(a, b) > 0.5
+
+
+def test_a_follow_up_naming_only_the_country_joins_its_only_recent_event_whatever_its_words() -> None:
+    first = report(STORY)
+    blame = report("Insurgents fought for 13 hours before the last one was shot dead. The government blames "
+                   "the attack on the Haqqani network.", city=None, at=T0 + timedelta(hours=28))
+    assert blame.follow_up and choose_incident(blame, [known(first)]) is not None
+    # Two events in the country that day: which one it points back at is anyone's guess.
+    other = report("A roadside bomb hit a UN convoy near Gao, killing two peacekeepers.", category=Category.BOMBING,
+                   city=(2457163, 16.27, -0.04), at=T0 + timedelta(hours=3))
+    assert choose_incident(blame, [known(first), known(other, 2)]) is None
+    # A calm story that day is no second event; the same words without pointing back are no follow-up.
+    calm = report("Parliament passed the budget.", category=Category.NONE, at=T0 + timedelta(hours=3))
+    assert choose_incident(blame, [known(first), known(calm, 3)]) is not None
+    plain = replace(blame, follow_up=False)
+    assert choose_incident(plain, [known(first)]) is None
+    # Nor does it reach an event of another country, or one two days old.
+    assert choose_incident(replace(blame, country="NE"), [known(first)]) is None
+    assert choose_incident(replace(blame, published=T0 + timedelta(hours=50)), [known(first)]) is None
+
+
+def test_pointing_back_at_an_event_by_blame_or_pictures_is_a_follow_up() -> None:
+    assert is_follow_up("", "The Afghan government blames the attack on the Pakistan-based Haqqani network.")
+    assert is_follow_up("", "Le gouvernement attribue l'attentat au groupe JNIM.")
+    assert is_follow_up("", "Video emerged showing soldiers in disguise as they burst in to make an arrest.")
+    assert not is_follow_up("", "Gunmen attacked a hotel; the mayor blamed the army for the slow response.")
+
+
+def test_a_calm_report_naming_the_same_people_as_an_incident_joins_it() -> None:
+    protest = report("Security forces shot dead six people at a march against President Joseph Kabila organised "
+                     "by the Catholic church in Bamako, a UN mission said.", category=Category.UNREST)
+    ban = report("The Kabila government blocks internet access after a Catholic lay group called a march in "
+                 "defiance of a ban on demonstrations.", category=Category.NONE, city=None,
+                 at=T0 + timedelta(minutes=30))
+    assert choose_incident(ban, [known(protest)]) is not None
+    # Two calm stories about the same people are still two stories.
+    rally = replace(protest, category=Category.NONE)
+    assert choose_incident(ban, [known(rally)]) is None
+
+
+def test_groups_and_targets_named_in_capitals_are_compared_by_kind_not_as_names() -> None:
+    hotel = key_terms("", "Gunmen launch an attack on the Intercontinental Hotel in Kabul.", place_names=["Kabul"])
+    claim = key_terms("", "The Afghan Interior Ministry says the siege ended. The government blames the Haqqani "
+                          "network; the Taliban said they sent the fighters.")
+    assert conflicts(hotel, claim) == 0  # the hotel against the group (and the ministry quoted is no target)
+    assert conflicts(claim, key_terms("", "Al-Shabaab gunmen stormed a hotel in Mogadishu.")) == 1  # other group
+    # One group under its many names is one term.
+    assert "isil" in key_terms("", "Islamic State fighters seized the town.")
+    assert "isil" in key_terms("", "Des combattants de l'État islamique ont pris la ville.")
+    assert "isil" in key_terms("", "Daesh claimed it.") and "isil" not in key_terms("", "The reis said so.")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.analysis.facts import Category
-from bot.dedupe.sketch import conflicts, similarity, term_overlap
+from bot.dedupe.sketch import SAME_NAMES, conflicts, shared_names, similarity, term_overlap
 from bot.match import haversine_km
 
 WINDOW = timedelta(hours=48)  # a report this long after the last one starts a new incident
@@ -114,8 +114,10 @@ def score(report: Report, incident: KnownIncident, *, window: timedelta = WINDOW
     gap = _gap(report, incident)
     needed = _NEEDED[place] + TIME_PENALTY * min(2.0, max(0.0, (gap - SAME_TIME) / timedelta(hours=24)))
     if Category.NONE in (report.category, incident.category):
-        calm_about_violence = report.category is Category.NONE and report.violent
-        needed += NONE_PENALTY / 2 if calm_about_violence else NONE_PENALTY
+        if report.category == incident.category or shared_names(report.terms, incident.terms) < SAME_NAMES:
+            calm_about_violence = report.category is Category.NONE and report.violent
+            needed += NONE_PENALTY / 2 if calm_about_violence else NONE_PENALTY
+        # else: a calm report naming the same people as an incident is about that affair, not another story
     elif frozenset({report.category, incident.category}) in _BORDERLINE:
         needed += BORDERLINE_PENALTY
     elif report.category != incident.category:
@@ -145,7 +147,7 @@ TIME_PENALTY = 0.15  # per day beyond SAME_TIME: the same city the next day is o
 CONFLICT_PENALTY = 0.3  # per kind of identifying detail both give but do not share (target, names)
 FOLLOW_UP_BONUS = 0.3  # a report pointing back at an event at its place needs this much less
 # ... or, within a day, naming only the event's country ("the toll rises to 56"), with at least this much
-FOLLOW_UP_COUNTRY_GAP = timedelta(hours=24)
+FOLLOW_UP_COUNTRY_GAP = timedelta(hours=36)
 FOLLOW_UP_COUNTRY_FLOOR = 0.15
 STRICT_PENALTY = 0.25  # a closed incident takes only a report clearly about it
 NONE_PENALTY = 0.2  # a calm story (politics, trial) shares words with many others: ask for more
@@ -161,9 +163,30 @@ def choose_incident(
     report: Report, candidates: Iterable[KnownIncident], *, window: timedelta = WINDOW, strict: bool = False
 ) -> Verdict | None:
     """The known incident this report most surely belongs to, if any."""
+    candidates = list(candidates)
     best: Verdict | None = None
     for incident in candidates:
         verdict = score(report, incident, window=window, strict=strict)
         if verdict is not None and (best is None or verdict.score > best.score):
             best = verdict
+    if best is None and not strict:
+        best = _sole_event_pointed_back_at(report, candidates)
     return best
+
+
+def _sole_event_pointed_back_at(report: Report, candidates: list[KnownIncident]) -> Verdict | None:
+    """A follow-up that names only the country ("the government blames the attack on ...", "the
+    Taliban claimed the attack") points back at an event its readers know: when the country had
+    exactly one incident in the last day and a half, that is the one, whatever words it uses, unless
+    the two name different targets, groups or people."""
+    if not report.follow_up or report.geonameid is not None or not report.country:
+        return None
+    recent = [inc for inc in candidates
+              if inc.country == report.country and inc.category is not Category.NONE
+              and inc.first_seen <= report.published and _gap(report, inc) <= FOLLOW_UP_COUNTRY_GAP]
+    if len(recent) != 1:
+        return None
+    (incident,) = recent
+    if not compatible(report.category, incident.category) or conflicts(report.terms, incident.terms):
+        return None
+    return Verdict(incident.id, 0.0, "follow-up of the only recent event in the country")

@@ -33,6 +33,11 @@ _CUES = re.compile(
         r"\b(?:one of the|the|an?)\s+(?:\w+\s+){0,2}(?:attackers?|gunm[ae]n|bombers?|assailants?|perpetrators?|"
         r"hijackers?|kidnappers?|plotters?)\s+(?:\w+\s+){0,3}(?:identified|named|arrested|captured|charged)\b",
         r"\b(?:identified|named) as (?:one of )?the (?:\w+\s+)?(?:attackers?|gunm[ae]n|bombers?|assailants?)\b",
+        # someone is blamed for it: "the government blames the attack on the Haqqani network"
+        r"\bblam(?:es|ed|ing)\s+" + _WHEN + r"\s*(?:\w+\s+){0,2}" + _EVENT + r"\s+on\b",
+        r"\b(?:attribu\w*|impute\w*)\s+(?:l'|la|le|les|cet(?:te)?)\s*(?:\w+\s+){0,2}" + _EVENT + r"\s+(?:a|au|aux)\b",
+        # pictures of it come out: "video emerged showing ...", "footage has emerged of ..."
+        r"\b(?:video|videos|footage|images|photos)\s+(?:has |have |had )?(?:emerged|surfaced)\b",
         # time points back at it: "a day after the attack", "au lendemain de l'attentat"
         r"\b(?:a day|two days|hours|the day|days) after " + _WHEN + r"\s*(?:\w+\s+){0,3}" + _EVENT + r"\b",
         r"\bau lendemain d(?:e|u|es)\s+(?:l'|la|le|les)?\s*" + _EVENT,
@@ -48,7 +53,7 @@ _NAMED_EVENT = re.compile(
 
 # Every cue above contains one of these: most reports have none, and skip the patterns.
 _GATE = ("toll", "bilan", "responsib", "revendiqu", "identif", "named", "arrested", "captured", "charged",
-         " after ", "lendemain")
+         " after ", "lendemain", "blam", "attribu", "impute", "emerged", "surfaced")
 
 
 def is_follow_up(title: str, text: str) -> bool:

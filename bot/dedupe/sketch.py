@@ -154,14 +154,11 @@ TARGET_TERMS = frozenset(
     stem(w)
     for w in """mosque church synagogue temple hotel school university college market bazaar embassy consulate
     airport checkpoint convoy barracks prison hospital stadium nightclub restaurant cafe bank parliament
-    ministry palace pipeline refinery bridge train station airstrike airstrikes drone ambush hostage
+    palace pipeline refinery bridge train station airstrike airstrikes drone ambush hostage
     hostages kidnapped abducted beheaded landmine roadside stabbing stabbed truck vehicle motorbike
     mosquee eglise ecole marche ambassade aeroport caserne prison hopital otages enleves embuscade""".split()
 )
-ACTOR_TERMS = frozenset(
-    stem(w) for w in "shabaab taliban boko haram qaeda daesh isil jnim aqim hamas hezbollah houthi houthis wagner".split()
-)
-KEY_FACT_TERMS = TARGET_TERMS | ACTOR_TERMS
+
 # Capitalised words that name no one in particular: titles and bodies quoted in any report, and
 # nationalities and countries ("Palestinian", "French"), which say who, not which event.
 _TITLES = """president prime minister ministry interior defence defense foreign general army police
@@ -193,6 +190,31 @@ def _common_names() -> frozenset[str]:
     return frozenset(stem(w) for w in names if len(w) >= 4)
 
 
+# ("ministry" is no target: "the Interior Ministry said" is how most reports quote their source.)
+# Groups that act in many countries, and the distinctive words of the country-bound groups in
+# bot/data/armed_groups.json ("Haqqani network" -> haqqani; "Allied Democratic Forces" gives nothing).
+_GROUP_WORDS = "qaeda daesh isil isis jnim aqim wagner mujao ansar"
+_ORGANISATION_WORDS = frozenset(
+    """front army forces force movement party group brigade brigades liberation national democratic popular
+    islamic state people's people new revolutionary network cartel province generation workers freedom allied
+    jihad islam islamique martyrs mobilization tigers boys separatists real provisional volunteer anti free
+    rapid support shining path gulf west peninsula arabian""".split()
+)
+
+
+def _actor_terms() -> frozenset[str]:
+    groups = json.loads(resources.files("bot.data").joinpath("armed_groups.json").read_text(encoding="utf-8"))
+    names = [name for values in groups["groups"].values() for name in values]
+    found = {stem(w) for w in _GROUP_WORDS.split()}
+    for name in names:
+        found.update(stem(w) for w in words(name) if len(w) >= 4 and w not in _ORGANISATION_WORDS and w not in STOP_WORDS)
+    return frozenset(found - _common_names() - GENERIC_TERMS)  # "Afghan Taliban": the nationality says nothing
+
+
+ACTOR_TERMS = _actor_terms()
+KEY_FACT_TERMS = TARGET_TERMS | ACTOR_TERMS
+
+
 KEY_FACT_WEIGHT = 1.5
 PROPER_WEIGHT = 2.0
 GENERIC_WEIGHT = 0.3
@@ -221,7 +243,12 @@ def key_terms(title: str, text: str, *, limit: int = 40, place_names: Iterable[s
             terms.append(term.upper() if term in names and term not in GENERIC_TERMS else term)
             if len(terms) >= limit:
                 break
+    if "isil" not in seen and _ISLAMIC_STATE.search(lead):  # one group, many names: one term
+        terms.append("isil")
     return frozenset(terms)
+
+
+_ISLAMIC_STATE = re.compile(r"(?i:\b(?:islamic state|isil|isis|daesh|[eé]tat islamique)\b)|\bEI\b")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -248,24 +275,34 @@ def _weight(term: str) -> float:
     return GENERIC_WEIGHT if term in GENERIC_TERMS else 1.0
 
 
+def _names(terms: frozenset[str]) -> set[str]:
+    """The proper names that identify an event: not titles, countries or nationalities, and not
+    groups or what was hit (those are compared by their kind)."""
+    return {t.lower() for t in terms if t.isupper()} - _common_names() - KEY_FACT_TERMS
+
+
+def shared_names(a: frozenset[str], b: frozenset[str]) -> int:
+    """How many identifying names the two reports share (a name may be a plain word on the other side)."""
+    la = {t.lower() for t in a}
+    lb = {t.lower() for t in b}
+    return len((_names(a) & lb) | (_names(b) & la))
+
+
 def conflicts(a: frozenset[str], b: frozenset[str]) -> int:
     """How many kinds of identifying detail both reports give but do not share: what was hit, which
     group did it, and who or where by name (proper names). Two bombings in one city, one at a market
     and one at a hotel, are two events; a report naming the hotel and one naming the group are not."""
+    shared = shared_names(a, b)
+    if shared >= SAME_NAMES:  # the same people or groups named: details may differ, not the event
+        return 0
     la = {t.lower() for t in a}
     lb = {t.lower() for t in b}
-    common = _common_names()
-    na = {t.lower() for t in a if t.isupper()} - common
-    nb = {t.lower() for t in b if t.isupper()} - common
-    shared_names = (na & lb) | (nb & la)
-    if len(shared_names) >= SAME_NAMES:  # the same people or groups named: details may differ, not the event
-        return 0
     count = 0
     for kind in (TARGET_TERMS, ACTOR_TERMS):
         ka, kb = la & kind, lb & kind
         if ka and kb and not ka & kb:
             count += 1
-    if na and nb and not shared_names:
+    if not shared and _names(a) and _names(b):
         count += 1
     return count
 
