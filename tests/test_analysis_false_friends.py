@@ -47,3 +47,25 @@ def test_real_incidents_are_detected_with_their_kind(title: str, text: str, kind
     facts = analyze(title, text)
     assert facts.is_incident
     assert facts.category.value in kinds
+
+
+@pytest.mark.parametrize(("title", "text", "kind"), [
+    # Words of computers in their physical or everyday sense are no cyber story.
+    ("", "A car bomb exploded outside the police headquarters in Kandahar, killing four people. The blast "
+         "shattered windows across the street.", "bombing"),
+    ("", "Gunmen opened fire on a bus in Kano, security sources said. The shots shattered windows.", "armed_attack"),
+    ("", "Gunmen opened fire on a bus in Kano, security sources said, and smuggling networks are blamed.",
+     "armed_attack"),
+    ("", "Gunmen opened fire on a bus in Kano, security sources said; a video of the attack was posted online.",
+     "armed_attack"),
+    ("", "Police fired tear gas at protesters in Kinshasa after the government cut internet access; the "
+         "opposition's website called for more marches.", "unrest"),
+])
+def test_everyday_computer_words_do_not_make_an_incident_a_cyber_story(title: str, text: str, kind: str) -> None:
+    facts = analyze(title, text)
+    assert facts.is_incident and facts.category.value == kind
+
+
+def test_a_real_cyber_story_is_still_one() -> None:
+    assert not analyze("Microsoft rushes out Windows update", "Hackers exploited a flaw in Windows 10 computers "
+                       "and corporate networks to spread ransomware.").is_incident

@@ -423,9 +423,12 @@ FALSE_FRIENDS: dict[str, tuple[_Cue | re.Pattern[str], float]] = {
                    r"commentary", r"op-ed", r"book", r"review", r"interview", r"podcast", r"statistics", r"index", r"ranking", r"annual",
                    r"pourquoi", r"comment", r"voici", r"qui est", r"ce que", r"why", r"how", r"what we know", r"explainer", r"a-t-il", r"a-t-elle",
                    r"peut-il", r"analyse", r"tribune", r"chronique", r"entretien"), 0.7),
-    "cyber": (_rx(r"cyber", r"routers?", r"vulnerab\w+", r"denial[- ]of[- ]service", r"networks", r"security (?:flaw|hole|patch|advisory|update)", r"flaws?", r"patch(?:es|ed)?", r"cyber-?attacks?", r"cyberattaques?", r"hack(?:ed|ers?|ing)", r"ransomware", r"malware", r"ddos", r"phishing",
-                  r"data breach", r"botnet", r"virus", r"worm", r"piratage", r"spam", r"software", r"computer", r"internet", r"online",
-                  r"website", r"microsoft", r"google", r"apple", r"linux", r"windows"), 1.0),
+    "cyber": (_rx(r"cyber", r"routers?", r"vulnerab\w+", r"denial[- ]of[- ]service", r"(?:computer|corporate|telecoms?|telecommunications?|wireless) networks", r"security (?:flaw|hole|patch|advisory|update)", r"flaws?", r"patch(?:es|ed)?", r"cyber-?attacks?", r"cyberattaques?", r"hack(?:ed|ers?|ing)", r"ransomware", r"malware", r"ddos", r"phishing",
+                  r"data breach", r"botnet", r"virus", r"worm", r"piratage", r"spam", r"software", r"computer",
+                  # ("online", "internet", "website": where a claim was posted, or what a government cut)
+                  r"microsoft", r"google", r"apple", r"linux",
+                  # not "the blast shattered windows"
+                  r"windows (?:xp|vista|7|8|10|11|update|server|pcs?|computers?|users?|software|operating system)"), 1.0),
     "disaster": (_rx(r"earthquakes?", r"collisions?", r"collided", r"head-on", r"quake", r"floods?", r"flooding", r"cyclone", r"hurricane", r"typhoon", r"landslides?", r"volcan(?:o|ic)",
                      r"eruption", r"wildfires?", r"storms?(?<!gunmen storm)(?<!militants storm)(?<!protesters storm)(?<!rebels storm)(?<!troops storm)"
                      r"(?<!police storm)(?<!forces storm)(?<!fighters storm)(?<!insurgents storm)(?<!demonstrators storm)", r"tornado", r"tsunami", r"drought", r"blizzard", r"snow", r"ash cloud",
