@@ -331,3 +331,35 @@ def test_groups_and_targets_named_in_capitals_are_compared_by_kind_not_as_names(
     assert "isil" in key_terms("", "Islamic State fighters seized the town.")
     assert "isil" in key_terms("", "Des combattants de l'État islamique ont pris la ville.")
     assert "isil" in key_terms("", "Daesh claimed it.") and "isil" not in key_terms("", "The reis said so.")
+
+
+def test_reports_stating_different_dates_tell_of_different_events() -> None:
+    from bot.dedupe.sketch import event_date
+
+    assert event_date("1/25/1970: Unknown perpetrators burnt down a building") == "1970-01-25"
+    assert event_date("Des protestants lors des marches à Kinshasa, le 21 janvier 2018.") == "2018-01-21"
+    assert event_date("On January 5, 2016, gunmen stormed a hotel.") == "2016-01-05"
+    assert event_date("In 2015 the army took the town.") is None
+    arson = report("1/25/1970: Unknown perpetrators burnt down a building used by Songhai students in Bamako. "
+                   "There were no injuries. The attack came amid anger at the school reform.",
+                   category=Category.ARMED_ATTACK)
+    dynamite = report("1/26/1970: Unknown Songhai assailants, angry at the court's decision on the school reform, "
+                      "threw dynamite at a building in Bamako. There were no injuries.", category=Category.BOMBING,
+                      at=T0 + timedelta(hours=6))
+    assert choose_incident(dynamite, [known(arson)]) is None
+    same_day = replace(dynamite, terms=frozenset(t for t in dynamite.terms if not t.startswith("@d")) | {"@d1970-01-25"})
+    assert choose_incident(same_day, [known(arson)]) is not None
+
+
+def test_one_boilerplate_about_two_targets_is_no_syndicated_copy() -> None:
+    text = ("Members of the Tupac Amaru Revolutionary Movement {} in Lima to mark the 20th anniversary "
+            "of the death of Che Guevara, police said on Friday.")
+    consulate = report(text.format("tossed incendiary devices at the U.S. Consulate"), city=None, country="PE")
+    embassy = report(text.format("bombed the Bolivian Embassy"), city=None, country="PE",
+                     at=T0 + timedelta(hours=6))
+    assert similarity(consulate.sketch, embassy.sketch) >= 0.5
+    verdict = choose_incident(embassy, [known(consulate)])
+    assert verdict is None or "near-duplicate" not in verdict.reason
+    copy = report(text.format("bombed the Bolivian Embassy") + " The blast damaged the gate.", city=None,
+                  country="PE", at=T0 + timedelta(hours=7))
+    assert "near-duplicate" in choose_incident(copy, [known(embassy)]).reason

@@ -6,7 +6,9 @@ A report joins an incident when, within the time window:
   and the texts share enough distinctive terms or shingles to be about the same event, or
 - only the country is known on one side, and the texts are clearly about the same event.
 Reports of a different place or an incompatible kind (an attack and a protest) stay apart, and
-two same-kind events in one city are told apart by their words and their time.
+two same-kind events in one city are told apart by their words and their time; two reports that each
+state the day they tell of ("1/25/1970:", "on 21 January 2018") and state different days are two events.
+A follow-up that names only the country joins the country's only recent incident.
 """
 from __future__ import annotations
 
@@ -15,12 +17,15 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.analysis.facts import Category
-from bot.dedupe.sketch import SAME_NAMES, conflicts, shared_names, similarity, term_overlap
+from bot.dedupe.sketch import SAME_NAMES, conflicts, different_dates, shared_names, similarity, target_conflict, term_overlap
 from bot.match import haversine_km
 
 WINDOW = timedelta(hours=48)  # a report this long after the last one starts a new incident
 SAME_PLACE_KM = 25.0
-NEAR_DUPLICATE = 0.5  # sketch Jaccard of syndicated copies and light rewrites
+NEAR_DUPLICATE = 0.5  # sketch Jaccard of syndicated copies and light rewrites ...
+# ... unless they name different targets: one boilerplate ("Members of the X movement bombed the Y in Lima to
+# mark ...") tells two events. Copies this close are one text whatever they name.
+SURE_DUPLICATE = 0.8
 
 # Kinds that reports of one event are often given differently: a raid with gunfire is an attack to one
 # outlet and a shooting to another; a bombing is part of an assault; fighting and air strikes are military.
@@ -104,7 +109,8 @@ def score(report: Report, incident: KnownIncident, *, window: timedelta = WINDOW
     if place == "different":  # cheapest test first: most candidates are elsewhere in the country
         return None
     sim = similarity(report.sketch, incident.sketch)
-    if sim >= NEAR_DUPLICATE:
+    if sim >= NEAR_DUPLICATE and not different_dates(report.terms, incident.terms) and (
+            sim >= SURE_DUPLICATE or not target_conflict(report.terms, incident.terms)):
         return Verdict(incident.id, 1.0 + sim, f"near-duplicate ({sim:.2f})")
     if not compatible(report.category, incident.category):
         return None
@@ -128,6 +134,8 @@ def score(report: Report, incident: KnownIncident, *, window: timedelta = WINDOW
         # "the death toll rises", "X claims the attack": new names and numbers, few shared words, later.
         # One that names only the country must still share something with the event it points back at.
         needed = max(0.0 if place == "same" else FOLLOW_UP_COUNTRY_FLOOR, needed - FOLLOW_UP_BONUS)
+    elif different_dates(report.terms, incident.terms):
+        return None  # each states the day it tells of, and they differ: two events
     else:
         needed += CONFLICT_PENALTY * conflicts(report.terms, incident.terms)
     if strict and not follow_up:  # a follow-up is by nature no new event: filed under the closed one

@@ -212,6 +212,8 @@ def _actor_terms() -> frozenset[str]:
 
 
 ACTOR_TERMS = _actor_terms()
+# "Front", "Movement", "Revolutionary": words of many groups' names, no name by themselves
+_ORGANISATION_STEMS = frozenset(stem(w) for w in _ORGANISATION_WORDS)
 KEY_FACT_TERMS = TARGET_TERMS | ACTOR_TERMS
 
 
@@ -245,7 +247,40 @@ def key_terms(title: str, text: str, *, limit: int = 40, place_names: Iterable[s
                 break
     if "isil" not in seen and _ISLAMIC_STATE.search(lead):  # one group, many names: one term
         terms.append("isil")
+    day = event_date(lead[:400])
+    if day:
+        terms.append(DATE_TERM + day)
     return frozenset(terms)
+
+
+DATE_TERM = "@d"
+_MONTHS = {m: i % 12 + 1 for i, m in enumerate(
+    "january february march april may june july august september october november december "
+    "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre".split())}
+_MONTH = "(" + "|".join(_MONTHS) + ")"
+_DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th|er)?\s+" + _MONTH + r"\s+(\d{4})\b")
+_MONTH_DAY_YEAR = re.compile(r"\b" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+_YEAR = re.compile(r"\d{4}")
+_NUMERIC_LEAD = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*:")  # "1/25/1970: ..." (summaries, month first)
+
+
+def event_date(lead: str) -> str | None:
+    """The first full date the lead states ("on 25 January 1970", "le 21 janvier 2018", "1/25/1970:"),
+    as YYYY-MM-DD: two reports that state different dates tell of different events."""
+    if not _YEAR.search(lead):  # most leads give no year: no date to read
+        return None
+    if m := _NUMERIC_LEAD.search(lead):
+        month, day, year = int(m[1]), int(m[2]), int(m[3])
+    else:
+        folded = fold(lead)
+        found = [(m.start(), int(m[1]), _MONTHS[m[2]], int(m[3])) for m in _DAY_MONTH_YEAR.finditer(folded)]
+        found += [(m.start(), int(m[2]), _MONTHS[m[1]], int(m[3])) for m in _MONTH_DAY_YEAR.finditer(folded)]
+        if not found:
+            return None
+        _, day, month, year = min(found)
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 _ISLAMIC_STATE = re.compile(r"(?i:\b(?:islamic state|isil|isis|daesh|[eé]tat islamique)\b)|\bEI\b")
@@ -278,7 +313,7 @@ def _weight(term: str) -> float:
 def _names(terms: frozenset[str]) -> set[str]:
     """The proper names that identify an event: not titles, countries or nationalities, and not
     groups or what was hit (those are compared by their kind)."""
-    return {t.lower() for t in terms if t.isupper()} - _common_names() - KEY_FACT_TERMS
+    return {t.lower() for t in terms if t.isupper()} - _common_names() - KEY_FACT_TERMS - _ORGANISATION_STEMS
 
 
 def shared_names(a: frozenset[str], b: frozenset[str]) -> int:
@@ -286,6 +321,13 @@ def shared_names(a: frozenset[str], b: frozenset[str]) -> int:
     la = {t.lower() for t in a}
     lb = {t.lower() for t in b}
     return len((_names(a) & lb) | (_names(b) & la))
+
+
+def target_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both name what was hit, and nothing in common (a consulate and an embassy)."""
+    ka = {t.lower() for t in a} & TARGET_TERMS
+    kb = {t.lower() for t in b} & TARGET_TERMS
+    return bool(ka and kb and not ka & kb)
 
 
 def conflicts(a: frozenset[str], b: frozenset[str]) -> int:
@@ -305,6 +347,13 @@ def conflicts(a: frozenset[str], b: frozenset[str]) -> int:
     if not shared and _names(a) and _names(b):
         count += 1
     return count
+
+
+def different_dates(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both state the date of what they report, and not the same one ("1/25/1970:", "1/26/1970:")."""
+    da = {t for t in a if t.startswith(DATE_TERM)}
+    db = {t for t in b if t.startswith(DATE_TERM)}
+    return bool(da and db and not da & db)
 
 
 SAME_NAMES = 2
