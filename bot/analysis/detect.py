@@ -30,16 +30,19 @@ class _Cue:
     `rx.match` at its own candidate positions instead of scanning the text. Every match starts with one
     of the prefixes, and matching candidates in order, each at or after the last match's end, is what
     `findall` does: the hits are the same. Parts without a literal prefix ("\\d+-\\d+ win") come with
-    needles, words every match of theirs contains: the whole regex scans only texts holding one."""
+    needles, words every match of theirs contains: the whole regex scans only texts holding one. A cue whose
+    prefixes are frequent words ("took ... hostage") may also name `needs`, words every one of its matches
+    contains: it is not tried at all on a text holding none of them."""
 
-    __slots__ = ("rx", "id", "gated", "rest_needles")
+    __slots__ = ("rx", "id", "gated", "rest_needles", "needs")
 
-    def __init__(self, parts: tuple[str, ...], rest_needles: tuple[str, ...] = ()) -> None:
+    def __init__(self, parts: tuple[str, ...], rest_needles: tuple[str, ...] = (), needs: tuple[str, ...] = ()) -> None:
         self.rx = re.compile(r"\b(?:" + "|".join(parts) + r")\b")
         self.id = len(_CUES)
         prefixes = [_prefixes(p) for p in parts]
         self.gated = all(prefixes) or bool(rest_needles)
         self.rest_needles = rest_needles
+        self.needs = needs
         if self.gated:
             for group in prefixes:
                 for prefix in group or ():
@@ -49,12 +52,12 @@ class _Cue:
     def findall(self, text: str, candidates: dict[int, list[int]]) -> list[str]:
         """`rx.findall(text)`; `candidates` is `_candidates(text)`."""
         if not self.gated:
-            return self.rx.findall(text)
+            return self.rx.findall(text) if not self.needs or any(needle in text for needle in self.needs) else []
         for needle in self.rest_needles:
             if needle in text:
                 return self.rx.findall(text)
         starts = candidates.get(self.id)
-        if not starts:
+        if not starts or (self.needs and not any(needle in text for needle in self.needs)):
             return []
         out: list[str] = []
         match = self.rx.match
@@ -125,8 +128,8 @@ def _prefixes(part: str) -> tuple[str, ...] | None:
     return tuple(alternatives) if all(len(a) >= 3 for a in alternatives) else None
 
 
-def _rx(*parts: str, rest_needles: tuple[str, ...] = ()) -> _Cue:
-    return _Cue(parts, rest_needles)
+def _rx(*parts: str, rest_needles: tuple[str, ...] = (), needs: tuple[str, ...] = ()) -> _Cue:
+    return _Cue(parts, rest_needles, needs)
 
 
 def _candidates(text: str) -> dict[int, list[int]]:
@@ -163,11 +166,17 @@ _TAKES_PLACE = (r"(?:[\w'-]+ ){0,4}?(?:seized|captured|overran|overrun|took|reto
                 r"television station|government buildings?|headquarters|prison|dam|bridge|hill|hilltop|territory|neighbou?rhoods?|"
                 r"suburbs?)(?! council)")
 
+# Places and things an attack is aimed at, after "bombed the ...", "shelling of a ...".
+_TARGET = (r"(?:[\w.'-]+ ){0,3}?(?:embassy|consulate|offices?|headquarters|school|schools|hospital|hospitals|market|marketplace|mosque|church|"
+           r"synagogue|temple|shrine|hotel|restaurant|cafe|bar|nightclub|bank|police station|barracks|checkpoint|base|camp|compound|"
+           r"village|villages|town|neighbou?rhood|district|residence|home|house|bus|train|station|airport|bridge|pipeline|"
+           r"power (?:station|plant|lines?)|pylons?|convoy|ministry|parliament|courthouse|stadium|shelter|refinery)")
+
 # (pattern, weight) per kind. Weight 2 = enough on its own in a title; 1 = supporting.
 CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
     Category.ARMED_ATTACK: (
         (_rx(r"gunm[ae]n", r"armed (?:men|assailants|attackers|militants|group|bandits|robbers)", r"militants? (?:attack(?:ed|s)?|stormed|seized|overran|killed)",
-             r"insurgents? (?:attack(?:ed|s)?|stormed|killed)", r"stormed", r"storming", r"ambush(?:ed|es)?", r"massacred?",
+             r"insurgents? (?:attack(?:ed|s)?|stormed|killed)", r"stormed", r"storming", r"ambush(?:ed|es)?", r"massacred?", r"massacr(?:ent|ing|ons)",
              r"(?:attack|assault|raid)(?:ed|s)?(?<!air raid)(?<!air raids)(?<!air attack)(?<!air attacks) (?:on |against )?(?:a |an |the )?(?:main )?(?:[\w.-]+ ){0,2}(?:military|army|police|gendarmerie|base|camp|convoy|checkpoint|village|hotel|school|church|mosque|market|barracks|post|patrol|outpost|town|embassy|compound|prison|station|consulate|office|offices|airport|bus|train|restaurant|home|house|headquarters|"
              r"hospital|university|college|mall|courthouse|residence|shops?|shrine|temple|synagogue|cathedral|wedding|funeral|rally)",
              # present tense, as summaries write: "gunmen storm a prison", "rebels attack a village"
@@ -196,8 +205,15 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              r"arson attacks?",
              # "targeted in an attack", "vise par une attaque"
              r"(?:targeted|hit) (?:in|by) (?:an |a )?(?:[\w-]+ )?attack", r"(?:vise|visee|vises|visees|cible|ciblee|cibles|ciblees) par "
-             r"(?:une |des )?attaques?", r"attempted assassination", r"tentative d'assassinat", r"attack(?:ed|s|ing)? (?:\w+ )?(?:passersby|passers-by|people|civilians|worshippers|villagers|pedestrians|shoppers|travell?ers|tourists)",
-             r"claim(?:ed|s)? responsibility for (?:the |a |an |this |that )?(?:\w+ )?(?:attacks?|bombings?|blasts?|explosions?|assault|killings?|shootings?)", r"revendique (?:l'attaque|l'attentat)", r"hacked to death", r"beheaded", r"plow(?:s|ed)? into", r"plough(?:s|ed)? into", r"rammed",
+             r"(?:une |des )?attaques?", r"attempted assassination", r"tentative d'assassinat", r"attack(?:ed|s|ing)? (?:\w+ )?(?:passersby|passers-by|people|civilians|worshippers|villagers|pedestrians|shoppers|travell?ers|tourists|"
+             r"passengers|commuters|guests|customers|diners|worshipers|residents|pupils|schoolchildren)",
+             # "insurgents launch a coordinated assault on the parliament"
+             r"launch(?:es|ed|ing)? (?:an? |the |their )?(?:[\w-]+ ){0,2}?(?:assault|attack|raid)s? (?:on|against)",
+             # a vehicle driven into people on purpose: "a man drives a truck into a crowd"
+             r"(?:drove|drives|drive|driving|ploughed|plowed|ploughs|plows|rammed|smashed) (?:a |an |his |her |their |the )?(?:[\w-]+ ){0,2}?"
+             r"(?:truck|lorry|car|van|vehicle|bus|suv)s? into (?:a |the )?(?:[\w-]+ ){0,2}?(?:crowds?|pedestrians|people|shoppers|worshippers|"
+             r"protesters|demonstrators|passersby|passers-by|soldiers|police|policemen|revellers|cyclists|market)",
+             r"claim(?:ed|s)? responsibility for (?:the |a |an |this |that )?(?:\w+ )?(?:attacks?|bombings?|blasts?|explosions?|assault|killings?|shootings?)", r"revendique (?:l'attaque|l'attentat)", r"hacked to death", r"behead(?:s|ed|ing)?", r"plow(?:s|ed)? into", r"plough(?:s|ed)? into", r"rammed",
              r"hommes armes", r"individus armes", r"assaillants", r"attaque (?:terroriste|jihadiste|djihadiste|armee|contre|d'un|d'une|de la|du|des)",
              r"attaques? (?:terroristes|jihadistes|djihadistes)", r"embuscade",
              # "une attaque de Boko Haram", "l'EIGS attaque plusieurs villages"
@@ -206,7 +222,8 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              r"attaque(?:nt)? (?:plusieurs |des |un |une |le |la |les |l')?(?:[\w-]+ )?(?:villages?|positions?|postes?|camps?|bases?|convois?|"
              r"patrouilles?|localites?|casernes?|gendarmeries?|commissariats?|sites? de deplaces|ecoles?|eglises?|mosquees?)", r"ont attaque", r"a ete attaque", r"ont ete attaques?",
              r"attentats?", r"terroristes? presumes?", r"jihadistes presumes", r"tuerie"), 2.0),
-        (_rx(r"attack(?:ed|ers|s)?", r"assault(?:ed)?", r"attaques?", r"set (?:fire|ablaze)", r"torched", r"burnt down", r"burned down",
+        (_rx(r"attack(?:ed|ers?|s)?", r"assault(?:ed)?", r"assailant",
+             r"(?:knife|axe|machete|sword|hammer|gun)-wielding", r"wielding (?:a |an )?(?:knife|axe|machete|sword|hammer|gun|rifle|pistol)", r"attaques?", r"set (?:fire|ablaze)", r"torched", r"burnt down", r"burned down",
              r"stabs?", r"rampage", r"battle[ds]?", r"hostilities", r"fired upon", r"fired on", r"machete", r"stabb(?:ed|ing)",
              r"violence", r"violences", r"raids?(?<!air raid)(?<!air raids)", r"raided", r"arsonists?", r"attaquee?s?"), 1.0),
     ),
@@ -217,7 +234,8 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              r"(?<!b-\d\d bomber)s?", r"blasts?(?! from the past)", r"explosions?", r"explosives?",
              r"exploded", r"explodes?", r"ieds?", r"dynamit(?:e|ed|ing)",
              r"improvised explosive", r"car bomb", r"suicide (?:bomber|attack|bombing)", r"grenades?", r"detonat(?:ed|ion|es|e|ing)",
-             r"landmines?", r"roadside bomb", r"kamikaze", r"engin explosif", r"engins explosifs", r"bombes?", r"explosion", r"attentat[- ]suicide",
+             r"landmines?", r"roadside bomb", r"kamikaze", r"engin explosif", r"engins explosifs", # not "une alerte à la bombe" (a threat: a disruption)
+             r"bombes?(?<!alerte a la bombe)(?<!menace a la bombe)(?<!alertes a la bombe)(?<!menaces a la bombe)", r"explosion", r"attentat[- ]suicide",
              r"voiture piegee", r"vehicule piege", r"mine artisanale", r"defused", r"rocket[- ]propelled grenade",
              r"fire ?bomb(?:s|ed|ing|ings)?", r"molotov", r"incendiary devices?", r"went off", r"blew (?:himself|herself|themselves) up", r"blown up",
              r"blow(?:s|ing)? up",
@@ -230,10 +248,12 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              r"ont saute(?:nt)? sur (?:une |des |un )?(?:mines?|engins? explosifs?)",
              r"saute(?:nt)? sur (?:une |des |un )?(?:mines?|engins? explosifs?)", r"desamorce(?:e|s|es|r)?", r"(?:colis|lettre|paquet|engin|moto|voiture|vehicule|camion) piegee?s?"), 2.0),
         (_rx(r"(?:threw|thrown|tossed|hurled|lobbed) (?:[\w-]+ ){0,4}(?:at|into)", r"(?:ripped|tore) through"), 1.0),
+        # a target named beside the bombing, a group of its own: "bombed the Bolivian Embassy", "the bombing of a market"
+        (_rx(r"(?:bombed|bombs|bombing|bombings|firebomb|firebombed|firebombs|firebombing|blew up|blow up|blows up|blowing up|blown up) (?:of |at |on |against )?(?:an? |the |two |three |several )?" + _TARGET), 2.0),
     ),
     Category.SHOOTING: (
-        (_rx(r"shooting", r"shootings", r"shot dead", r"shot and killed", r"opened fire", r"open fire", r"gunfire", r"gunshots?",
-             r"sniper", r"gunman", r"shooter", r"fusillade", r"ont ouvert le feu", r"a ouvert le feu", r"coups de feu", r"tirs",
+        (_rx(r"shooting(?! stars?)", r"shootings", r"shot dead", r"shot and killed", r"opened fire", r"open fire", r"opens fire", r"opening fire", r"gunfire", r"gunshots?",
+             r"sniper", r"gunman", r"shooter", r"fusillade", r"ont ouvert le feu", r"a ouvert le feu", r"coups de feu", r"tirs(?! au but)",
              r"abattus?", r"par balles?", r"mass shooting", r"fired (?!(?:[\w-]+ ){0,2}?(?:mortars?|rockets?|missiles?|shells?|grenades?|tear ?gas|rubber|water)\b)(?:[\w-]+ ){0,2}(?:shots|on|at|into)", r"fatally shot", r"shot (?:at|and wounded|in the)",
              r"shoots? (?:into|at|dead)", r"gunfight", r"shootout", r"shoot-out", r"shot (?:\w+ )?(?:people|civilians|officers|policemen|troopers|soldiers)",
              r"(?:were|was) shot", r"injured by gunfire",
@@ -244,31 +264,38 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
     Category.KIDNAPPING: (
         (_rx(r"kidnap(?:ped|ping|pers|s)?", r"abduct(?:ed|ion|ions|s)?", r"hostages?", r"hijack(?:ed|ing|er|ers)?", r"taken captive",
              r"seized (?:a |the )?(?:[\w-]+ ){0,2}?(?:plane|aircraft|airliner|ship|vessel|bus|tanker|freighter|boat|trawler|yacht)",
-             r"pirates? (?:[\w'-]+ ){0,2}?(?:seized|hijacked|attacked|boarded|captured|took)",
+             r"pirates? (?:[\w'-]+ ){0,2}?(?:seized|hijacked|attacked|boarded|captured|took|seize|seizes|hijack|hijacks|attack|attacks|board|boards|capture|captures)",
              r"(?:seized|snatched|grabbed|carried off) (?:[\w-]+ ){0,3}?(?:passengers|villagers|students|schoolchildren|schoolgirls|pupils|"
              r"workers|tourists|travell?ers|worshippers|women|children|girls|civilians|farmers)", r"enlev(?:e|es|ee|ees|ement|ements|ent)", r"otages?", r"rapt",
-             r"kidnapp(?:e|es|ee|ees)", r"prise d'otages", r"pris en otage", r"detournement d'avion", r"held captive",
+             r"kidnapp(?:e|es|ee|ees|ent)", r"prise d'otages", r"pris en otage", r"detournement d'avion", r"held captive",
              r"taken to an unknown (?:location|destination)", r"emmenes? vers une destination inconnue",
              # "dozens of soldiers seized by locals": people taken by a group (not arrested by the authorities)
              r"(?:soldiers|troops|policemen|police officers|officers|workers|engineers|tourists|journalists|villagers|civilians|"
              r"staff|students|passengers) (?:were |have been |had been )?(?:seized|captured|held|taken|rounded up) by "
              r"(?!(?:the )?(?:police|authorities|security forces|immigration|customs|border))"), 2.0),
+        # hostage-taking told with its verb, a group of its own so that it adds to "hostages": "gunmen seize hostages at a
+        # theatre", "took hundreds hostage", "are holding 20 people hostage"
+        (_rx(r"(?:seize|seizes|seized|seizing|take|takes|took|taking|taken|hold|holds|held|holding) (?:[\w-]+ ){0,3}?hostages?", needs=("hostage",)), 2.0),
     ),
     Category.UNREST: (
         (_rx(r"protests?", r"protesters?", r"protestors?", r"demonstrators?", r"demonstrations?", r"riots?", r"rioters?", r"rioting",
              r"tear ?gas", r"unrest", r"clash(?:ed|es)? (?:with|between) (?:police|protesters|demonstrators|security forces|rival)",
              r"manifestations?", r"manifestants?", r"emeutes?", r"heurts", r"gaz lacrymogenes?", r"marche de protestation",
              r"sit-in", r"march(?:ed)? (?:on|through|against)", r"looting", r"pillages?", r"barricades?", r"counter-protesters",
-             r"dispersion des marches", r"marches? contre", r"dispers(?:e|es|ed) (?:the )?(?:crowd|protesters|manifestants)",
+             r"dispersion des marches", r"marches? contre", r"dispers(?:e|es|ed|ent|ing) (?:the |a |an |une |un |la |les |des |le )?(?:[\w-]+ )?(?:crowds?|protest\w*|demonstrat\w*|marche?s?|march|rall(?:y|ies)|"
+             r"manifest\w*|rassemblements?|foule|sit-in|protesters|manifestants)",
              # crowd-control weapons: "police fired rubber bullets at protesters" is unrest, not a shooting
              r"rubber bullets?", r"water cannons?",
              r"ont manifeste", r"took to the streets", r"descendus? dans (?:la|les) rues?", r"protest(?:ed|ing) (?:against|in|outside|at|near|on|over|across|through|for)",
-             r"(?:thousands|hundreds|dozens|crowds|milliers|centaines|dizaines) (?:of [\w-]+ |de [\w-]+ )?(?:rallied|marched|gathered|demonstrated|"
-             r"protested|ont defile|ont marche)",
              r"(?:communal|ethnic|sectarian|religious|tribal|inter-?communal|post-?election|street) (?:clashes|violence|riots?|fighting)",
              r"(?:affrontements|violences|heurts) (?:intercommunautaires|interethniques|post-?electora(?:les|ux))",
-             r"burn(?:ed|ing|t) (?:tyres|tires)", r"pneus brules", r"echauffourees?", r"scuffles?", r"scuffled", r"balles en caoutchouc", r"canons? a eau",
+             r"burn(?:ed|ing|t|s)? (?:tyres|tires)", r"pneus brules", r"echauffourees?", r"scuffles?", r"scuffled", r"balles en caoutchouc", r"canons? a eau",
              *(word + _WITH_CIVILIANS for word in (r"clash(?:es|ed)?", r"affrontements?", r"accrochages?", r"heurts"))), 2.0),
+        # a crowd on the move, a group of its own so that it adds to "protesters": "thousands of protesters march through",
+        # "tens of thousands of people demonstrate", "migrants riot at a camp"
+        (_rx(r"(?:thousands|hundreds|dozens|crowds|milliers|centaines|dizaines) (?:of [\w-]+ |de [\w-]+ )?(?:rallied|marched|gathered|demonstrated|"
+             r"march|rally|gather|demonstrate|protest|protested|block|blocks|blocked|ont defile|ont marche|defilent|manifestent)",
+             r"riot(?:ed|s|ing)? (?:at|in|over|outside|across|after|against|erupt\w*|broke out|break out)"), 2.0),
         # forces firing on a crowd, a crowd burning or wrecking things (a group of its own, so "protesters" counts too):
         # "police fired live rounds at protesters", "youths torched the police station", "des jeunes ont incendie"
         (_rx(r"(?:fired|opened fire|shot|tire) (?:[\w-]+ ){0,3}?(?:on|at|into|sur) (?:the |a |des |les )?(?:[\w-]+ )?(?:protesters|demonstrators|crowds?|"
@@ -276,18 +303,21 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              r"(?:protesters|demonstrators|rioters|crowds?|mobs?|manifestants|emeutiers) (?:[\w'-]+ ){0,2}?(?:storm|storms|stormed|broke into|"
              r"ransack|ransacks|ransacked|envahi|envahissent|ont envahi|ont pris d'assaut)",
              r"(?:youths|jeunes|mobs?|crowds?|foule|rioters|emeutiers|protesters|manifestants|demonstrators) (?:[\w'-]+ ){0,4}?"
-             r"(?:set (?:fire|ablaze)|torched|burn(?:ed|t) down|ransacked|looted|stoned|pelted|ont incendie|ont saccage|ont brule)"), 2.0),
-        (_rx(r"rallies", r"rally", r"rallied", r"tension", r"(?:blocked|blocking|barricaded) (?:the |main )?(?:roads?|streets?|highways?)", r"worshippers", r"students", r"youths?", r"jeunes", r"crowds?", r"foule",
+             r"(?:set (?:fire|ablaze)|torched|burn(?:ed|t) down|ransacked|looted|stoned|pelted|ont incendie|ont saccage|ont brule|"
+             r"sets? (?:fire|ablaze)|torch|torches|burns? down|ransacks?|loots?|stones?|pelts?|incendient|saccagent)",
+             r"(?:incendiee?s?|saccagee?s?|pillee?s?|torched|ransacked|looted|set on fire) (?:par|by) (?:des |les |the |a |an )?(?:[\w-]+ )?(?:manifestants|jeunes|"
+             r"emeutiers|foule|protesters|demonstrators|rioters|mobs?|crowds?|youths)"), 2.0),
+        (_rx(r"rallies", r"rally", r"rallied", r"tension", r"(?:blocked|blocking|barricaded|block|blocks) (?:the |main )?(?:roads?|streets?|highways?)", r"worshippers", r"students", r"youths?", r"jeunes", r"crowds?", r"foule",
              r"anti-?riot", r"anti-?emeutes?"), 0.7),
     ),
     Category.MILITARY: (
         (_rx(r"coup", r"coup d'etat", r"putsch", r"mutin(?:y|ies|ied|eers|ous|s|erie|ying)", r"air ?strikes?", r"airstrikes?", r"drone strikes?",
-             r"shelling", r"shelled", r"bombard(?:ment|ed|ements?|ee|e)", r"missiles? (?:strike|attack|hit|struck|fired|landed)",
+             r"shelling", r"shelled", r"bombard(?:ment|ed|ements?|ee|e|ent|s|ing)", r"missiles? (?:strike|attack|hit|struck|fired|landed)",
              r"rockets? (?:fire|fired|attack|hit|struck|landed|fell|slammed|rained)", r"air ?raids?", r"raids? aeriens?", r"obus",
              r"shells (?:landed|fell|hit|struck|slammed|rained)",
-             r"(?:army|military|soldiers|troops|junta|officers) (?:[\w'-]+ ){0,6}?(?:taken|took|seized) (?:power|control of the (?:country|government|state))",
+             r"(?:army|military|soldiers|troops|junta|officers) (?:[\w'-]+ ){0,6}?(?:taken|took|seized|seizes|seize|takes|take|seizing) (?:power|control of the (?:country|government|state))",
              r"(?:soldiers|soldats|militaires|mutins|troops|army|armee) (?:[\w'-]+ ){0,3}?(?:arrest|arrests|arrested|detain|detains|detained|"
-             r"arretent|ont arrete|detiennent|seized|captured) (?:the |le |la )?(?:president|prime minister|premier ministre|chef de l'etat|"
+             r"arretent|ont arrete|detiennent|seized|captured|capture|capturent|ont capture) (?:the |le |la )?(?:president|prime minister|premier ministre|chef de l'etat|"
              r"head of state)",
              r"suspended the constitution", r"suspendu la constitution", r"suspension de la constitution",
              r"dissolution (?:du gouvernement|des institutions|de toutes les institutions)",
@@ -301,9 +331,9 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              r"frappes? (?:israeliennes?|americaines?|russes?|ukrainiennes?|francaises?|turques?|iraniennes?|militaires?|ciblees?|de missiles?)",
              r"(?:reprise des|nouveaux|intenses|violents|d'intenses|de violents) combats", r"combats (?:reprennent|ont repris|font rage|opposent|meurtriers)", r"dissous (?:les institutions|le gouvernement)", r"tank shells?", r"struck (?:the |a )?(?:military|army|arms)(?! (?:vehicles?|convoys?|patrols?|trucks?|personnel|jeeps?))",
              r"mortar", r"artillery", r"offensive", r"frappes? (?:aeriennes?|de drones?)", r"combats (?:entre|ont|se|dans|contre)", r"violents combats",
-             r"accrochages?", r"fighting (?:between|broke out|erupted|in|near|around|raged)", r"(?:fresh|renewed|heavy|fierce) fighting", r"troops (?:killed|clashed|seized|captured|retook)",
+             r"accrochages?", r"fighting (?:between|broke out|erupted|in|near|around|raged)", r"(?:fight|fights|fighting|battle|battles|battling) for (?:control of )?the (?:town|city|village|capital|airport|base|port)", r"(?:fresh|renewed|heavy|fierce) fighting", r"troops (?:killed|clashed|seized|captured|retook)",
              r"recaptured", r"captured the (?:town|city)", r"warplanes?", r"fighter jets?", r"drove .{0,40} forces from", r"seize(?:d|s)? (?:control|the town|the city)", r"overthrown?", r"seized power",
-             r"prise de pouvoir", r"coup de force", r"(?:a|ont) pris le pouvoir", r"renverse(?:r)? (?:le |la )?(?:president|regime|gouvernement|junte)", r"soldats? mutines?", r"army (?:killed|seized)", r"military (?:killed|seized|takeover|junta)",
+             r"prise (?:de|du) pouvoir", r"constitution suspendue", r"coup de force", r"(?:a|ont) pris le pouvoir", r"renverse(?:r)? (?:le |la )?(?:president|regime|gouvernement|junte)", r"soldats? mutines?", r"army (?:killed|seized)", r"military (?:killed|seized|takeover|junta)",
              r"shoot(?:s)? down", r"shot down", r"shootdown", r"incursion", r"airspace violation", r"hostilities (?:resumed?|broke out|erupted)",
              r"fired (?:a |two |three |several |\d+ )?(?:missiles?|rockets?)",
              # "Ukrainian drones strike a port", "a drone attack on", "Israeli strikes on Iran", "strategic bombers"
@@ -320,7 +350,12 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
         # artillery and air attacks, above "fired at" (2.0, a shooting): "rockets were fired at the Green Zone", "tirs de roquettes"
         (_rx(r"(?:rockets?|mortars?|missiles?|shells?|mortar rounds|mortar shells|mortar bombs) (?:were |was |had been |have been )?(?:fired|launched|lobbed)",
              r"fired (?:[\w-]+ ){0,2}?(?:mortars?|rockets?|missiles?|shells?)", r"tirs? (?:de |d')(?:roquettes?|obus|mortiers?|artillerie|missiles?)",
-             r"(?:aircraft|jets|warplanes|planes|helicopters|gunships|helicopter gunships) (?:struck|hit|bombed|pounded|attacked|targeted|strafed)"),
+             r"(?:aircraft|jets|warplanes|planes|helicopters|gunships|helicopter gunships|drones) (?:struck|hit|bombed|pounded|attacked|targeted|strafed|"
+             r"strike|strikes|bomb|bombs|pound|pounds|attack|attacks|target|targets|hits)",
+             # present tense, as summaries write: "militants fire rockets at", "forces shell rebel-held districts"
+             r"fires? (?:[\w-]+ ){0,2}?(?:mortars?|rockets?|missiles?|shells?) (?:at|into|on|towards?)",
+             r"(?:forces|troops|army|artillery|tanks|militants|rebels|fighters|insurgents|militia|militiamen|warships|gunboats) "
+             r"(?:[\w'-]+ ){0,3}?shells? (?!(?:oil|company|companies|pipelines?|facilit\w*|plc|gas|station)\b)(?:the |a |an )?[\w-]+"),
          2.5),
         # Ground taken by force: "Islamic State fighters drove Syrian government forces from a western town", "rebels
         # captured the town of Bunia", "militants overran a base", "Houthis took control of the presidential palace". An armed
@@ -332,7 +367,20 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              r"(?:fighters|rebels|militants|insurgents|jihadists|islamists|separatists|troops|soldiers|militia|militias|militiamen|"
              r"guerrillas|taliban|al-shabaab|al-shabab|boko haram|islamic state|isis|isil|houthis?|extremists) " + _TAKES_PLACE,
              r"forces(?<!opposition forces)(?<!political forces) " + _TAKES_PLACE,
-             r"fighting (?:escalated|intensified|spread)"), 2.0),
+             r"fighting (?:escalated|intensified|spread)",
+             # ground taken by an armed group, named after the verb: "rebels capture Goma", "IS fighters seize parts of Ramadi"
+             r"(?:rebels|fighters|militants|insurgents|jihadists|islamists|separatists|militias?|militiamen|guerrillas|taliban|"
+             r"al-shabaab|houthis?) (?:[\w'-]+ ){0,4}?(?:capture|captures|captured|seize|seizes|seized|overrun|overruns|overran) "
+             r"(?!(?:the |a |an )?(?:attention|hearts?|headlines|imagination|weapons|arms|ammunition|drugs|documents|cash|hostages?|"
+             r"(?:[\w-]+ )?(?:soldiers|troops|policemen|workers|engineers|tourists|journalists|civilians|passengers|people))\b)"), 2.0),
+        # a target named beside the shelling or the air strike, a group of its own: "shelling of a UN school", "air strikes hit a hospital"
+        (_rx(r"(?:shelled|shelling|shells|bombarded|bombardment|bombardments|air strike|air strikes|airstrike|airstrikes|drone strike|"
+             r"drone strikes|air raid|air raids|missile strike|missile strikes) "
+             r"(?:of |on |at |against |hit |hits |struck |destroyed |targeted )?(?:an? |the |two |three |several )?" + _TARGET), 2.0),
+        # armed groups clashing: "the army and RSF paramilitaries clash in Khartoum" (not with a crowd: unrest)
+        (_rx(r"(?:army|troops|forces|soldiers|militia|militias|militiamen|rebels|fighters|militants|insurgents|paramilitary|paramilitaries|jihadists|"
+             r"separatists|gunmen|guerrillas) (?:[\w'-]+ ){0,4}?clash (?!over\b|with (?:[\w'-]+ ){0,3}?(?:protesters|demonstrators|students|"
+             r"youths|crowds?|supporters|rioters|residents|worshippers|villagers|farmers|herders|fans)\b)", needs=("clash",)), 2.0),
         (_rx(r"(?:says|said|say|claims|claim|claimed) (?:it|they) (?:had |has |have )?"
              r"(?:struck|hit|bombed|targeted|shelled)"), 2.0),
         (_rx(r"clash(?! (?:with (?:[\w'-]+ ){1,3})?over\b)", r"missiles?(?! (?:defen[cs]e|programs?|programmes?|tests?|systems?|shield|deals?|purchases?))", r"destroy(?:s|ed)?"), 1.2),
@@ -341,20 +389,28 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
     Category.DISRUPTION: (
         (_rx(r"airport (?:was |has been |is )?(?:closed|shut|evacuated|locked down)", r"closed (?:the |its )?(?:airport|airspace|border)", r"(?:closed|shut) (?:the )?[\w'-]+ (?:international )?airport",
              r"(?:airspace|border|borders|airport|airports) (?:closed|shut|sealed)", r"flights? (?:were |have been |are |is |was |had been )?(?:suspended|diverted|cancelled|grounded)",
-             r"diverted", r"curfew", r"lockdown", r"locked down", r"evacuat(?:ed|ion|e)", r"shelter[- ]in[- ]place", r"state of emergency",
+             r"diverted", r"curfew", r"lockdown", r"locked down", r"evacuat(?:ed|ion|es|ing|e)", r"shelter[- ]in[- ]place", r"state of emergency",
              r"bomb (?:threats?|scares?|hoax(?:es)?|alerts?)", r"suspicious (?:package|device|object)", r"couvre-feu", r"etat d'urgence", r"confinement(?<!solitary confinement)",
              r"fermeture (?:de l'aeroport|des frontieres|de la frontiere|de l'espace aerien)",
-             r"(?:frontieres|aeroports?|espace aerien) (?:ont ete |a ete |est |sont )?fermee?s?", r"aeroport (?:a ete |est )?ferme", r"vols? (?:suspendus?|annules?|detournes?)", r"deroutee?s?",
+             r"(?:frontieres|aeroports?|espace aerien) (?:ont ete |a ete |est |sont )?fermee?s?", r"aeroport (?:a ete |est )?ferme", r"aeroports? (?:de |d')(?:[\w'-]+ ){0,3}?(?:a ete |est |reste )?fermee?s?", r"vols? (?:suspendus?|annules?|detournes?)", r"deroutee?s?",
              r"evacu(?:e|es|ee|ees|ation)", r"limit (?:their )?movements?", r"stay indoors", r"temporarily (?:closed|shut)",
-             r"security (?:alert|scare|threat)", r"terror alert", r"emergency landing", r"refuse to fly", r"(?:airport|airspace) (?:is |was )?closed", r"airport (?:[\w'-]+ ){1,6}(?:is|was|has been|were) (?:closed|shut)",
+             r"security (?:alert|scare|threat)", r"terror alert", r"emergency landing", r"refuse to fly", r"(?:airport|airspace) (?:is |was )?closed",
+             r"airspace (?:[\w'-]+ ){1,4}?(?:is|was|are|were|has been|have been|had been|remains?|remained) (?:closed|shut)", r"airport (?:[\w'-]+ ){1,6}(?:is|was|has been|were) (?:closed|shut)",
              r"closure of the (?:main )?airport", r"bans? (?:incoming |all )?flights", r"reference to a bomb", r"threatened to blow",
              r"threatening (?:a bomb|an explosion)", r"alerte a la bombe", r"menace d'attentat a la bombe"), 2.0),
+        # staff pulled out, a group of its own: "the UN is to evacuate some staff from West Darfur", "evacuates its diplomats"
+        (_rx(r"evacuat(?:e|es|ed|ing) (?:some |all |its |their |non-essential |nonessential |foreign |international |its non-essential )?"
+             r"(?:[\w-]+ )?(?:staff|personnel|employees|diplomats|nationals|citizens|foreigners|workers|aid workers|peacekeepers)",
+             r"evacuation (?:of|des?) (?:[\w-]+ ){0,2}?(?:staff|personnel|employees|diplomats|nationals|citizens|foreigners|ressortissants|"
+             r"personnels?|employes|diplomates)",
+             r"(?:ordered|orders|order|told|tells|urged|urges|advised|advises) (?:[\w-]+ ){0,3}?(?:staff|personnel|nationals|citizens|diplomats|"
+             r"employees) to (?:leave|depart|evacuate)"), 2.0),
     ),
 }
 
 # Harm says people were hurt, not by what: evidence that something happened, never the kind.
 HARM = _rx(r"(?:were|was|are|is|been) killed", r"kill(?:s|ing)?", r"kill(?:s|ed|ing)? (?:at least |more than |some )?\d+", r"death toll", r"found dead",
-           r"murdered", r"killed", r"assassinated", r"assassinee?s?", r"tues?", r"tuees?", r"bilan", r"wounded", r"injured", r"blesses?", r"morts?", r"dead", r"died")
+           r"murdered", r"killed", r"assassinated", r"assassinee?s?", r"tues?", r"tuees?", r"tuent", r"bilan", r"wounded", r"injured", r"injur(?:es|ing)", r"wound(?:s|ing)", r"stabbed to death", r"behead(?:s|ed|ing)?", r"blesses?", r"morts?", r"dead", r"died")
 # Who did it: armed groups make a violent reading likelier; alone they do not make an incident.
 ACTORS = _rx(r"militants?", r"insurgents?", r"jihadists?", r"djihadistes?", r"jihadistes?", r"al-shabaa?b", r"al shabaa?b", r"boko haram",
              r"islamic state", r"isis", r"isil", r"taliban", r"aqim", r"jnim", r"al-qaeda", r"al qaeda", r"rebels?", r"bandits?", r"fighters",
@@ -363,7 +419,7 @@ ACTORS = _rx(r"militants?", r"insurgents?", r"jihadists?", r"djihadistes?", r"ji
 # People whose harm is rarely an accident in the news: killed soldiers or police mean fighting.
 _VICTIM = (r"(?:soldiers?|troops|peace-?keepers?|police ?(?:officers?|men)|policem[ae]n|officers|troopers|gendarmes?|guards|soldats?|"
            r"militaires|policiers|casques bleus|militants?|civilians|villagers|civils|villageois)")
-_HURT = r"(?:killed|kill|kills|killing|dead|died|die|wounded|injured|attacked|ambushed|shot|tues?|tuees?|morts?|blesses?|attaques?)"
+_HURT = r"(?:killed|kill|kills|killing|dead|died|die|wounded|injured|attacked|ambushed|shot|tues?|tuees?|tuent|morts?|blesses?|attaques?)"
 ARMED_VICTIMS = Gated(re.compile(r"\b" + _VICTIM + r"\b(?: [\w'-]+){0,4}? " + _HURT + r"\b|\b" + _HURT + r"\b(?: (?!by\b|par\b)[\w'-]+){0,4}? "
                                  + _VICTIM + r"\b"),
                       # every match names one of the victims
@@ -381,15 +437,15 @@ FALSE_FRIENDS: dict[str, tuple[_Cue | re.Pattern[str], float]] = {
                   r"championnat", r"entraineur", r"buteur", r"ligue", r"coupe d'afrique", r"coupe du monde", r"joueurs?", r"victoire", r"\d+-\d+ (?:win|victory|defeat|loss)",
                   r"beat", r"defeated", r"titles?", r"mvp", r"nascar", r"drew \d+-\d+", r"equali[sz](?:er|ed|ing)", r"clash of the titans",
                   r"grand slam", r"(?:marque|inscrit|encaisse) (?:un|deux|trois|quatre|le|son|\d+) (?:premier |second )?buts?",
-                  r"equipe nationale", r"gardien de but",
+                  r"equipe nationale", r"gardien de but", r"tirs au but",
                   # "Bolt blasts to 100m gold", "Sharapova storms into the quarter-finals"
                   r"(?:blast|storm|fire|shot|shoot|rocket|charge|power|romp|cruise|surge)(?:s|ed|d)? (?:to|into) (?:[\w-]+ )?(?:victory|gold|the title|the lead|"
                   r"the final|the semi-?finals?|the quarter-?finals?|first place|top spot|the last (?:four|eight|16))", r"(?:in|into) the final(?! (?:days?|weeks?|months?|hours?|years?|stages?|moments?|round|report))",
                   rest_needles=(" win", " victory", " defeat", " loss")), 1.0),
     "film": (_rx(r"film(?:ing|ed|s)?", r"film shoot", r"on set", r"stunts?", r"movie", r"box office", r"hollywood", r"actor", r"actress", r"premiere", r"box-office",
-                 r"director", r"sequel", r"tv series", r"episode", r"cinema", r"documentary", r"video game", r"novel", r"album",
+                 r"(?:film|movie|stage|art|artistic|casting|theatre|theater) director", r"directed by", r"sequel", r"tv series", r"episode", r"cinema", r"documentary", r"video game", r"novel", r"album",
                  r"song", r"concert", r"festival"), 1.0),
-    "drill": (_rx(r"drills?", r"exercises?", r"simulation", r"simulated", r"mock (?:[\w-]+ ){0,2}?(?:attack|exercise|drill|raid)", r"(?:staged|stage|held|holds) (?:a |an )?(?:[\w-]+ )?(?:drill|exercise)", r"war games", r"exercice", r"manoeuvres"), 1.5),
+    "drill": (_rx(r"drills?", r"exercises?", r"simulation", r"simulated", r"mock (?:[\w-]+ ){0,2}?(?:attack|exercise|drill|raid)", r"(?:staged|stage|held|holds) (?:a |an )?(?:[\w-]+ )?(?:drill|exercise)", r"war games", r"exercice", r"manoeuvres", r"salutes?", r"parades?"), 1.5),
     "memorial": (_rx(r"anniversary", r"anniversaries", r"memorial", r"commemorat(?:e|ed|es|ion|ions)", r"remembrance", r"years (?:ago|since|after)", r"(?:a|one) year (?:ago|since|after|on)", r"un an (?:apres|jour pour jour)",
                      r"national mourning", r"days? of (?:national )?mourning",
                      r"deuil national", r"jours de deuil", r"vigils?",
@@ -406,30 +462,51 @@ FALSE_FRIENDS: dict[str, tuple[_Cue | re.Pattern[str], float]] = {
                        r"(?:went|goes|go|going|stands?|stood|to stand) on trial", r"stand trial", r"plead(?:s|ed)? (?:not )?guilty",
                        r"pleaded (?:not )?guilty", r"comparai(?:t|tra|ssent)"), 2.0),
     # A blast with a named non-hostile cause: "a gas explosion", "an explosion at a chemical factory", "explosion de gaz".
-    "accidental_blast": (_rx(r"gas (?:leak|explosion|cylinders?|canisters?|tanks?|pipeline|blast)s?", r"(?:chemical|fireworks?|industrial|fertilizer|fertiliser) "
+    "accidental_blast": (_rx(r"gas (?:leak|explosion|cylinders?|canisters?|tanks?|pipeline|blast)s?", r"(?:illegal|makeshift|artisanal) (?:oil )?refiner(?:y|ies)", r"raffineries? (?:illegales?|artisanales?|clandestines?)",
+                             r"(?:ammunition|arms|munitions|weapons) (?:depot|dump|store|warehouse)s? (?:explod\w*|blast|fire|caught fire|blew up)",
+                             r"(?:chemical|fireworks?|industrial|fertilizer|fertiliser) "
                              r"(?:plant|factory|warehouse|depot|facility)", r"(?:explosion|fuite|bouteilles?) de gaz",
                              r"(?:explosion|incendie) (?:dans une|d'une|a l') ?usine",
                              r"(?:explosions?|incendie) (?:[\w'-]+ ){0,6}?(?:d'un |du |au |dans un )?depot (?:de munitions|d'explosifs|d'hydrocarbures|de carburant|"
                              r"de produits|petrolier|d'armes)", r"(?:explosion|deflagration) accidentelle", r"industrial accident", r"short circuit", r"court-circuit", r"mine (?:explosion|blast)s?",
-                             r"boilers?", r"methane", r"firedamp", r"grisou", r"tanker (?:explosion|exploded|blast|fire)",
+                             r"boilers?", # a mine's own accident, not "gunmen killed 20 gold miners": the blast or the collapse is named with the mine
+                             r"(?:coal|gold|copper|diamond|salt|tin|uranium|jade) mine (?:explosion|blast|collapse|fire|accident|disaster)s?",
+                             r"(?:explosion|blast|collapse|fire)s? (?:at|in) (?:a |an |the )?(?:[\w-]+ )?(?:coal|gold|copper|diamond|salt|tin|uranium|jade) mine",
+                             r"colliery", r"oxygen (?:tanks?|cylinders?)", r"methane", r"firedamp", r"grisou", r"tankers? (?:explosion|explodes?|exploded|blast|fire|caught fire|overturned)",
                              r"camion-citerne"), 2.5),
+    # A building brought down on purpose: "engineers blow up a disused cooling tower".
+    "demolition": (_rx(r"demolition", r"demolish(?:ed|es|ing)?", r"disused", r"cooling towers?", r"implosion", r"dynamit\w+ (?:by|in) (?:a |the )?quarry",
+                       r"quarry(?:ing)?"), 2.0),
+    # "an explosion of interest", "sales exploded": growth, not a blast.
+    "figurative": (_rx(r"explosions? (?:of|in) (?:[\w-]+ )?(?:interest|demand|growth|popularity|sales|creativity|colou?rs?|joy|spending|prices|"
+                       r"traffic|numbers|cases|users|investment|activity|startups|content)",
+                       r"(?:sales|demand|prices|popularity|growth|interest|numbers|traffic|usage|spending|costs|population|downloads|"
+                       r"subscriptions) (?:of (?:[\w-]+ ){1,2})?(?:have |has |had )?(?:exploded|explode|explodes)"), 2.0),
     # Money words: "sales exploded", "shares plunged", "hostile takeover": business, not violence.
     "business": (_rx(r"sales", r"revenues?", r"earnings", r"quarterly", r"(?:first|second|third|fourth|this|last) quarter", r"takeover",
-                     r"wall street", r"nasdaq", r"dow jones", r"prices? (?:explod|soar|surg)\w*", r"shareholders?", r"stocks?",
+                     r"wall street", r"nasdaq", r"dow jones", r"prices? (?:explod|soar|surg)\w*", r"crude (?:oil )?(?:futures|prices)", r"futures", r"a barrel", r"corp",
+                     r"chips?", r"chipmakers?", r"processors?", r"microprocessors?", r"market share", r"shareholders?", r"stocks?",
                      r"shares (?:rose|fell|plunged|plummeted|jumped|slumped|dropped|closed|surged|soared|tumbled|gained)"), 1.0),
-    "old_event": (re.compile(r"\b(?:(?:19|20)\d\d (?:\w+ ){0,4}(?:attacks?|bombings?|massacre|attentat|incursion|raid|coup|war|uprising)|(?:attack|attentat|massacre|bombing)s? (?:de|of|in) (?:19|20)\d\d|"
+    "old_event": (re.compile(r"\b(?:during the (?:civil |world |first |second |gulf |last )?(?:war|genocide|occupation)|(?:19|20)\d\d (?:\w+ ){0,4}(?:attacks?|bombings?|massacre|attentat|incursion|raid|coup|war|uprising)|(?:attack|attentat|massacre|bombing)s? (?:de|of|in) (?:19|20)\d\d|"
                              r"en (?:19|20)\d\d)\b"), 1.5),
     "report": (_rx(r"report(?:s|ed)? (?:says|finds|found|shows)", r"scientists?", r"researchers?", r"astronomers?", r"nasa", r"study", r"survey", r"analysis", r"opinion", r"editorial", r"column",
                    r"commentary", r"op-ed", r"book", r"review", r"interview", r"podcast", r"statistics", r"index", r"ranking", r"annual",
                    r"pourquoi", r"comment", r"voici", r"qui est", r"ce que", r"why", r"how", r"what we know", r"explainer", r"a-t-il", r"a-t-elle",
                    r"peut-il", r"analyse", r"tribune", r"chronique", r"entretien"), 0.7),
+    # Space and the sky: "explosion on a distant star", "asteroid blast".
+    "science": (_rx(r"astronom\w+", r"telescopes?", r"galax(?:y|ies)", r"supernovae?", r"light[- ]years?", r"planets?", r"asteroids?",
+                    r"comets?", r"black holes?", r"nasa", r"spacecraft", r"(?:distant|neutron|dying|massive) stars?", r"gamma-ray",
+                    r"solar (?:system|flares?|wind)"), 1.0),
+    # A raised alert level is a warning, not an event: "France raises its terror alert to the highest level".
+    "threat_level": (_rx(r"rais(?:e|es|ed|ing) (?:its |the |their |his |her |a )?(?:[\w-]+ ){0,2}?(?:alert|threat|vigilance) (?:level|status|to)",
+                         r"(?:threat|alert) levels?", r"niveau (?:d'alerte|de menace|de vigilance)", r"plan vigipirate"), 2.0),
     "cyber": (_rx(r"cyber", r"routers?", r"vulnerab\w+", r"denial[- ]of[- ]service", r"(?:computer|corporate|telecoms?|telecommunications?|wireless) networks", r"security (?:flaw|hole|patch|advisory|update)", r"flaws?", r"patch(?:es|ed)?", r"cyber-?attacks?", r"cyberattaques?", r"hack(?:ed|ers?|ing)", r"ransomware", r"malware", r"ddos", r"phishing",
                   r"data breach", r"botnet", r"virus", r"worm", r"piratage", r"spam", r"software", r"computer",
                   # ("online", "internet", "website": where a claim was posted, or what a government cut)
                   r"microsoft", r"google", r"apple", r"linux",
                   # not "the blast shattered windows"
                   r"windows (?:xp|vista|7|8|10|11|update|server|pcs?|computers?|users?|software|operating system)"), 1.0),
-    "disaster": (_rx(r"earthquakes?", r"collisions?", r"collided", r"head-on", r"quake", r"floods?", r"flooding", r"cyclone", r"hurricane", r"typhoon", r"landslides?", r"volcan(?:o|ic)",
+    "disaster": (_rx(r"earthquakes?", r"collisions?", r"collided", r"head-on", r"quake", r"floods?", r"floodwaters?", r"flooding", r"cyclone", r"hurricane", r"typhoon", r"landslides?", r"volcan(?:o|ic)",
                      r"eruption", r"wildfires?", r"storms?(?<!gunmen storm)(?<!militants storm)(?<!protesters storm)(?<!rebels storm)(?<!troops storm)"
                      r"(?<!police storm)(?<!forces storm)(?<!fighters storm)(?<!insurgents storm)(?<!demonstrators storm)", r"tornado", r"tsunami", r"drought", r"blizzard", r"snow", r"ash cloud",
                      r"crash(?:ed|es)?", r"derail(?:ed|ment)", r"collapsed?", r"accident", r"accidental", r"gas (?:leak|explosion)",
@@ -442,7 +519,7 @@ FALSE_FRIENDS: dict[str, tuple[_Cue | re.Pattern[str], float]] = {
                      r"shares", r"stocks?", r"profits?", r"markets", r"(?:stock|financial|oil|housing|bond) market", r"market (?:share|value)", r"oil prices?", r"investors?", r"deal", r"merger", r"expansion",
                      r"new terminal", r"runway", r"conference", r"general assembly", r"parliamentary", r"parliament (?:voted|passed|approved|debated|adopted)", r"(?:in|by|to) parliament", r"legislation", r"bill", r"reform",
                      r"scrutin", r"elections", r"sommet", r"negociations", r"accord de paix", r"economie", r"deploy(?:ed|ment|s)?",
-                     r"threat level", r"warns?", r"warned", r"condemn(?:s|ed)?", r"visit(?:s|ed)?", r"meets?", r"met with", r"pledge(?:s|d)?",
+                     r"threat level", r"warns?", r"warned", r"condemn(?:s|ed)?", r"visit(?:s|ed)?", r"meets?", r"met with", r"pledge(?:s|d)?", r"promis(?:e|es|ed|ing) to", r"rebuild(?:s|ing)?", r"reconstruction",
                      r"aid(?! workers?| convoys?| agenc(?:y|ies)| groups?| staff| organi[sz]ations?)", r"humanitarian", r"refugees?(?! camps?)", r"migrants?"), 0.5),
     # Plans, plots and fears: nothing has happened (yet).
     "intent": (_rx(r"plann(?:ed|ing) (?:to|an?|the)", r"accused of (?:planning|plotting|preparing)", r"plot(?:s|ted|ting)? to", r"foiled",
@@ -451,10 +528,14 @@ FALSE_FRIENDS: dict[str, tuple[_Cue | re.Pattern[str], float]] = {
     # Afterwards: reopening, resuming.
     "aftermath": (_rx(r"reopen(?:s|ed|ing)?", r"re-open(?:s|ed|ing)?", r"resum(?:e|es|ed|ing) (?:flights|operations|services)",
                       r"(?:weeks|months) after", r"rouvert", r"reouverture",
+                      # "a curfew is lifted", "levée du couvre-feu"
+                      r"lift(?:s|ed|ing)? (?:the |a |its )?(?:[\w-]+ )?(?:curfew|state of emergency|lockdown)",
+                      r"(?:curfew|state of emergency|lockdown) (?:is |was |has been |had been |will be )?lifted",
+                      r"levee? (?:du |de l'|le |l')?(?:couvre-feu|etat d'urgence|confinement)", r"couvre-feu (?:est |a ete )?leve",
                       # "picking up the pieces after April killings", "since last month's attack"
                       r"(?:after|since) (?:the |last )?(?:january|february|march|april|may|june|july|august|september|october|"
                       r"november|december|last (?:week|month|year))(?:'s)? (?:[\w-]+ )?"
-                      r"(?:attacks?|killings?|bombings?|massacres?|shootings?|violence)"),
+                      r"(?:attacks?|killings?|bombings?|massacres?|shootings?|violence|coup|putsch|takeover|uprising)"),
                   1.0),
 }
 
@@ -464,9 +545,10 @@ _COURT_HEADLINE = Gated(re.compile(r"\b(?:charged|charges|sentenced|sentences|co
                         "charge", "sentence", "convicted", "indicted", "arrest", "detain", "jailed", "trial", "court",
                         "execute", "inculpe", "condamne", "arrete", "proces", "tribunal")
 # "amid fears that al-Qaeda was planning to explode a bomb": words in a plan or a fear did not happen.
-_HYPOTHETICAL = re.compile(r"\b(?:plann(?:ed|ing) to|plott(?:ed|ing) to|accused of (?:planning|plotting|preparing)|fears? (?:that|of)|"
+_HYPOTHETICAL = re.compile(r"\b(?:plann(?:ed|ing) (?:to|an?|the)|plott(?:ed|ing) to|accused of (?:planning|plotting|preparing)|fears? (?:that|of)|"
+                           r"claim(?:ing|ed|s)? to (?:have|carry|be carrying|be armed with)|"
                            r"(?:could|would|might|may) be used|aimed at (?:preventing|prohibiting|stopping)|projet(?:ai|aie)nt de)\b[^.;!?]{0,70}")
-_HYPOTHETICAL_NEEDLES = ("plann", "plott", "accused of", "fear", "be used", "aimed at", "projet")  # one in every match
+_HYPOTHETICAL_NEEDLES = ("plann", "plott", "accused of", "fear", "be used", "aimed at", "projet", "claiming to", "claimed to", "claims to", "claim to")  # one in every match
 _MARKS_DATE = re.compile(r"\b(?:to|pour) (?:mark|commemorate|celebrate|marquer|commemorer) (?:the |l'|le |la )?")
 # A headline that announces an explainer, an analysis or an interview, not a report of what just happened: "ce que l'on
 # sait", "ont-ils mis fin ... ?", "What we know about ...", "Analysis: ...", or a question word opening the headline or a
@@ -489,11 +571,44 @@ _TRIAL_TITLE = Gated(re.compile(r"\bproces\b|\bcondamnee?s? (?:a|pour)\b|\b(?:co
 _MEMORIAL_TITLE = Gated(re.compile(r"\b(?:(?:un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|vingt|\d+) ans? (?:apres|jour pour jour|plus tard)|"
                                    r"hommages?|commemor\w+)\b"),
                         " an", "hommage", "commemor")
+# "Kenya marks 25 years since the bombing", "the tenth anniversary of": an English headline (or first sentence) looking back.
+# Not "bombed the embassy to mark the anniversary" (_MARKS_DATE): the attack is today's.
+_MEMORIAL_HEAD = Gated(re.compile(r"\b(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty) "
+                                  r"years (?:since|after|on|ago)|(?:a|one) year (?:since|after|on)|anniversary|commemorat\w+|"
+                                  r"remembrance|memorial (?:service|ceremony|event))\b"),
+                       "years ", "year ", "anniversary", "commemorat", "remembrance", "memorial")
 # "was not kidnapped", "n'a pas été enlevé": the title denies the event.
 _NEGATED = Gated(re.compile(r"\b(?:(?:was|were|has|have|had|is|are) (?:not|never) (?:been )?|n'(?:a|ont|est|sont) (?:pas|jamais) (?:ete )?)"
                             r"(?:kidnapped|abducted|killed|attacked|hurt|injured|wounded|shot|bombed|hijacked|taken hostage|"
                             r"enleve|enlevee?s?|kidnappee?s?|tuee?s?|attaquee?s?|blessee?s?|abattue?s?)\b"),
                  " not ", " never ", " pas ", " jamais ")
+
+# "The army seizes power and detains the president": soldiers detaining a leader is a coup, not a legal step.
+_COUP_HEAD = Gated(re.compile(r"\b(?:coup|putsch|mutin\w*|seiz(?:e|es|ed|ing) power|junta|junte|constitution suspendue|"
+                              r"(?:par|by) (?:des |les |the )?(?:militaires|soldats|mutins|soldiers|mutineers))\b"),
+                   "coup", "putsch", "mutin", "power", "junt", "constitution", "par ", "by ")
+# "The suspected gunman appears in court", "... pleads not guilty": a legal step told in the headline or first sentence.
+_COURT_STEP_HEAD = Gated(re.compile(
+    r"\b(?:appear(?:s|ed|ing)? (?:in|before) (?:a |the )?(?:[\w-]+ )?(?:court|judge|magistrates?|tribunal)|"
+    r"(?:goes|go|went|going|stands?|stood|to stand) on trial|stand trial|plead(?:s|ed)? (?:not )?guilty|pleaded (?:not )?guilty|"
+    r"comparai(?:t|tra|ssent))\b"),
+    "court", "judge", "magistrat", "tribunal", "trial", "guilty", "comparai")
+# "A report says security forces killed hundreds of protesters last year", "... tués en 2019, selon un rapport de l'ONU":
+# a report counting over a past period, not an event. Both a report word and a period in the headline or first sentence.
+# "Suspect charged in abduction", "UK charges 8 in terror plot", "Belgium charges airport suspect": the headline's
+# news is the legal step (a veto, unless the headline also tells of violence happening, or of a coup).
+_LEGAL_HEAD = Gated(re.compile(
+    r"\b(?:charged|sentenced|convicted|indicted|jailed|arrested|detained|acquitted|extradited|arrest|arrests|charges|sentences|"
+    r"inculpes?|condamnes?|arretes?)\b(?: [\w'-]+){0,3}? (?:in|over|for|with|after|in connection with|pour|apres|dans)\b|"
+    r"\b(?:charg(?:es|ed)|arrests?|arrested|detains?|detained|sentences?|sentenced|convicts?|convicted|indicts?|indicted|jails?|"
+    r"jailed|extradites?|extradited|acquits?|acquitted)(?: [\w'-]+){0,3}? (?:suspects?|accused)\b"),
+    "charge", "sentence", "convict", "indict", "jail", "arrest", "detain", "acquit", "extradit", "inculpe", "condamne", "arrete")
+_REPORT_HEAD = Gated(re.compile(r"\b(?:reports?|rapports?|study|survey|etude|enquete|figures|statistics|statistiques)\b"),
+                     "report", "rapport", "study", "survey", "etude", "enquete", "figures", "statisti")
+_PERIOD = Gated(re.compile(r"\b(?:(?:last|past|previous) (?:year|decade)|(?:in|during|since|en|depuis) (?:19|20)\d\d|"
+                           r"(?:over|in|during) the (?:past|last) (?:\w+ )?(?:years?|months|decade)|"
+                           r"(?:depuis|au cours des|ces) (?:\w+ )?(?:dernieres annees|derniers mois|debut de l'annee))\b"),
+                "last ", "past ", "previous ", "19", "20", "dernier")
 
 # A reaction piece: leaders or ministers at a summit or a meeting are the subject of the headline (or first sentence), and
 # an attack is only what they talk about ("The leaders of the G20 vow ... the terror attacks in Paris dominate
@@ -522,7 +637,7 @@ TITLE_WEIGHT = 2
 CASUALTY_BONUS = 1.5
 HARM_WEIGHT = 0.5
 FRIEND_FACTOR = 0.7
-DOMAIN_FRIENDS = ("sport", "film", "drill", "cyber")
+DOMAIN_FRIENDS = ("sport", "film", "drill", "cyber", "business", "science", "figurative")
 DOMAIN_VETO = 3.0
 
 
@@ -573,10 +688,18 @@ def _friends(title: str, body: str, in_title: dict[int, list[int]], in_body: dic
         found["negated"] = 5.0
     if _REACTION_HEAD.search(head) and _REACTION_TOPIC.search(title + " " + body) and not _VIOLENCE_VERB.search(head):
         found["reaction"] = 1.0  # "G20 leaders vow ... as the Paris attacks dominate the summit": a veto, as an explainer
-    if _COURT_HEADLINE.search(title or head[:60]):
+    if _COURT_STEP_HEAD.search(head):
+        found["trial"] = 1.0  # "The suspected gunman appears in court": a veto
+    if _LEGAL_HEAD.search(head) and not _VIOLENCE_VERB.search(head) and not _COUP_HEAD.search(head):
+        found["legal_head"] = 1.0  # "Suspect charged in abduction": a veto
+    if _REPORT_HEAD.search(head) and _PERIOD.search(head):
+        found["report_head"] = 1.0  # "Report says forces killed hundreds of protesters last year": a veto
+    if _COURT_HEADLINE.search(title or head[:60]) and not _COUP_HEAD.search(head):
         found["court_headline"] = 2.0  # "Suspect charged in abduction": the story is the legal step
     if title.rstrip().endswith("?"):  # a question in the title: analysis or opinion, not a report
         found["question"] = 2.0
+    if _MEMORIAL_HEAD.search(head) and not _MARKS_DATE.search(head):
+        found["memorial_title"] = 4.0  # "Kenya marks 25 years since the bombing of the US embassy"
     if _MEMORIAL_TITLE.search(title):
         found["memorial_title"] = 4.0  # "Attentats du 13-Novembre : hommage aux victimes huit ans après"
     if _TRIAL_TITLE.search(title):
@@ -630,6 +753,7 @@ def detect_incident(folded_title: str, folded_body: str, killed: int | None = No
     domain = max((friends.get(k, 0.0) for k in DOMAIN_FRIENDS), default=0.0)
     counted_harm = bool(killed or injured or harm) and top >= 2 * MIN_SCORE
     if top < MIN_SCORE or evidence - FRIEND_FACTOR * against < MIN_SCORE or (domain >= DOMAIN_VETO and not counted_harm) \
-            or "explainer" in friends or "trial" in friends or "reaction" in friends:
+            or "explainer" in friends or "trial" in friends or "reaction" in friends or "report_head" in friends \
+            or "legal_head" in friends:
         return Detection(Category.NONE, top, tuple(friends))
     return Detection(best, top, tuple(friends))
