@@ -34,7 +34,7 @@ from bot.analysis.normalize import fold
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 # Bump when the structure or the build rules change: old caches are then ignored.
-BUILD_VERSION = 17
+BUILD_VERSION = 18
 MIN_CITY_POPULATION = 5000
 # Alternate names of towns smaller than this are not indexed: they are mostly
 # transliterations that collide with ordinary words.
@@ -461,6 +461,11 @@ def _add_cities(index: _IndexBuilder) -> dict[int, City]:
         for name in {city.name, r["name"]}:
             if len(name_key(name)) >= 3:
                 index.add(name, (CITY, city.geonameid))
+            if "'" in name and city.population >= MIN_POPULATION_FOR_ALTERNATES:
+                # "Ma'an", "Sa'dah", "Ha'il": news mostly drops a transliterated ayn or hamza ("Maan", "Saada").
+                plain = _INNER_APOSTROPHE.sub("", name)
+                if plain != name:
+                    index.add(plain, (CITY_ALT, city.geonameid))
         if city.population >= MIN_POPULATION_FOR_ALTERNATES:
             for n in r.get("alternatenames", ()):
                 if n != city.name and _is_indexable(n) and _is_plain_alternate(n):
@@ -468,6 +473,8 @@ def _add_cities(index: _IndexBuilder) -> dict[int, City]:
     return cities
 
 
+# An apostrophe between two lower-case letters: a transliterated ayn or hamza ("Ma'an"), not "Val-d'Or" or "N'zeto".
+_INNER_APOSTROPHE = re.compile(r"(?<=[a-z])'(?=[a-z])")
 # Apostrophe-like transliteration marks go; letters without a decomposition get their plain Latin form.
 _TRANSLITERATION_MARKS = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ħ": "h", "Ħ": "H", "Ð": "D", "œ": "oe", "Ə": "A",
                                         "ə": "a", **{ch: None for ch in "\u2018\u2019\u02bb\u02bc\u02bf\u02be"}})

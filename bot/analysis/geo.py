@@ -149,8 +149,10 @@ _HEADLINE_AT = (r"^(?:[A-Z][\w'’ -]{1,30}\s*:\s*)?(?:Attaque|Attentat|Embuscad
 _HEADLINE_SCENE = re.compile(_HEADLINE_AT)
 # "à Boulkessi, dans le nord du pays", "in Inates, in the north of the country": a town placed in a part of the country.
 _UNLISTED = (*_UNLISTED, Gated(re.compile(
-    r"\b(?:à|près de|pres de)\s+" + _NAME + r",?\s+dans\s+(?:le\s+|la\s+|l')(?:(?:extr[êe]me[- ])?(?:centre-)?(?:nord|sud|est|ouest|centre)"
-    r"(?:-(?:est|ouest))?|r[ée]gion|province|commune|cercle|d[ée]partement|territoire|pr[ée]fecture|zone|wilaya|[ée]tat|État)\s+(?:du|de|des|d')|"
+    r"\b(?:à|près de|pres de)\s+" + _NAME + r",?\s+(?:dans\s+(?:le\s+|la\s+|l')(?:(?:extr[êe]me[- ])?(?:centre-)?(?:nord|sud|est|ouest|centre)"
+    r"(?:-(?:est|ouest))?|r[ée]gion|province|commune|cercle|d[ée]partement|territoire|pr[ée]fecture|zone|wilaya|[ée]tat|État)|"
+    # "à Kafolo, au nord de la Côte d'Ivoire", "à Téhini, à l'est du pays"
+    r"au\s+(?:extr[êe]me[- ])?(?:nord|sud|centre)(?:-(?:est|ouest))?|à\s+l['’](?:est|ouest))\s+(?:du|de|des|d')|"
     # a front-page headline: "Attaque à Boni : ...", "Embuscade près de Koutougou"
     + _HEADLINE_AT + r"|"
     r"\b(?:in|near|at|outside)\s+" + _NAME + r",?\s+in\s+the\s+(?:far\s+)?(?:north|south|east|west|centre|center)(?:-?(?:east|west))?"
@@ -162,6 +164,21 @@ _UNLISTED = (*_UNLISTED,
                               r"(?:,?\s+(?:(?:some\s+|about\s+)?\d[\d,.]*\s*(?:km|kilomet(?:er|re)s?|miles?)\s+(?:[\w-]+\s+)?"
                               r"(?:of|from|outside)|near|outside|in)\s+(?:the\s+)?(?=[A-Z]))"), " village"))
 _UNLISTED_NEEDS_PLACE = (len(_UNLISTED) - 1,)
+_NEAR_FR = r"(?:pr[èe]s\s+(?:de\s+|d['’]))"
+# "at Inates, near the border", "contre Chinégodar, près de la frontière malienne": a town placed by the border it is near.
+# "à Mozogo, dans l'Extrême-Nord", "in Akobo, in the Upper Nile": a town placed in a region (checked: a region or country
+# must follow). "Niger : sept soldats tués près de Tillia": a front page's headline after the country names the scene
+# (checked: the words before the colon name a country or region).
+_UNLISTED = (*_UNLISTED,
+             Gated(re.compile(r"\b(?:in|near|at|outside|à|contre|" + _NEAR_FR + r")\s*" + _NAME + r",\s+(?:near|close to|on|along|à|"
+                              + _NEAR_FR + r")\s*(?:the\s+|la\s+)?(?:border|frontier|fronti[èe]re)\b"), "border", "frontier", "frontière", "frontiere"),
+             Gated(re.compile(r"\b(?:à|" + _NEAR_FR + r"|in|near|at)\s*" + _NAME + r",?\s+(?:dans|in)\s+(?:le\s+|la\s+|les\s+|l['’]|the\s+)"
+                              r"(?=[A-Z])"), "dans l", "dans le", "dans la", "in the"),
+             re.compile(r"^[A-Z][\w'’ -]{1,30}?\s*:\s*[^\n:]{0,120}?\b(?:à|" + _NEAR_FR + r"|(?:attaque|attentat|massacre|tuerie|"
+                        r"embuscade)s?\s+(?:de\s+|d['’]))\s*" + _NAME + r"(?=\s*(?:[:,.]|\n|$)|\s+[a-z])"))
+_UNLISTED_NEEDS_AREA = (len(_UNLISTED) - 2,)
+_UNLISTED_HEADLINE = len(_UNLISTED) - 1
+_HEADLINE_PREFIX = re.compile(r"([A-Z][\w'’ -]{1,30}?)\s*:")
 _DIRECTION_AFTER = re.compile(_DIRECTION_AFTER_FR)
 _UNLISTED_FROM_RX = re.compile(_UNLISTED_FROM + "$")
 _TRAILING_NOT_NAME = re.compile(r"(?:\s+(?:Military|Air|International|Army|Regional|Central|Main|Grand|Great))+$")
@@ -501,7 +518,41 @@ def locate(gaz: Gazetteer, text: str, folded: str, mentions: list[Mention]) -> L
             city = seat  # "NAIROBI, Kenya (AP) — ... in Mandera County": the county's namesake town, not the dateline
     if city is None and country in gaz.capitals and _IN_CAPITAL.search(folded):
         city = gaz.cities[gaz.capitals[country]]  # "the embassy", "in the capital", "the president was detained"
+    if city is None and (last := _last_resort_town(gaz, text)) is not None:
+        city = gaz.unlisted_town(last, country)  # "killed 30 at a market in Parachinar."
     return Location(city, reported_as().get(country, country), named)  # Puerto Rico is reported as the US
+
+
+# "kills 30 at a market in Parachinar.", "ambushed a patrol near Saravena, killing five": when nothing else names a town, a
+# name no gazetteer knows right after "in/near" and what happened, ending the clause, is the town (devset README: "near X"
+# with X the only named place gives X).
+_LAST_RESORT = re.compile(r"\b(?:in|near|outside|à|pr[èe]s\s+de|pr[èe]s\s+d['’])\s*" + _NAME
+                          + r"(?=\s*[.;]|\s*,\s+(?:killing|wounding|injuring|leaving|police|officials|security|residents|witnesses|"
+                          r"according|tuant|faisant|selon)\b|\s+(?:on|late|early|overnight|this|last|ce|cette|dans la nuit)\s|\s*\(|\s*$)")
+_LAST_RESORT_EVENT = re.compile(r"\b(?:attack|kill|bomb|blast|explo|shot|shoot|gunm[ae]n|ambush|kidnap|abduct|clash|fire[ds]?\b|fighting|"
+                                r"raid|storm|suicide|militant|rebel|insurgent|jihadist|protest|riot|grenade|massacre|hostage|"
+                                r"attaqu|attentat|tu[ée]|embuscade|enlev|affrontement|manifest)", re.I)
+# Words that follow "in" and end a clause without naming a town.
+_NOT_A_TOWN = frozenset({"ramadan", "christmas", "easter", "eid", "parliament", "congress", "senate", "court", "islam", "english",
+                         "french", "arabic", "twitter", "facebook", "youtube", "telegram", "whatsapp", "africa", "europe", "asia",
+                         "america", "americas", "oceania", "sahel", "maghreb", "balkans", "caucasus", "gulf", "levant", "arabia",
+                         "middle", "afrique", "europe", "response", "retaliation", "custody", "hospital", "action", "power"})
+
+
+def _last_resort_town(gaz: Gazetteer, text: str) -> str | None:
+    """The first name `_LAST_RESORT` finds that no gazetteer knows, after an incident's word in the same sentence."""
+    for hit in _LAST_RESORT.finditer(text):
+        name = hit.group(1).strip(" '’-")
+        words = [name_key(w) for w in re.split(r"[ -]", name) if w]
+        if gaz.refs(name) or len(name_key(name)) < 4 or text.startswith(("'s", "’s"), hit.end(1)) \
+                or any(w in gaz.common_words or w in _NOT_NAME_WORDS or w in _NOT_A_TOWN or gaz.refs(w) for w in words
+                       if w not in ("al", "el")):
+            continue
+        start = max(text.rfind(". ", 0, hit.start()), text.rfind("\n", 0, hit.start()), 0)
+        before = text[max(start, hit.start() - 120):hit.start()]
+        if _LAST_RESORT_EVENT.search(before) and not _TITLE_BEFORE.search(before[-20:], before[-20:].rstrip()):
+            return name
+    return None
 
 
 _LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+|et\s+|or\s+|ou\s+)?|\s(?:and|et|or|ou)\s+)(?:the\s+|le\s+|la\s+|l')?")
@@ -594,13 +645,15 @@ def _without_bureau_dateline(gaz: Gazetteer, text: str, folded: str, mentions: l
                     abroad = True
             elif kind in (CITY, CITY_ALT):
                 biggest = max((gaz.cities[k] for kd, k in m.refs if kd in (CITY, CITY_ALT)), key=lambda c: c.population)
-                if name_key(m.surface) in gaz.common_words:
-                    continue
+                if name_key(m.surface) in gaz.common_words or _BUILDING_NAMED_AFTER.match(text, m.end):
+                    continue  # "outside the Notre Dame cathedral": a building's name, not a town abroad
                 at = _PLACE_PREPOSITION.search(before, tail) is not None
                 if biggest.country != home and (biggest.population >= 100_000 or at):
                     abroad = True
                 elif biggest.country == home and at and (not _OF_BEFORE.search(before, tail) or _SCENE_BEFORE.search(before, tail)
-                                                         or _QUARTER_BEFORE.search(fold(before), tail)):
+                                                         or _QUARTER_BEFORE.search(fold(before), tail)
+                                                         or _TOWN_WORD_AFTER.match(text, m.end)  # "parts of Marawi city"
+                                                         or name_key(m.surface).endswith(" city")):
                     inland = True  # "SYDNEY (Reuters) - ... stabbed two people in Melbourne", "near the coastal town of Lamu"
     if not inland and (_INLAND_REGION.search(text[dl.end:end]) or _INLAND_TOWN.search(text[dl.end:end])):
         # "MEXICO CITY (AP) - ... in the western state of Michoacan", "BANGKOK - ... in Thailand's southern province of Yala"
@@ -611,6 +664,8 @@ def _without_bureau_dateline(gaz: Gazetteer, text: str, folded: str, mentions: l
 
 
 # "OUAGADOUGOU (Reuters) - ... in the eastern town of Hantoukoura": a town named as the scene, listed or not.
+# "the Notre Dame cathedral", "the Saint-Louis University": a church or school named after a saint or a person.
+_BUILDING_NAMED_AFTER = re.compile(r"\s+(?:[Cc]athedral|[Bb]asilica|[Cc]hurch|[Cc]hapel|[Uu]niversity|[Cc]ollege|[Ss]tadium)\b")
 _INLAND_TOWN = Gated(re.compile(r"\b(?:town|village|city|locality|hamlet|commune|ville|localit[ée])\s+(?:of|de|d')\s*[A-Z]"),
                      "town", "village", "city", "locality", "hamlet", "commune", "ville", "localit")
 # "in the western state of Michoacan", "in Nigeria's central Plateau state", "dans la région de Ségou": the scene is a part of
@@ -706,7 +761,9 @@ def _names_something_else(gaz: Gazetteer, word: str) -> bool:
     "Syria's", "Paris"); a village's first word ("Abu" in "Abu al-Duhur") is not."""
     if name_key(word) in gaz.common_words:
         return True
-    return any(kind not in (CITY, CITY_ALT) or gaz.cities[key].population >= 100_000 for kind, key in gaz.refs(word))
+    # another town's alternate name counts only for a big city's exonym ("Londres"), not "Bir" (Beed) in "Bir al-Abed"
+    return any(kind not in (CITY, CITY_ALT) or gaz.cities[key].population >= (100_000 if kind == CITY else 1_000_000)
+               for kind, key in gaz.refs(word))
 
 
 def _unlisted_town(gaz: Gazetteer, text: str, length: int, country_score: dict[str, float] | None = None
@@ -722,6 +779,14 @@ def _unlisted_town(gaz: Gazetteer, text: str, length: int, country_score: dict[s
             if i in _UNLISTED_NEEDS_PLACE and not (_names_country_or_region(gaz, text, hit.end())
                                                    or _names_known_city(gaz, text, hit.end())):
                 continue
+            if i in _UNLISTED_NEEDS_AREA and not _names_country_or_region(gaz, text, hit.end()):
+                continue
+            prefix: frozenset[str] = frozenset()
+            if i == _UNLISTED_HEADLINE:
+                prefix = frozenset(str(key) for kind, key in gaz.refs(_HEADLINE_PREFIX.match(text).group(1))  # type: ignore[union-attr]
+                                   if kind in (COUNTRY, REGION))
+                if not prefix:
+                    continue
             if i == _UNLISTED_QUARTER and not hit.group(0).rstrip().endswith(("suburb of", "township of", "suburb in", "township in")) \
                     and _names_known_city(gaz, text, hit.end()):
                 continue  # "the Shor Bazaar district of Kabul": a quarter of a known city is that city
@@ -729,7 +794,9 @@ def _unlisted_town(gaz: Gazetteer, text: str, length: int, country_score: dict[s
             name = _TRAILING_NOT_NAME.sub("", hit.group(g)).strip(" '’-")
             key = name_key(name)
             known = bool(gaz.refs(name)) and not (country_score and _weak_refs_only(gaz, name, country_score)) \
-                and not _placed_elsewhere(gaz, name, _placed_countries(gaz, text, hit.start(g) + len(hit.group(g))))
+                and not _placed_elsewhere(gaz, name, _placed_countries(gaz, text, hit.start(g) + len(hit.group(g)))) \
+                and not _placed_elsewhere(gaz, name, _demonym_placed_at(gaz, text, hit.start(g))) \
+                and not _placed_elsewhere(gaz, name, prefix)  # "Burkina Faso : l'attaque de Solhan": not Turkey's Solhan
             before = text[max(0, hit.start(g) - 20):hit.start(g)]
             if len(key) < 3 or key in gaz.common_words or known or _TITLE_BEFORE.search(before, before.rstrip()):
                 continue  # known places are weighed with the gazetteer's evidence
@@ -986,19 +1053,20 @@ def _city_score(gaz: Gazetteer, text: str, folded: str, city: City, ms: list[Men
     preposition = any(_PLACE_PREPOSITION.search(b, t) for b, t in zip(before, tails, strict=True))
     diverted = any(_DIVERTED_TO.search(b, t) for b, t in zip(before, tails, strict=True))
     common = name_key(first.surface) in gaz.common_words
-    scene = any(_SCENE_BEFORE.search(b, t) for b, t in zip(before, tails, strict=True)) \
+    headline_scene = not is_alt and first.start < 120 and (headline := _HEADLINE_SCENE.match(text)) is not None \
+        and any(m.start == headline.start(1) for m in ms)
+    scene = headline_scene or any(_SCENE_BEFORE.search(b, t) for b, t in zip(before, tails, strict=True)) \
         or any(_SCENE_AFTER.match(text, m.end) for m in ms) \
-        or (not is_alt and first.start < 120 and (headline := _HEADLINE_SCENE.match(text)) is not None
-            and any(m.start == headline.start(1) for m in ms)) \
         or any(text.startswith(" (", m.end) and _DIRECTION_AFTER.match(text, m.end) for m in ms)
     sure = beside or dateline or diverted or (scene and corroborated)
-    # A common word needs a place's preposition, not "of" ("the Department of Justice").
-    if common and not (sure or (corroborated and any(_PLACE_PREPOSITION.search(b, t) and not _OF_BEFORE.search(b, t)
+    # A common word needs a place's preposition, not "of" ("the Department of Justice"); a French headline's
+    # "Attaque à Nice :" is one (the English word is no French one).
+    if common and not (sure or headline_scene or (corroborated and any(_PLACE_PREPOSITION.search(b, t) and not _OF_BEFORE.search(b, t)
                                                      for b, t in zip(before, tails, strict=True)))):
         return None
     if common and all(text.startswith(" of ", m.end) for m in ms):
         return None  # "near the University of Minnesota": an institution's name
-    if is_alt and not (sure or scene or corroborated or city.population >= 1_000_000):
+    if is_alt and not (sure or scene or corroborated or city.population >= 1_000_000 or _sole_spelling_at_scene(text, city, ms, before)):
         return None
     if is_alt and not (sure or corroborated) and any(v >= 2.0 for v in country_score.values()):
         return None  # "near the village of Boni in Mali's Mopti Region": not Bonn, whose country the text never names
@@ -1027,10 +1095,23 @@ def _city_score(gaz: Gazetteer, text: str, folded: str, city: City, ms: list[Men
     return score
 
 
+def _sole_spelling_at_scene(text: str, city: City, ms: list[Mention], before: list[str]) -> bool:
+    """"Gunmen stormed a hotel in Hargeisa": a city of 100,000 or more by the spelling news uses (GeoNames lists it as
+    an alternate of "Hargeysa"), the name meaning no other place, right after what happened and "in/near"."""
+    return city.population >= 100_000 and any(
+        len(m.refs) == 1 and _AT_BEFORE.search(b) is not None and _EVENT_BEFORE.search(fold(b)) is not None
+        and not _NAME_GOES_ON.match(text, m.end) for m, b in zip(ms, before, strict=True))
+
+
+_AT_BEFORE = re.compile(r"\b(?:in|near|at|outside)\s+$")
+_NAME_GOES_ON = re.compile(r"[ -](?:(?:al|el|ad|ar|as|an)-)?[A-Z]")  # "Bir al-Abed": "Bir" is no town of its own
+
+
 # "Police in Dhaka said", "officials in Kandahar say": people in the town speaking, not its government.
 _SPEAKERS_IN = TailGated(re.compile(r"\b(?:police|policemen|officials?|authorities|residents|witnesses|sources|doctors|medics|"
                                     r"journalists|reporters|correspondents?|spokes(?:man|woman|person)|officers?|"
-                                    r"hospital|a local|locals|elders)\s+(?:in|at)\s+$"), "in", "at")
+                                    r"hospital|a local|locals|elders|protesters|demonstrators|crowds|people|students|workers|"
+                                    r"thousands|hundreds|supporters|youths|manifestants)\s+(?:in|at)\s+$"), "in", "at")
 
 
 def _beside_town(gaz: Gazetteer, before: str, tail: str) -> bool:
@@ -1122,6 +1203,18 @@ def _demonym_placed(gaz: Gazetteer, text: str, folded: str, m: Mention) -> str |
         return None
     word = hit.group(1) or hit.group(2)
     return next((str(key) for kind, key in gaz.refs(word) if kind in (DEMONYM, DEMONYM_FR)), None)
+
+
+def _demonym_placed_at(gaz: Gazetteer, text: str, start: int) -> frozenset[str]:
+    """The country an adjective puts the town starting at `start` in ("the Mozambican town of Palma"), as a set."""
+    if not text.endswith(("of ", "de ", "d'"), max(0, start - 3), start):
+        return frozenset()
+    before = text[max(0, start - 45):start]
+    hit = _DEMONYM_SETTLEMENT_OF.search(before, fold(before).rstrip())
+    if hit is None:
+        return frozenset()
+    word = hit.group(1) or hit.group(2)
+    return frozenset(str(key) for kind, key in gaz.refs(word) if kind in (DEMONYM, DEMONYM_FR))
 
 
 def _country_beside(gaz: Gazetteer, text: str, m: Mention, country: str) -> bool:

@@ -58,7 +58,7 @@ _UN_AFFECTED = re.compile(
     r"(?:staff|personnel|employees|workers|employes|base|camp|convoi|compound|mission) (?:of|de) (?:the |la |l')?" + _UN_WORDS + r"|"
     # "the United Nations is to evacuate some staff", "l'ONU a évacué son personnel": staff pulled out for their safety
     + _UN_WORDS + r" (?:[\w']+ ){0,3}?(?:evacuat(?:e|es|ed|ing)|relocat(?:e|es|ed|ing)|pull(?:s|ed|ing)? out|evacu(?:e|er|ait)) "
-    r"(?:[\w']+ ){0,2}?(?:staff|personnel|employees|workers|employes))\b")
+    r"(?:[\w'-]+ ){0,2}?(?:staff|personnel|employees|workers|employes))\b")
 _UN_BYSTANDER = re.compile(r"\b(?:security council|secretary[- ]general|general assembly|human rights council|conseil de securite|"
                            r"secretaire general|special envoy|rapporteur|un (?:said|says|condemned|condemns|called|calls|urged|warned))\b")
 
