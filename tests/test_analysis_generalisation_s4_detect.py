@@ -150,3 +150,27 @@ def test_a_crowd_verb_adds_to_the_crowd_word() -> None:
 ])
 def test_an_attack_on_miners_is_no_mine_accident(text: str, incident: bool) -> None:
     assert analyze("", text).is_incident is incident, text
+
+
+# Pieces a world-news feed carries beside the news: people's reactions, debates, looking back at an event known by
+# its month. Each would reach everyone watching the country as a fresh alert.
+@pytest.mark.parametrize(("title", "text"), [
+    ("'Justified' or 'reckless'? Residents of Ohio respond to the air strikes",
+     "We asked people in Columbus what they think of the decision to bomb militia bases in Iraq."),
+    ("Voices from Lebanon after Israeli strikes", "People in Beirut tell us about their fear after the air strikes."),
+    ("Picking up the pieces in Kenya after March attack",
+     "Twenty people were killed in an attack on a hotel in Nairobi in March. Traders say tourists have not come back."),
+    ("Mali: life in Mopti after the June massacre", "Dozens of villagers were killed by gunmen in June."),
+    ("Un an après, Bamako se souvient des attentats de novembre", "Des hommes armés avaient tué 20 personnes."),
+])
+def test_reactions_and_looking_back_are_no_new_incident(title: str, text: str) -> None:
+    assert not analyze(title, text).is_incident, title
+
+
+@pytest.mark.parametrize(("title", "text"), [
+    ("Police respond to shooting at a mall in Nairobi", "Gunmen opened fire inside the mall, killing four people."),
+    ("Police in England respond to a bomb threat on a flight from Heathrow", "The plane was diverted to Stansted."),
+    ("Gunmen attack a hotel in Mogadishu in the second assault since May", "At least 12 people were killed."),
+])
+def test_responders_and_a_month_in_passing_do_not_hide_an_incident(title: str, text: str) -> None:
+    assert analyze(title, text).is_incident, title

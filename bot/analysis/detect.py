@@ -610,6 +610,21 @@ _PERIOD = Gated(re.compile(r"\b(?:(?:last|past|previous) (?:year|decade)|(?:in|d
                            r"(?:depuis|au cours des|ces) (?:\w+ )?(?:dernieres annees|derniers mois|debut de l'annee))\b"),
                 "last ", "past ", "previous ", "19", "20", "dernier")
 
+# People's reactions and looking back, in the headline: "Americans in Texas respond to US strikes", "Voices from Iran
+# after US strikes", "Picking up the pieces in Kashmir after ...". Not police or rescuers responding to a shooting.
+_VOX_POP_HEAD = re.compile(
+    r"\b(?:respond|react)s? to\b|^voices (?:from|of)\b|\bvoices (?:from|of) \w+ after\b|\bpicking up the pieces\b")
+_RESPONDERS = re.compile(r"\b(?:police|officers|troops|forces|security|firefighters|army|soldiers|rescuers|paramedics|"
+                         r"emergency|services|teams|crews|authorities)\b")
+# An event named by its month is an old one: "after April killings", "the June attack", "les attentats de novembre".
+_MONTHS_ALT = ("(?:january|february|march|april|may|june|july|august|september|october|november|december|janvier|fevrier|"
+               "avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)")
+_MONTH_NAMED_EVENT = re.compile(
+    r"\b(?:after|since|of|following|anniversary of|depuis|apres) (?:the |last )?" + _MONTHS_ALT + r"(?: \d{1,2})?(?:'s)? "
+    r"(?:killings|massacre|attacks?|bombings?|shooting|coup|raid|riots|violence|clashes|attentats?|attaques?|tueries)\b|"
+    r"\b(?:attentats?|attaques?|massacre|tuerie) (?:de|du|d') ?(?:\d{1,2}[ -])?" + _MONTHS_ALT + r"\b")
+
+
 # A reaction piece: leaders or ministers at a summit or a meeting are the subject of the headline (or first sentence), and
 # an attack is only what they talk about ("The leaders of the G20 vow ... the terror attacks in Paris dominate
 # conversations at the summit", "NATO ministers meet to discuss the response to the bombing"). Folded text. Not when the
@@ -698,6 +713,14 @@ def _friends(title: str, body: str, in_title: dict[int, list[int]], in_body: dic
         found["court_headline"] = 2.0  # "Suspect charged in abduction": the story is the legal step
     if title.rstrip().endswith("?"):  # a question in the title: analysis or opinion, not a report
         found["question"] = 2.0
+    elif "?" in title:  # "'Necessary' or 'unfounded'? Americans respond to US strikes": a debate, most often
+        found["question"] = 1.5
+    if "respon" in head or "react" in head or "voices" in head or "pieces" in head:
+        vox = _VOX_POP_HEAD.search(head)
+        if vox and not _RESPONDERS.search(head[:vox.start()]):
+            found["reaction"] = 1.0  # "Americans in Texas respond to US strikes": people's reactions, a veto
+    if _MONTH_NAMED_EVENT.search(head):
+        found["looking_back"] = 1.0  # "after April killings": an event known by its month is an old one; a veto
     if _MEMORIAL_HEAD.search(head) and not _MARKS_DATE.search(head):
         found["memorial_title"] = 4.0  # "Kenya marks 25 years since the bombing of the US embassy"
     if _MEMORIAL_TITLE.search(title):
@@ -754,6 +777,6 @@ def detect_incident(folded_title: str, folded_body: str, killed: int | None = No
     counted_harm = bool(killed or injured or harm) and top >= 2 * MIN_SCORE
     if top < MIN_SCORE or evidence - FRIEND_FACTOR * against < MIN_SCORE or (domain >= DOMAIN_VETO and not counted_harm) \
             or "explainer" in friends or "trial" in friends or "reaction" in friends or "report_head" in friends \
-            or "legal_head" in friends:
+            or "legal_head" in friends or "looking_back" in friends:
         return Detection(Category.NONE, top, tuple(friends))
     return Detection(best, top, tuple(friends))
