@@ -174,3 +174,20 @@ def test_reactions_and_looking_back_are_no_new_incident(title: str, text: str) -
 ])
 def test_responders_and_a_month_in_passing_do_not_hide_an_incident(title: str, text: str) -> None:
     assert analyze(title, text).is_incident, title
+
+
+@pytest.mark.parametrize(("title", "text", "incident"), [
+    # bomber aircraft flying are no bombing ...
+    ("Russian bombers fly near Alaska", "US jets intercepted two Russian Tu-95 bombers in international airspace.", False),
+    ("US B-52 bombers fly over Korean peninsula", "The strategic bombers flew with South Korean jets in a show of force.",
+     False),
+    # ... suicide bombers are
+    ("Suicide bombers kill 30 at market in Maiduguri", "Two female suicide bombers blew themselves up.", True),
+    # a visit to the wounded comes after the event ...
+    ("Macron visits soldiers wounded in Mali", "The French president met troops injured in an attack last week.", False),
+    ("Pope visits victims of Manchester bombing in hospital", "The pope met survivors of the attack.", False),
+    # ... an attack during a visit is one
+    ("Gunmen kill 5 as president visits Bamako", "Attackers opened fire near the palace.", True),
+])
+def test_bomber_aircraft_and_visits_to_the_wounded(title: str, text: str, incident: bool) -> None:
+    assert analyze(title, text).is_incident is incident, title

@@ -475,6 +475,11 @@ FALSE_FRIENDS: dict[str, tuple[_Cue | re.Pattern[str], float]] = {
                              r"colliery", r"oxygen (?:tanks?|cylinders?)", r"methane", r"firedamp", r"grisou", r"tankers? (?:explosion|explodes?|exploded|blast|fire|caught fire|overturned)",
                              r"camion-citerne"), 2.5),
     # A building brought down on purpose: "engineers blow up a disused cooling tower".
+    # Bomber aircraft flying, not a bombing: "Russian bombers fly near Alaska", "B-52 bombers over the peninsula".
+    "bomber_aircraft": (_rx(r"(?:strategic|long-range|nuclear-capable|heavy|stealth|supersonic) bombers?",
+                            r"bombers (?:flew|fly|flies|flying|intercepted|escorted|patrol\w*|landed|took off|deployed|were spotted)",
+                            r"(?:b-52|b-1b?|b-2|tu-95|tu-160|tu-22m?\d?|h-6)s?(?: [\w-]+)? bombers?",
+                            r"intercept(?:ed|s|ing)? (?:[\w-]+ ){0,3}?bombers"), 2.0),
     "demolition": (_rx(r"demolition", r"demolish(?:ed|es|ing)?", r"disused", r"cooling towers?", r"implosion", r"dynamit\w+ (?:by|in) (?:a |the )?quarry",
                        r"quarry(?:ing)?"), 2.0),
     # "an explosion of interest", "sales exploded": growth, not a blast.
@@ -616,6 +621,10 @@ _VOX_POP_HEAD = re.compile(
     r"\b(?:respond|react)s? to\b|^voices (?:from|of)\b|\bvoices (?:from|of) \w+ after\b|\bpicking up the pieces\b")
 _RESPONDERS = re.compile(r"\b(?:police|officers|troops|forces|security|firefighters|army|soldiers|rescuers|paramedics|"
                          r"emergency|services|teams|crews|authorities)\b")
+# Someone comes to see the hurt after the event: "Macron visits soldiers wounded in Mali", "the Pope meets survivors".
+_VISIT_HEAD = Gated(re.compile(
+    r"\b(?:visits?|visited|visiting|meets?|met|comforts?|comforted) (?:the |with )?(?:[\w-]+ ){0,2}?"
+    r"(?:wounded|injured|victims|survivors|families|bereaved)\b"), "visit", "meet", "met ", "comfort")
 # An event named by its month is an old one: "after April killings", "the June attack", "les attentats de novembre".
 _MONTHS_ALT = ("(?:january|february|march|april|may|june|july|august|september|october|november|december|janvier|fevrier|"
                "avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)")
@@ -715,6 +724,8 @@ def _friends(title: str, body: str, in_title: dict[int, list[int]], in_body: dic
         found["question"] = 2.0
     elif "?" in title:  # "'Necessary' or 'unfounded'? Americans respond to US strikes": a debate, most often
         found["question"] = 1.5
+    if _VISIT_HEAD.search(head) and not _VIOLENCE_VERB.search(head):
+        found["reaction"] = 1.0  # "Macron visits soldiers wounded in Mali": a visit after the event, a veto
     if "respon" in head or "react" in head or "voices" in head or "pieces" in head:
         vox = _VOX_POP_HEAD.search(head)
         if vox and not _RESPONDERS.search(head[:vox.start()]):
