@@ -536,7 +536,7 @@ _LAST_RESORT_EVENT = re.compile(r"\b(?:attack|kill|bomb|blast|explo|shot|shoot|g
 _NOT_A_TOWN = frozenset({"ramadan", "christmas", "easter", "eid", "parliament", "congress", "senate", "court", "islam", "english",
                          "french", "arabic", "twitter", "facebook", "youtube", "telegram", "whatsapp", "africa", "europe", "asia",
                          "america", "americas", "oceania", "sahel", "maghreb", "balkans", "caucasus", "gulf", "levant", "arabia",
-                         "middle", "afrique", "europe", "response", "retaliation", "custody", "hospital", "action", "power"})
+                         "middle", "afrique", "response", "retaliation", "custody", "hospital", "action", "power"})
 
 
 def _last_resort_town(gaz: Gazetteer, text: str) -> str | None:
