@@ -125,6 +125,8 @@ def score(report: Report, incident: KnownIncident, *, window: timedelta = WINDOW
             needed += NONE_PENALTY / 2 if calm_about_violence else NONE_PENALTY
         # else: a calm report naming the same people as an incident is about that affair, not another story
     elif frozenset({report.category, incident.category}) in _BORDERLINE:
+        if gap > SAME_TIME:  # one clash told as unrest and as fighting is told at the same time; a protest one
+            return None      # day and a coup or an offensive the next are two events
         needed += BORDERLINE_PENALTY
     elif report.category != incident.category:
         needed += 0.05
@@ -189,12 +191,15 @@ def _sole_event_pointed_back_at(report: Report, candidates: list[KnownIncident])
     the two name different targets, groups or people."""
     if not report.follow_up or report.geonameid is not None or not report.country:
         return None
+    # Only events of a kind it could follow count: a protest against a bombing is no second candidate
+    # for "the government blames the bombing on ...".
     recent = [inc for inc in candidates
               if inc.country == report.country and inc.category is not Category.NONE
+              and compatible(report.category, inc.category)
               and inc.first_seen <= report.published and _gap(report, inc) <= FOLLOW_UP_COUNTRY_GAP]
     if len(recent) != 1:
         return None
     (incident,) = recent
-    if not compatible(report.category, incident.category) or conflicts(report.terms, incident.terms):
+    if conflicts(report.terms, incident.terms):
         return None
     return Verdict(incident.id, 0.0, "follow-up of the only recent event in the country")

@@ -33,8 +33,17 @@ _CUES = re.compile(
         r"\b(?:one of the|the|an?)\s+(?:\w+\s+){0,2}(?:attackers?|gunm[ae]n|bombers?|assailants?|perpetrators?|"
         r"hijackers?|kidnappers?|plotters?)\s+(?:\w+\s+){0,3}(?:identified|named|arrested|captured|charged)\b",
         r"\b(?:identified|named) as (?:one of )?the (?:\w+\s+)?(?:attackers?|gunm[ae]n|bombers?|assailants?)\b",
-        # someone is blamed for it: "the government blames the attack on the Haqqani network"
-        r"\bblam(?:es|ed|ing)\s+" + _WHEN + r"\s*(?:\w+\s+){0,2}" + _EVENT + r"\s+on\b",
+        # "police name the bomber as Salman Abedi", "police identify the suspects in the attack as ..."
+        r"\b(?:identif(?:y|ies|ied)|names?|named)\s+(?:the|a|one of the)\s+(?:\w+\s+){0,1}(?:attackers?|gunm[ae]n|"
+        r"bombers?|assailants?|perpetrators?|hijackers?|kidnappers?|shooters?|suspects?|driver)\s+"
+        r"(?:[\w'-]+\s+){0,5}?as\b",
+        # suspects held over it: "police arrest three men in connection with the bombing"
+        r"\b(?:arrest(?:s|ed)?|detain(?:s|ed)?)\s+(?:[\w'-]+\s+){0,6}?(?:in connection with|over|for)\s+"
+        + _WHEN + r"\s*(?:[\w'-]+\s+){0,3}" + _EVENT + r"\b",
+        # someone is blamed for it: "the government blames the attack on the Haqqani network",
+        # "India blames Jaish-e-Mohammed for the Uri attack"
+        r"\bblam(?:e|es|ed|ing)\s+" + _WHEN + r"\s*(?:\w+\s+){0,2}" + _EVENT + r"\s+on\b",
+        r"\bblam(?:e|es|ed|ing)\s+(?:[\w'-]+\s+){1,5}?for\s+" + _WHEN + r"\s*(?:[\w'-]+\s+){0,3}" + _EVENT + r"\b",
         r"\b(?:attribu\w*|impute\w*)\s+(?:l'|la|le|les|cet(?:te)?)\s*(?:\w+\s+){0,2}" + _EVENT + r"\s+(?:a|au|aux)\b",
         # pictures of it come out: "video emerged showing ...", "footage has emerged of ..."
         r"\b(?:video|videos|footage|images|photos)\s+(?:has |have |had )?(?:emerged|surfaced)\b",
@@ -52,7 +61,7 @@ _NAMED_EVENT = re.compile(
 
 
 # Every cue above contains one of these: most reports have none, and skip the patterns.
-_GATE = ("toll", "bilan", "responsib", "revendiqu", "identif", "named", "arrested", "captured", "charged",
+_GATE = ("toll", "bilan", "responsib", "revendiqu", "identif", "name", "arrest", "detain", "captured", "charged",
          " after ", "lendemain", "blam", "attribu", "impute", "emerged", "surfaced")
 
 

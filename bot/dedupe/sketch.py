@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import math
 import re
 import zlib
 from array import array
@@ -245,8 +246,13 @@ def key_terms(title: str, text: str, *, limit: int = 40, place_names: Iterable[s
             terms.append(term.upper() if term in names and term not in GENERIC_TERMS else term)
             if len(terms) >= limit:
                 break
+    if "march" in seen and _MARKET_FR.search(lead):  # "un marché" (a market), not "une marche" (a march)
+        terms = [_MARKET if t.lower() == "march" else t for t in terms]
     if "isil" not in seen and _ISLAMIC_STATE.search(lead):  # one group, many names: one term
         terms.append("isil")
+    # The place's own words, apart: they weigh nothing, but a report that names the place as a word (where
+    # its analysis found no city: "Chibok", "Grand-Bassam") shares it with the event placed there.
+    terms.extend(PLACE_TERM + t for t in skip - _common_names())
     day = event_date(lead[:400])
     if day:
         terms.append(DATE_TERM + day)
@@ -254,6 +260,7 @@ def key_terms(title: str, text: str, *, limit: int = 40, place_names: Iterable[s
 
 
 DATE_TERM = "@d"
+PLACE_TERM = "#"
 _MONTHS = {m: i % 12 + 1 for i, m in enumerate(
     "january february march april may june july august september october november december "
     "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre".split())}
@@ -283,13 +290,48 @@ def event_date(lead: str) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
+_MARKET_FR = re.compile(r"\b[Mm]arché")
+_MARKET = stem("market")
 _ISLAMIC_STATE = re.compile(r"(?i:\b(?:islamic state|isil|isis|daesh|[eé]tat islamique)\b)|\bEI\b")
+
+
+# French words of incident reports, as the English word an English report of the same event uses:
+# "une fusillade à l'hôpital" and "a shooting at the hospital" then share what was hit.
+# ("marche" is left out: once accents are folded it is a market or a protest march; see _MARKET_FR.)
+_FRENCH = {
+    **dict.fromkeys("kamikaze kamikazes".split(), "suicide"),
+    **dict.fromkeys("camion camions camionnette".split(), "truck"),
+    **dict.fromkeys("hopital hopitaux".split(), "hospital"),
+    **dict.fromkeys("ecole ecoles".split(), "school"),
+    **dict.fromkeys("eglise eglises".split(), "church"),
+    **dict.fromkeys("mosquee mosquees".split(), "mosque"),
+    **dict.fromkeys("otage otages".split(), "hostage"),
+    **dict.fromkeys("plage plages".split(), "beach"),
+    **dict.fromkeys("manifestation manifestations manifestants manifestant".split(), "protest"),
+    **dict.fromkeys("policier policiers policiere policieres".split(), "police"),
+    **dict.fromkeys("casque casques".split(), "peacekeeper"),
+    **dict.fromkeys("enlevement enlevements enleve enleves enlevee enlevees".split(), "kidnapped"),
+    **dict.fromkeys("bombardement bombardements".split(), "bombing"),
+    **dict.fromkeys("soldats militaires".split(), "soldiers"),
+    **dict.fromkeys("arme armes".split(), "armed"),
+    **dict.fromkeys("lyceennes lyceens".split(), "schoolgirls"),
+    **dict.fromkeys("rebelles".split(), "rebels"),
+    **dict.fromkeys("bureau bureaux".split(), "office"),
+    "ambassade": "embassy", "aeroport": "airport", "caserne": "barracks", "embuscade": "ambush", "paix": "peace",
+    "fusillade": "shooting", "convoi": "convoy", "double": "twin", "gare": "station", "pont": "bridge",
+    "frontiere": "border", "morts": "dead", "tues": "killed", "blesses": "wounded", "bilan": "toll",
+    "stade": "stadium", "universite": "university", "noel": "christmas", "tentative": "attempt",
+    "revendique": "claimed", "soir": "evening", "nuit": "night", "matin": "morning", "gouvernement": "government",
+    **dict.fromkeys("faisant fait font ont avoir etre moins dont leurs ainsi alors encore deja tout tous toute "
+                    "toutes mois homme hommes".split(), ""),
+}
 
 
 @functools.lru_cache(maxsize=65536)
 def _term(word: str) -> str:
     """The stem a word counts as, or "" for function words, numbers and words too short to tell."""
     w = base_word(word)
+    w = _FRENCH.get(w, w)
     return "" if len(w) < 4 or w in STOP_WORDS or w.isdigit() else stem(w)
 
 
@@ -301,6 +343,8 @@ def fact_terms(*, un_involved: bool, airports: Iterable[str]) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=65536)  # called for every term of every candidate comparison
 def _weight(term: str) -> float:
+    if term.startswith(PLACE_TERM):  # the event's place is compared apart
+        return 0.0
     if term.startswith("@"):
         return KEY_FACT_WEIGHT
     if term.isupper():
@@ -320,7 +364,15 @@ def shared_names(a: frozenset[str], b: frozenset[str]) -> int:
     """How many identifying names the two reports share (a name may be a plain word on the other side)."""
     la = {t.lower() for t in a}
     lb = {t.lower() for t in b}
-    return len((_names(a) & lb) | (_names(b) & la))
+    return len((_names(a) & lb) | (_names(b) & la) | _named_place(a, b) | _named_place(b, a))
+
+
+def _named_place(a: frozenset[str], b: frozenset[str]) -> set[str]:
+    """b's city, named on a, which the analysis placed no closer than its country ("the Berlin attack")."""
+    places = {t[1:] for t in b if t[0] == PLACE_TERM}
+    if not places or any(t[0] == PLACE_TERM for t in a):
+        return set()
+    return places & {t.lower() for t in a if t.isupper()}
 
 
 def target_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -368,9 +420,18 @@ def term_overlap(a: frozenset[str], b: frozenset[str]) -> float:
         return 0.0
     fa = {t.lower(): t for t in a}
     fb = {t.lower(): t for t in b}
-    shared = sum(max(_weight(fa[t]), _weight(fb[t])) for t in fa.keys() & fb.keys())
-    lighter = min(sum(_weight(t) for t in a), sum(_weight(t) for t in b))
-    return min(1.0, shared / lighter) if lighter else 0.0
+    # fsum: exact, so the result does not depend on the order a set is walked in (which varies by process)
+    shared = [max(_weight(fa[t]), _weight(fb[t])) for t in fa.keys() & fb.keys()]
+    # One side's city named as a word on the other, which the analysis placed no closer than its country
+    pa = [t[1:] for t in fa if t[0] == PLACE_TERM]
+    pb = [t[1:] for t in fb if t[0] == PLACE_TERM]
+    if pa and not pb:
+        shared.extend(_weight(fb[t]) for t in pa if t in fb)
+    elif pb and not pa:
+        shared.extend(_weight(fa[t]) for t in pb if t in fa)
+    lighter = min(math.fsum(_weight(t) for t in a), math.fsum(_weight(t) for t in b))
+    shared_weight = math.fsum(shared)
+    return min(1.0, shared_weight / lighter) if lighter else 0.0
 
 
 def pack(values: Sequence[int]) -> bytes:
