@@ -26,6 +26,10 @@ _WORD_NUMBERS = {
     "plusieurs dizaines": 24, "plusieurs dizaines de": 24, "plusieurs centaines": 200, "plusieurs centaines de": 200,
     "quatre-vingt": 80, "quatre-vingts": 80,
 }
+# "une quinzaine", "plus d'une centaine": French approximate numbers, counted at their round value.
+_WORD_NUMBERS.update({f"{head}{word}": n for word, n in (
+    ("dizaine", 10), ("douzaine", 12), ("quinzaine", 15), ("vingtaine", 20), ("trentaine", 30), ("quarantaine", 40),
+    ("cinquantaine", 50), ("soixantaine", 60), ("centaine", 100)) for head in ("une ", "plus d'une ", "pres d'une ")})
 # French compounds: "dix-sept", "trente-sept", "soixante et onze", "quatre-vingt-dix" (tens, then "-" or " et ", then units).
 _FR_TENS = r"(?:quatre-vingts?|dix|vingt|trente|quarante|cinquante|soixante)"
 _FR_UNITS = r"(?:et[- ](?:un|une|onze)|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize)"
@@ -40,25 +44,30 @@ _QUALIFIER = (r"(?:" + trie_alternation(sorted(["at least", "more than", "over",
 # Who was hit: up to three words between the number and the verb ("three French soldiers were killed").
 _WHO = r"(?:[a-z'-]+\s+){0,3}?(?:(?:de\s+la\s+|de\s+l'|du\s+|des\s+|d')[a-z-]+\s+)?"  # "... de la Minusca"
 _KILLED = (r"(?:killed|dead|died|deaths|killing|slain|massacred|murdered|lives|bodies|fatalities|"
-           r"morts?|tues?|tuees?|decedes?|victimes|personnes tuees|ont peri|ont ete tues|ont ete tuees|trouve la mort|tue|"
-           r"(?:ont |a )?perdu la vie)")
+           r"morts|(?<!\sa )mort|tues?|tuees?|decedes?|victimes|personnes tuees|ont peri|ont ete tues|ont ete tuees|trouve la mort|tue|"
+           r"(?:ont |a )?perdu la vie|assassinee?s?|abattue?s?|(?:ont|a) ete massacree?s?)")
 _INJURED = r"(?:injured|wounded|injuring|wounding|hurt|injuries|casualties|blesses?|blessees?|ont ete blesses)"
-_AUX = r"(?:\s+(?:were|have been|had been|are|was|has been|ont ete|sont|a ete|people|persons|personnes|others|autres))*"
+# Auxiliaries after who was hit ("un casque bleu tchadien a été tué"): they do not count against the three words of _WHO.
+_AUX = r"(?:(?:were|have been|had been|are|was|has been|ont ete|sont|a ete|est|people|persons|personnes|others|autres)\s+)*"
 
 # Gate needles: every word of _KILLED / _INJURED contains one of them.
-_KILLED_NEEDLES = ("kill", "dead", "died", "death", "slain", "massacred", "murdered", "lives", "bodies", "fatalities", "mort",
-                   "tue", "decede", "victimes", "ont peri", "trouve la mort", "perdu la vie")
+_KILLED_NEEDLES = ("kill", "dead", "died", "death", "slain", "massacr", "murdered", "lives", "bodies", "fatalities", "mort",
+                   "tue", "decede", "victimes", "ont peri", "trouve la mort", "perdu la vie", "assassine", "abattu")
 _INJURED_NEEDLES = ("injur", "wound", "hurt", "casualties", "bless")
-_KILLED_AFTER = Gated(re.compile(r"\b" + _QUALIFIER + _NUMBER + r"\s+" + _WHO + _AUX.strip() + r"\s*" + _KILLED + r"\b"),
+# "un drone abattu", "two planes shot down": machines are not people killed.
+_NOT_PEOPLE = r"(?!(?:drones?|avions?|helicopteres?|appareils?|aeronefs?|planes?|helicopters?|aircraft)\b)"
+_KILLED_AFTER = Gated(re.compile(r"\b" + _QUALIFIER + _NUMBER + r"\s+" + _NOT_PEOPLE + _WHO + _AUX + _KILLED + r"\b"),
                       *_KILLED_NEEDLES)
-_INJURED_AFTER = Gated(re.compile(r"\b" + _QUALIFIER + _NUMBER + r"\s+" + _WHO + _AUX.strip() + r"\s*" + _INJURED + r"\b"),
+_INJURED_AFTER = Gated(re.compile(r"\b" + _QUALIFIER + _NUMBER + r"\s+" + _WHO + _AUX + _INJURED + r"\b"),
                        *_INJURED_NEEDLES)
 # "killing 12", "killed at least 30 people", "left 50 dead", "death toll rose to 40", "fait 12 morts"
 _KILLED_BEFORE = Gated(re.compile(
-    r"\b(?:killing|killed|kills|kill|death toll of|left|leaves|leaving|claimed the lives of|bilan de|tuant|ont tue|a tue|a fait)\s+"
-    + _QUALIFIER + _NUMBER + r"(?:\s+" + _WHO + r"(?:dead|morts?|people|persons|personnes|civilians|soldiers|"
+    r"\b(?:killing|killed|kills|kill|death toll of|left|leaves|leaving|claimed the lives of|bilan de|tuant|ont tue|a tue|a fait|tue|tuent)\s+"
+    # not "a fait 12 blessés", "left five people injured": a count of the hurt
+    + _QUALIFIER + r"(?>" + _NUMBER + r")\b(?!\s+(?:(?!and\b|et\b)[a-z'-]+\s+)?(?:injured|wounded|hurt|blesses?|blessees?)\b)"
+    r"(?:\s+" + _WHO + r"(?:dead|morts?|people|persons|personnes|civilians|soldiers|"
     r"civils|soldats|militaires|others|police|policemen|officers|children|students|worshippers|troops)\b)?"),
-    "kill", "death toll of", "left", "leav", "claimed the lives of", "bilan de", "tuant", "ont tue", "a tue", "a fait")
+    "kill", "death toll of", "left", "leav", "claimed the lives of", "bilan de", "tue", "tuant", "a fait")
 # "The death toll from Friday's attack on the hotel has risen to 21", "bringing the death toll to 45",
 # "the toll now stands at 50", "le bilan s'alourdit a 12 morts": a toll update says how many died.
 _TOLL = Gated(re.compile(r"\b(?:death toll|toll|number of (?:dead|deaths|people killed|victims)|bilan(?: humain| provisoire| officiel)?)"
@@ -116,6 +125,7 @@ def _max_count(patterns: tuple[Gated, ...], text: str) -> int | None:
 
 # Cheap gate: the big patterns only run on texts that use a casualty word at all.
 _ANY_CASUALTY_WORD = ("kill", "dead", "died", "death", "slain", "massacr", "murder", "lives", "bodies", "fatalit", "mort", "tue", "tuant", "perdu la vie",
+                      "assassine", "abattu",
                       "dece", "victime", "peri", "injur", "wound", "hurt", "casualt", "bless", "toll", "bilan", "no one", "nobody",
                       "aucune")
 

@@ -184,7 +184,8 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              r"separatists|militiamen) (?:[\w'-]+ ){0,2}?(?:storm|storms|attack|attacks|raid|raids|overrun|overruns|overran|ambush|ambushes|"
              r"besiege|besieges|besieged)",
              r"(?:hommes armes|individus armes|assaillants|jihadistes|djihadistes|terroristes|rebelles|miliciens|bandits armes|insurges|"
-             r"separatistes|islamistes|combattants) (?:[\w'-]+ ){0,3}?(?:ont attaque|attaquent|ont tue|tuent|ont pris d'assaut|prennent d'assaut)",
+             r"separatistes|islamistes|combattants|gangs|gangs armes|membres de gangs) (?:[\w'-]+ ){0,3}?(?:ont attaque|attaquent|ont tue|tuent|"
+             r"ont pris d'assaut|prennent d'assaut)",
              r"(?:eglise|mosquee|camp|base|poste|convoi|village|ecole|caserne|gendarmerie|commissariat|position|patrouille|hotel|marche)s? "
              r"(?:[\w'-]+ )?attaquee?s?", r"poignarde(?:e|s|es)?", r"(?:a|ont) poignarde",
              r"terrorist attacks?", r"terror attacks?", r"(?:came|comes|come|coming) under attack",
@@ -200,7 +201,7 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              # arson by armed groups or attackers: "militants torched three schools", "des assaillants ont incendie"
              r"(?:militants|insurgents|rebels|gunmen|attackers|assailants|jihadists|extremists|arsonists|guerrillas|separatists|"
              r"assaillants|jihadistes|djihadistes|terroristes|rebelles|hommes armes|individus armes|bandits|separatistes|miliciens|islamistes|"
-             r"insurges) (?:[\w'-]+ ){0,4}?"
+             r"insurges|gangs|gangs armes|membres de gangs|gangsters) (?:[\w'-]+ ){0,4}?"
              r"(?:set (?:fire|ablaze)|sets (?:fire|ablaze)|torch|torches|torched|burn(?:ed|t|s)? down|firebombed|ont incendie|incendient|ont brule|brulent)",
              r"arson attacks?",
              # "targeted in an attack", "vise par une attaque"
@@ -246,7 +247,16 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              r"depots?|barracks|headquarters)",
              r"a saute(?:nt)? sur (?:une |des |un )?(?:mines?|engins? explosifs?)",
              r"ont saute(?:nt)? sur (?:une |des |un )?(?:mines?|engins? explosifs?)",
-             r"saute(?:nt)? sur (?:une |des |un )?(?:mines?|engins? explosifs?)", r"desamorce(?:e|s|es|r)?", r"(?:colis|lettre|paquet|engin|moto|voiture|vehicule|camion) piegee?s?"), 2.0),
+             r"saute(?:nt)? sur (?:une |des |un )?(?:mines?|engins? explosifs?)", r"desamorce(?:e|s|es|r)?", r"(?:colis|lettre|paquet|engin|moto|voiture|vehicule|camion) piegee?s?",
+             # "un EEI" (engin explosif improvisé), "un véhicule touché par une mine", "le convoi a heurté un engin explosif"
+             r"eei", r"(?:heurte|touche)e?s? (?:par |sur )?(?:une |un |des )?(?:mines?|eei|engins? (?:explosifs?|artisanaux|artisanal))",
+             # the causative: "les jihadistes font exploser un pont", "ont fait sauter un pylône", "un kamikaze s'est fait exploser"
+             # (not "fait exploser les prix / les cas")
+             r"(?:font|fait|ont fait|a fait|avoir fait|faisant) (?:exploser|sauter) (?:un |une |le |la |les |des |deux |trois |plusieurs |l')?"
+             r"(?:[\w-]+ ){0,2}?(?:ponts?|vehicules?|voitures?|bus|cars?|camions?|pylones?|bombes?|charges?|engins?|ceintures?|gazoducs?|"
+             r"oleoducs?|pipelines?|batiments?|immeubles?|maisons?|ecoles?|eglises?|mosquees?|postes?|voies? ferrees?|rails?|antennes?|"
+             r"convois?|checkpoints?|barrages?|residences?|bureaux)",
+             r"s'est fait exploser", r"s'etait fait exploser", r"se sont fait exploser", r"se (?:fait|font|faisant) exploser"), 2.0),
         (_rx(r"(?:threw|thrown|tossed|hurled|lobbed) (?:[\w-]+ ){0,4}(?:at|into)", r"(?:ripped|tore) through"), 1.0),
         # a target named beside the bombing, a group of its own: "bombed the Bolivian Embassy", "the bombing of a market"
         (_rx(r"(?:bombed|bombs|bombing|bombings|firebomb|firebombed|firebombs|firebombing|blew up|blow up|blows up|blowing up|blown up) (?:of |at |on |against )?(?:an? |the |two |three |several )?" + _TARGET), 2.0),
@@ -278,7 +288,7 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
         (_rx(r"(?:seize|seizes|seized|seizing|take|takes|took|taking|taken|hold|holds|held|holding) (?:[\w-]+ ){0,3}?hostages?", needs=("hostage",)), 2.0),
     ),
     Category.UNREST: (
-        (_rx(r"protests?", r"protesters?", r"protestors?", r"demonstrators?", r"demonstrations?", r"riots?", r"rioters?", r"rioting",
+        (_rx(r"protests?", r"protesters?(?! (?:contre|pour|aupres|vivement|energiquement|devant))", r"protestors?", r"demonstrators?", r"demonstrations?", r"riots?", r"rioters?", r"rioting",
              r"tear ?gas", r"unrest", r"clash(?:ed|es)? (?:with|between) (?:police|protesters|demonstrators|security forces|rival)",
              r"manifestations?", r"manifestants?", r"emeutes?", r"heurts", r"gaz lacrymogenes?", r"marche de protestation",
              r"sit-in", r"march(?:ed)? (?:on|through|against)", r"looting", r"pillages?", r"barricades?", r"counter-protesters",
@@ -290,7 +300,14 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              r"(?:communal|ethnic|sectarian|religious|tribal|inter-?communal|post-?election|street) (?:clashes|violence|riots?|fighting)",
              r"(?:affrontements|violences|heurts) (?:intercommunautaires|interethniques|post-?electora(?:les|ux))",
              r"burn(?:ed|ing|t|s)? (?:tyres|tires)", r"pneus brules", r"echauffourees?", r"scuffles?", r"scuffled", r"balles en caoutchouc", r"canons? a eau",
-             *(word + _WITH_CIVILIANS for word in (r"clash(?:es|ed)?", r"affrontements?", r"accrochages?", r"heurts"))), 2.0),
+             # a march broken up: "marche de l'opposition réprimée", "la police a réprimé une manifestation"
+             r"(?:marches?|manifestations?|rassemblements?|sit-in|protests?|demonstrations?|rally|rallies) (?:[\w'-]+ ){0,4}?"
+             r"(?:violemment |brutalement |durement )?(?:reprimee?s?|dispersee?s?|brutally dispersed|violently dispersed|broken up)",
+             r"(?:reprime|reprimee|reprimes|reprimees|reprimer|reprimant|repriment|ont reprime|a reprime) (?:dans le sang |violemment )?"
+             r"(?:une |la |les |des |un |le )?(?:marches?|manifestations?|manifestants|rassemblements?|protestataires|sit-in)"), 2.0),
+        # clashes with a crowd or between communities, a group of its own so that it adds to "manifestants" in the same phrase:
+        # "affrontements entre forces de l'ordre et manifestants", "violences entre manifestants et policiers"
+        (_rx(*(word + _WITH_CIVILIANS for word in (r"clash(?:es|ed)?", r"affrontements?", r"accrochages?", r"heurts", r"violences"))), 2.0),
         # a crowd on the move, a group of its own so that it adds to "protesters": "thousands of protesters march through",
         # "tens of thousands of people demonstrate", "migrants riot at a camp"
         (_rx(r"(?:thousands|hundreds|dozens|crowds|milliers|centaines|dizaines) (?:of [\w-]+ |de [\w-]+ )?(?:rallied|marched|gathered|demonstrated|"
@@ -324,10 +341,12 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              r"(?:president|chef de l'etat|premier ministre) (?:[\w'-]+ ){0,4}?(?:retenu|sequestre|detenu|capture|arrete)e? par (?:des |les |la )?"
              r"(?:militaires|soldats|mutins|garde presidentielle|forces speciales|elements)",
              r"(?:reprend|reprennent|repris|prend|prennent|pris) (?:le )?controle (?:de la ville|de la localite|du camp|de la base|"
-             r"de (?=[A-Z]))", r"s'empare (?:de la ville|de la localite|du camp|de la base)",
-             r"s'emparent (?:de la ville|de la localite|du camp|de la base)",
-             r"s'est empare (?:de la ville|de la localite|du camp|de la base)",
-             r"se sont empares (?:de la ville|de la localite|du camp|de la base)",
+             r"de (?=[A-Z]))",
+             # ground taken: "les rebelles s'emparent de plusieurs localités", "s'est emparé du camp militaire"
+             r"(?:s'empare|s'emparent|s'est empare|se sont empares|s'etaient empares|s'etait empare|s'emparant)e?s? (?:de |du |d')"
+             r"(?:la |l'|plusieurs |deux |trois |nombreuses |nombreux |certaines |certains |toute la |la quasi-totalite (?:de la |des )|"
+             r"une partie (?:de la |du |des )|des )?(?:ville|villes|localites?|villages?|camps?|bases?|positions?|postes?|casernes?|garnisons?|"
+             r"chefs?-lieux|aeroports?|palais|quartiers?|secteurs?|territoires?)",
              r"frappes? (?:israeliennes?|americaines?|russes?|ukrainiennes?|francaises?|turques?|iraniennes?|militaires?|ciblees?|de missiles?)",
              r"(?:reprise des|nouveaux|intenses|violents|d'intenses|de violents) combats", r"combats (?:reprennent|ont repris|font rage|opposent|meurtriers)", r"dissous (?:les institutions|le gouvernement)", r"tank shells?", r"struck (?:the |a )?(?:military|army|arms)(?! (?:vehicles?|convoys?|patrols?|trucks?|personnel|jeeps?))",
              r"mortar", r"artillery", r"offensive", r"frappes? (?:aeriennes?|de drones?)", r"combats (?:entre|ont|se|dans|contre)", r"violents combats",
@@ -442,9 +461,11 @@ FALSE_FRIENDS: dict[str, tuple[_Cue | re.Pattern[str], float]] = {
                   r"(?:blast|storm|fire|shot|shoot|rocket|charge|power|romp|cruise|surge)(?:s|ed|d)? (?:to|into) (?:[\w-]+ )?(?:victory|gold|the title|the lead|"
                   r"the final|the semi-?finals?|the quarter-?finals?|first place|top spot|the last (?:four|eight|16))", r"(?:in|into) the final(?! (?:days?|weeks?|months?|hours?|years?|stages?|moments?|round|report))",
                   rest_needles=(" win", " victory", " defeat", " loss")), 1.0),
-    "film": (_rx(r"film(?:ing|ed|s)?", r"film shoot", r"on set", r"stunts?", r"movie", r"box office", r"hollywood", r"actor", r"actress", r"premiere", r"box-office",
+    "film": (_rx(r"film(?:ing|ed|s)?", r"film shoot", r"on set", r"stunts?", r"movie", r"box office", r"hollywood", r"actor", r"actress", r"premiere(?<!la premiere)(?<!en premiere)(?<!une premiere)(?<!sa premiere)(?<!de premiere)(?<!leur premiere)(?<!cette premiere)",
+                 r"box-office",
                  r"(?:film|movie|stage|art|artistic|casting|theatre|theater) director", r"directed by", r"sequel", r"tv series", r"episode", r"cinema", r"documentary", r"video game", r"novel", r"album",
-                 r"song", r"concert", r"festival"), 1.0),
+                 r"song", r"concert", r"festival",
+                 r"documentaires?", r"realisat(?:eur|rice)", r"(?:long|court)-metrages?"), 1.0),
     "drill": (_rx(r"drills?", r"exercises?", r"simulation", r"simulated", r"mock (?:[\w-]+ ){0,2}?(?:attack|exercise|drill|raid)", r"(?:staged|stage|held|holds) (?:a |an )?(?:[\w-]+ )?(?:drill|exercise)", r"war games", r"exercice", r"manoeuvres", r"salutes?", r"parades?"), 1.5),
     "memorial": (_rx(r"anniversary", r"anniversaries", r"memorial", r"commemorat(?:e|ed|es|ion|ions)", r"remembrance", r"years (?:ago|since|after)", r"(?:a|one) year (?:ago|since|after|on)", r"un an (?:apres|jour pour jour)",
                      r"national mourning", r"days? of (?:national )?mourning",
@@ -467,13 +488,16 @@ FALSE_FRIENDS: dict[str, tuple[_Cue | re.Pattern[str], float]] = {
                              r"(?:chemical|fireworks?|industrial|fertilizer|fertiliser) "
                              r"(?:plant|factory|warehouse|depot|facility)", r"(?:explosion|fuite|bouteilles?) de gaz",
                              r"(?:explosion|incendie) (?:dans une|d'une|a l') ?usine",
-                             r"(?:explosions?|incendie) (?:[\w'-]+ ){0,6}?(?:d'un |du |au |dans un )?depot (?:de munitions|d'explosifs|d'hydrocarbures|de carburant|"
+                             r"(?:explosions?|incendie) (?:[\w'-]+ ){0,6}?(?:d'un |du |au |dans un )?(?:depot|entrepot) (?:de munitions|d'explosifs|d'hydrocarbures|de carburant|"
                              r"de produits|petrolier|d'armes)", r"(?:explosion|deflagration) accidentelle", r"industrial accident", r"short circuit", r"court-circuit", r"mine (?:explosion|blast)s?",
                              r"boilers?", # a mine's own accident, not "gunmen killed 20 gold miners": the blast or the collapse is named with the mine
                              r"(?:coal|gold|copper|diamond|salt|tin|uranium|jade) mine (?:explosion|blast|collapse|fire|accident|disaster)s?",
                              r"(?:explosion|blast|collapse|fire)s? (?:at|in) (?:a |an |the )?(?:[\w-]+ )?(?:coal|gold|copper|diamond|salt|tin|uranium|jade) mine",
                              r"colliery", r"oxygen (?:tanks?|cylinders?)", r"methane", r"firedamp", r"grisou", r"tankers? (?:explosion|explodes?|exploded|blast|fire|caught fire|overturned)",
-                             r"camion-citerne"), 2.5),
+                             r"camion-citerne",
+                             # "une explosion sur un site d'orpaillage", "de la dynamite stockée": a gold diggers' accident
+                             r"(?:explosions?|deflagrations?) (?:[\w'-]+ ){0,5}?(?:sites? d'orpaillage|sites? aurifere|sites? minier|mine d'or|carriere)",
+                             r"(?:dynamite|explosifs) (?:stockee?s?|entreposee?s?)"), 2.5),
     # A building brought down on purpose: "engineers blow up a disused cooling tower".
     # Bomber aircraft flying, not a bombing: "Russian bombers fly near Alaska", "B-52 bombers over the peninsula".
     "bomber_aircraft": (_rx(r"(?:strategic|long-range|nuclear-capable|heavy|stealth|supersonic) bombers?",
@@ -511,7 +535,7 @@ FALSE_FRIENDS: dict[str, tuple[_Cue | re.Pattern[str], float]] = {
                   r"microsoft", r"google", r"apple", r"linux",
                   # not "the blast shattered windows"
                   r"windows (?:xp|vista|7|8|10|11|update|server|pcs?|computers?|users?|software|operating system)"), 1.0),
-    "disaster": (_rx(r"earthquakes?", r"collisions?", r"collided", r"head-on", r"quake", r"floods?", r"floodwaters?", r"flooding", r"cyclone", r"hurricane", r"typhoon", r"landslides?", r"volcan(?:o|ic)",
+    "disaster": (_rx(r"earthquakes?", r"collisions?", r"collided", r"head-on", r"quake", r"floods?", r"floodwaters?", r"flooding", r"cyclone", r"hurricane", r"typhoon", r"landslides?", r"volcan(?:o|oes|ic|s|ique|iques)?", r"eboulements?", r"chavire", r"crues?",
                      r"eruption", r"wildfires?", r"storms?(?<!gunmen storm)(?<!militants storm)(?<!protesters storm)(?<!rebels storm)(?<!troops storm)"
                      r"(?<!police storm)(?<!forces storm)(?<!fighters storm)(?<!insurgents storm)(?<!demonstrators storm)", r"tornado", r"tsunami", r"drought", r"blizzard", r"snow", r"ash cloud",
                      r"crash(?:ed|es)?", r"derail(?:ed|ment)", r"collapsed?", r"accident", r"accidental", r"gas (?:leak|explosion)",
@@ -525,11 +549,15 @@ FALSE_FRIENDS: dict[str, tuple[_Cue | re.Pattern[str], float]] = {
                      r"new terminal", r"runway", r"conference", r"general assembly", r"parliamentary", r"parliament (?:voted|passed|approved|debated|adopted)", r"(?:in|by|to) parliament", r"legislation", r"bill", r"reform",
                      r"scrutin", r"elections", r"sommet", r"negociations", r"accord de paix", r"economie", r"deploy(?:ed|ment|s)?",
                      r"threat level", r"warns?", r"warned", r"condemn(?:s|ed)?", r"visit(?:s|ed)?", r"meets?", r"met with", r"pledge(?:s|d)?", r"promis(?:e|es|ed|ing) to", r"rebuild(?:s|ing)?", r"reconstruction",
+                     r"recrut(?:e|ent|ement|ements)", r"recruit(?:s|ed|ing|ment)?",
                      r"aid(?! workers?| convoys?| agenc(?:y|ies)| groups?| staff| organi[sz]ations?)", r"humanitarian", r"refugees?(?! camps?)", r"migrants?"), 0.5),
     # Plans, plots and fears: nothing has happened (yet).
     "intent": (_rx(r"plann(?:ed|ing) (?:to|an?|the)", r"accused of (?:planning|plotting|preparing)", r"plot(?:s|ted|ting)? to", r"foiled",
                    r"(?:terror|terrorist|security) threats?", r"fears? (?:of|that)", r"could be used",
-                   r"projet(?:ai|aie)nt", r"veu(?:t|lent) (?:elargir|lancer|attaquer|defiler)", r"menace (?:de|d')"), 1.2),
+                   r"projet(?:ai|aie)nt", r"veu(?:t|lent) (?:elargir|lancer|attaquer|defiler)", r"menace (?:de|d')",
+                   # "les habitants craignent de nouvelles attaques", "la crainte d'un attentat", "redoutent une offensive"
+                   r"craign(?:ent|ons|ez|ait|aient|ant)", r"propagande", r"crain(?:t|te|tes) (?:de|d'|que|qu'|une|un|des|la|le|l')",
+                   r"redout(?:e|ent|ant|ait|aient|ons)", r"(?:peur|risque) (?:de nouvelles|d'une nouvelle|d'un nouvel|d'attaques?|d'attentats?)"), 1.2),
     # Afterwards: reopening, resuming.
     "aftermath": (_rx(r"reopen(?:s|ed|ing)?", r"re-open(?:s|ed|ing)?", r"resum(?:e|es|ed|ing) (?:flights|operations|services)",
                       r"(?:weeks|months) after", r"rouvert", r"reouverture",
@@ -585,9 +613,24 @@ _MEMORIAL_HEAD = Gated(re.compile(r"\b(?:(?:\d+|two|three|four|five|six|seven|ei
 # "was not kidnapped", "n'a pas été enlevé": the title denies the event.
 _NEGATED = Gated(re.compile(r"\b(?:(?:was|were|has|have|had|is|are) (?:not|never) (?:been )?|n'(?:a|ont|est|sont) (?:pas|jamais) (?:ete )?)"
                             r"(?:kidnapped|abducted|killed|attacked|hurt|injured|wounded|shot|bombed|hijacked|taken hostage|"
-                            r"enleve|enlevee?s?|kidnappee?s?|tuee?s?|attaquee?s?|blessee?s?|abattue?s?)\b"),
-                 " not ", " never ", " pas ", " jamais ")
+                            r"enleve|enlevee?s?|kidnappee?s?|tuee?s?|attaquee?s?|blessee?s?|abattue?s?)\b|"
+                            # "le gouvernement dément une attaque", "l'armée dément les rumeurs d'enlèvement" (not "dément être
+                            # l'auteur de l'attaque": the attack happened)
+                            r"\b(?:dement|dementent|dementi|dementir|denies|denied|deny) (?:toute |une |les |l'|des )?(?:rumeurs? (?:d'|de |sur )"
+                            r"(?:une |l'|un )?)?(?:attaque|attaques|attentat|enlevement|incursion|coup d'etat|tentative de coup)\b"),
+                 " not ", " never ", " pas ", " jamais ", "dement", "deni", "deny")
 
+# A headline about a measure ending: "lifts the curfew", "lève le couvre-feu", "réouverture des frontières", "airport reopens".
+_LIFTED_TITLE = Gated(re.compile(
+    r"\b(?:lift(?:s|ed|ing)? (?:the |a |its )?(?:[\w-]+ )?(?:curfew|state of emergency|lockdown)|"
+    r"(?:curfew|state of emergency|lockdown) (?:is |was |has been )?lifted|"
+    r"(?:leve|levent|levee|levee de|levee du|a leve|ont leve) (?:du |de l'|le |l'|la )?(?:couvre-feu|etat d'urgence|confinement)|"
+    r"couvre-feu (?:est |a ete )?leve|reopen(?:s|ed|ing)?|re-open(?:s|ed|ing)?|rouvr\w+|rouvert\w*|reouverture)\b"),
+    "lift", "leve", "reopen", "re-open", "rouv", "reouverture")
+# A coup or a mutiny named anywhere: gunfire around it is part of it.
+_COUP_WORD = Gated(re.compile(r"\b(?:coups? d'etat|tentative de coup|putsch\w*|mutin\w*|military coup|coup attempt|"
+                              r"seiz(?:e|es|ed|ing) power|(?:a|ont) pris le pouvoir|prise du pouvoir)\b"),
+                   "coup", "putsch", "mutin", "power", "pouvoir")
 # "The army seizes power and detains the president": soldiers detaining a leader is a coup, not a legal step.
 _COUP_HEAD = Gated(re.compile(r"\b(?:coup|putsch|mutin\w*|seiz(?:e|es|ed|ing) power|junta|junte|constitution suspendue|"
                               r"(?:par|by) (?:des |les |the )?(?:militaires|soldats|mutins|soldiers|mutineers))\b"),
@@ -624,7 +667,11 @@ _RESPONDERS = re.compile(r"\b(?:police|officers|troops|forces|security|firefight
 # Someone comes to see the hurt after the event: "Macron visits soldiers wounded in Mali", "the Pope meets survivors".
 _VISIT_HEAD = Gated(re.compile(
     r"\b(?:visits?|visited|visiting|meets?|met|comforts?|comforted) (?:the |with )?(?:[\w-]+ ){0,2}?"
-    r"(?:wounded|injured|victims|survivors|families|bereaved)\b"), "visit", "meet", "met ", "comfort")
+    r"(?:wounded|injured|victims|survivors|families|bereaved)\b|"
+    # "le ministre visite les blessés de l'attaque", "au chevet des soldats blessés", "rencontre les familles des victimes"
+    r"\b(?:visite|visitent|rend visite aux?|au chevet d(?:es|u|e la)|rencontre|rencontrent|reconforte) (?:les |des |aux )?(?:[\w-]+ ){0,2}?"
+    r"(?:blesses|victimes|survivants|rescapes|familles|endeuillees?)\b"),
+    "visit", "meet", "met ", "comfort", "chevet", "rencontr", "reconforte")
 # An event named by its month is an old one: "after April killings", "the June attack", "les attentats de novembre".
 _MONTHS_ALT = ("(?:january|february|march|april|may|june|july|august|september|october|november|december|janvier|fevrier|"
                "avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)")
@@ -663,6 +710,8 @@ HARM_WEIGHT = 0.5
 FRIEND_FACTOR = 0.7
 DOMAIN_FRIENDS = ("sport", "film", "drill", "cyber", "business", "science", "figurative")
 DOMAIN_VETO = 3.0
+# An evacuation or a closure told beside this much disaster ("eruption", "floods", "cyclone") is the disaster's, not security's.
+DISASTER_CAUSE = 2.4
 
 
 @dataclass(frozen=True)
@@ -683,15 +732,23 @@ def _build_prefix_automaton() -> ahocorasick.Automaton:
 _PREFIX_AUTOMATON = _build_prefix_automaton()
 
 
-def _score(text: str, cues: tuple[tuple[_Cue, float], ...], candidates: dict[int, list[int]]) -> float:
-    """Each distinct cue counts (up to three per group); repeats of one cue help a little."""
+# Groups weighing less than this only support a kind ("jeunes", "guns"): alone, they never make one of _NEEDS_STRONG.
+SUPPORT_ONLY = 1.0
+_NEEDS_STRONG = (Category.UNREST, Category.SHOOTING)
+
+
+def _score(text: str, cues: tuple[tuple[_Cue, float], ...], candidates: dict[int, list[int]]) -> tuple[float, bool]:
+    """Each distinct cue counts (up to three per group); repeats of one cue help a little. Also: did a group that is
+    more than support (SUPPORT_ONLY) match?"""
     total = 0.0
+    strong = False
     for pattern, weight in cues:
         hits = pattern.findall(text, candidates)
         if hits:
             distinct = len(set(hits))
             total += weight * (min(distinct, 3) + 0.25 * min(len(hits) - distinct, 4))
-    return total
+            strong = strong or weight >= SUPPORT_ONLY
+    return total, strong
 
 
 def _friends(title: str, body: str, in_title: dict[int, list[int]], in_body: dict[int, list[int]]) -> dict[str, float]:
@@ -704,7 +761,7 @@ def _friends(title: str, body: str, in_title: dict[int, list[int]], in_body: dic
         if hits:
             found[name] = weight * min(hits, 3)
     if "accidental_blast" in found and _ACCIDENTAL_BLAST.findall(title, in_title):
-        found["accidental_title"] = 2.0  # "Explosion d'un dépôt de munitions": the headline names the cause
+        found["accidental_title"] = 4.0  # "Explosion d'un dépôt de munitions": the headline names the cause
     if "memorial" in found and _MARKS_DATE.search(body or title):
         found["memorial"] *= 0.3  # "bombed the embassy to mark the anniversary": the attack is today's
     head = title or body[:body.find(".") + 1 or 200]  # the headline, or the first sentence
@@ -736,6 +793,8 @@ def _friends(title: str, body: str, in_title: dict[int, list[int]], in_body: dic
         found["memorial_title"] = 4.0  # "Kenya marks 25 years since the bombing of the US embassy"
     if _MEMORIAL_TITLE.search(title):
         found["memorial_title"] = 4.0  # "Attentats du 13-Novembre : hommage aux victimes huit ans après"
+    if _LIFTED_TITLE.search(title):
+        found["aftermath_title"] = 1.0  # "La junte lève le couvre-feu", "Airport reopens": the measure ends; a veto
     if _TRIAL_TITLE.search(title):
         found["trial"] = 1.0  # a veto, as an explainer
     if _EXPLAINER_TITLE.search(title):
@@ -764,7 +823,10 @@ def detect_incident(folded_title: str, folded_body: str, killed: int | None = No
     in_title, in_body = _candidates(folded_title), _candidates(folded_body)
     scores: dict[Category, float] = {}
     for category, cues in CUES.items():
-        scores[category] = TITLE_WEIGHT * _score(folded_title, cues, in_title) + _score(folded_body, cues, in_body)
+        (in_head, strong_head), (in_text, strong_text) = _score(folded_title, cues, in_title), _score(folded_body, cues, in_body)
+        score = TITLE_WEIGHT * in_head + in_text
+        # "un plan pour l'emploi des jeunes", "students back in class": crowd words alone make no unrest, guns no shooting
+        scores[category] = score if strong_head or strong_text or category not in _NEEDS_STRONG else min(score, MIN_SCORE - 0.5)
     harm = _count(HARM, folded_title, folded_body, 3, in_title, in_body)
     actors = _count(ACTORS, folded_title, folded_body, 3, in_title, in_body)
     # Armed groups named beside harm done: an attack, even without an attack word.
@@ -788,6 +850,12 @@ def detect_incident(folded_title: str, folded_body: str, killed: int | None = No
     counted_harm = bool(killed or injured or harm) and top >= 2 * MIN_SCORE
     if top < MIN_SCORE or evidence - FRIEND_FACTOR * against < MIN_SCORE or (domain >= DOMAIN_VETO and not counted_harm) \
             or "explainer" in friends or "trial" in friends or "reaction" in friends or "report_head" in friends \
-            or "legal_head" in friends or "looking_back" in friends:
+            or "legal_head" in friends or "looking_back" in friends or "aftermath_title" in friends:
         return Detection(Category.NONE, top, tuple(friends))
+    if best is Category.SHOOTING and scores[Category.MILITARY] >= MIN_SCORE and (
+            _COUP_WORD.search(folded_title) or _COUP_WORD.search(folded_body)):
+        best = Category.MILITARY  # "tirs près de la présidence" in a coup or a mutiny: the gunfire is the coup's
+    if best is Category.DISRUPTION and friends.get("disaster", 0.0) >= DISASTER_CAUSE and \
+            max(v for c, v in scores.items() if c is not Category.DISRUPTION) < MIN_SCORE:
+        return Detection(Category.NONE, top, tuple(friends))  # "volcan en éruption, la population évacuée": a disaster's
     return Detection(best, top, tuple(friends))

@@ -912,6 +912,10 @@ def _country_evidence(gaz: Gazetteer, text: str, folded: str, mentions: list[Men
                 score[gaz.cities[key].country] += 1.0 + early
             elif kind == GROUP and kinds == {GROUP}:
                 score[key] += 0.4 + 0.2 * early  # "Taliban insurgents": a hint, below any country or adjective
+        # "dans le cercle de Bandiagara", "in Idlib province": a unit named after its seat is the seat's country (no city).
+        if not kinds & {COUNTRY, REGION} and CITY in kinds and _names_region(text, folded, m):
+            seat = max((gaz.cities[k] for kd, k in m.refs if kd == CITY), key=lambda c: c.population)
+            score[seat.country] += 1.5 + early
         # A big city that exists in one country only names that country too ("the Paris attacks").
         # Its exonym too, for a big city ("Londres", "Moscou").
         # A city's own name beats another's alternate ("Islamabad", an old name of Chittagong).
