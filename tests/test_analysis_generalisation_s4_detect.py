@@ -191,3 +191,14 @@ def test_responders_and_a_month_in_passing_do_not_hide_an_incident(title: str, t
 ])
 def test_bomber_aircraft_and_visits_to_the_wounded(title: str, text: str, incident: bool) -> None:
     assert analyze(title, text).is_incident is incident, title
+
+
+@pytest.mark.parametrize(("text", "incident"), [
+    ("The army says it repelled an attack by Boko Haram on its base in Borno.", True),
+    ("Des soldats ont repoussé une attaque jihadiste contre leur camp à Diffa.", True),
+    ("A truck is driven into a Christmas market in Berlin, killing 12.", True),
+    ("A van was driven into pedestrians on London Bridge.", True),
+    ("He drove his car into a wall after a night out.", False),
+])
+def test_an_attack_fought_off_and_a_vehicle_driven_into_a_crowd(text: str, incident: bool) -> None:
+    assert analyze("", text).is_incident is incident, text

@@ -214,6 +214,14 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              r"(?:drove|drives|drive|driving|ploughed|plowed|ploughs|plows|rammed|smashed) (?:a |an |his |her |their |the )?(?:[\w-]+ ){0,2}?"
              r"(?:truck|lorry|car|van|vehicle|bus|suv)s? into (?:a |the )?(?:[\w-]+ ){0,2}?(?:crowds?|pedestrians|people|shoppers|worshippers|"
              r"protesters|demonstrators|passersby|passers-by|soldiers|police|policemen|revellers|cyclists|market)",
+             # ... told in the passive: "a truck is driven into a Christmas market", "a van was driven into pedestrians"
+             r"(?:truck|lorry|car|van|vehicle|bus|suv) (?:is |was |has been |had been )?(?:driven|deliberately driven|rammed) into "
+             r"(?:a |the )?(?:[\w-]+ ){0,2}?(?:crowds?|pedestrians|people|shoppers|worshippers|protesters|demonstrators|passersby|"
+             r"passers-by|soldiers|police|revellers|cyclists|markets?)",
+             # an attack fought off is an attack: "the army says it repelled an attack by Boko Haram on its base" (not a
+             # plot "foiled" by arrests)
+             r"(?:repelled|repulsed|fought off|beat back|repoussee?s?) (?:an? |the |une |l')?(?:[\w-]+ )?"
+             r"(?:attacks?|assault|raid|attaques?|offensive|incursion)",
              r"claim(?:ed|s)? responsibility for (?:the |a |an |this |that )?(?:\w+ )?(?:attacks?|bombings?|blasts?|explosions?|assault|killings?|shootings?)", r"revendique (?:l'attaque|l'attentat)", r"hacked to death", r"behead(?:s|ed|ing)?", r"plow(?:s|ed)? into", r"plough(?:s|ed)? into", r"rammed",
              r"hommes armes", r"individus armes", r"assaillants", r"attaque (?:terroriste|jihadiste|djihadiste|armee|contre|d'un|d'une|de la|du|des)",
              r"attaques? (?:terroristes|jihadistes|djihadistes)", r"embuscade",
