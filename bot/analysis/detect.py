@@ -283,6 +283,9 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
         (_rx(r"kidnap(?:ped|ping|pers|s)?", r"abduct(?:ed|ion|ions|s)?", r"hostages?", r"hijack(?:ed|ing|er|ers)?", r"taken captive",
              r"seized (?:a |the )?(?:[\w-]+ ){0,2}?(?:plane|aircraft|airliner|ship|vessel|bus|tanker|freighter|boat|trawler|yacht)",
              r"pirates? (?:[\w'-]+ ){0,2}?(?:seized|hijacked|attacked|boarded|captured|took|seize|seizes|hijack|hijacks|attack|attacks|board|boards|capture|captures)",
+             # a vessel or a plane taken, told in the passive: "Tanker seized by Iranian navy", "ship hijacked by pirates"
+             r"(?:ships?|vessels?|tankers?|freighters?|boats?|trawlers?|yachts?|planes?|aircraft|airliners?|cargo ships?) (?:was |were |has been "
+             r"|have been |is |are )?(?:seized|hijacked|boarded|captured) by",
              r"(?:seized|snatched|grabbed|carried off) (?:[\w-]+ ){0,3}?(?:passengers|villagers|students|schoolchildren|schoolgirls|pupils|"
              r"workers|tourists|travell?ers|worshippers|women|children|girls|civilians|farmers)", r"enlev(?:e|es|ee|ees|ement|ements|ent)", r"otages?", r"rapt",
              r"kidnapp(?:e|es|ee|ees|ent)", r"prise d'otages", r"pris en otage", r"detournement d'avion", r"held captive",
@@ -410,12 +413,22 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              r"youths|crowds?|supporters|rioters|residents|worshippers|villagers|farmers|herders|fans)\b)", needs=("clash",)), 2.0),
         (_rx(r"(?:says|said|say|claims|claim|claimed) (?:it|they) (?:had |has |have )?"
              r"(?:struck|hit|bombed|targeted|shelled)"), 2.0),
+        # a strike told by its toll or its maker: "Strike on school kills 15", "a car hit by an Israeli drone strike" (not "a
+        # hunger strike", nor "flights hit by a strike")
+        (_rx(r"strikes? (?:on (?:[\w'-]+ ){1,4}?|in (?:[\w'-]+ ){1,3}?)?(?:kills?|killed|killing)(?<!hunger strike kills)"
+             r"(?<!hunger strike killed)",
+             r"(?:hit|hits|struck|killed|destroyed|damaged) (?:in|by) (?:an? |the )?(?:israeli|russian|ukrainian|us|u\.s\.|american|"
+             r"iranian|turkish|saudi|coalition|air|drone|missile|aerial|artillery)(?:[- ]\w+)? strikes?", needs=("strike",)), 2.0),
+        # soldiers taking a seat of power: "Army takes over state TV in Niamey", "mutineers seize the national radio"
+        (_rx(r"(?:soldiers|troops|army|military|mutineers|officers|militaires|soldats|mutins) (?:[\w'-]+ ){0,3}?(?:take|takes|took|taken|"
+             r"seize|seizes|seized|occupy|occupies|occupied|storm|storms|stormed) (?:over |control of )?(?:the )?(?:state|national|public) "
+             r"(?:tv|television|broadcaster|radio)"), 2.0),
         (_rx(r"clash(?! (?:with (?:[\w'-]+ ){1,3})?over\b)", r"missiles?(?! (?:defen[cs]e|programs?|programmes?|tests?|systems?|shield|deals?|purchases?))", r"destroy(?:s|ed)?"), 1.2),
         (_rx(r"troops", r"soldiers", r"army", r"soldats", r"militaires", r"armee"), 0.4),
     ),
     Category.DISRUPTION: (
         (_rx(r"airport (?:was |has been |is )?(?:closed|shut|evacuated|locked down)", r"closed (?:the |its )?(?:airport|airspace|border)", r"(?:closed|shut) (?:the )?[\w'-]+ (?:international )?airport",
-             r"(?:airspace|border|borders|airport|airports) (?:closed|shut|sealed)", r"flights? (?:were |have been |are |is |was |had been )?(?:suspended|diverted|cancelled|grounded)",
+             r"(?:airspace|border|borders|airport|airports) (?:closed|shut|sealed)", r"flights? (?:were |have been |are |is |was |had been )?(?:suspended|diverted|cancelled|grounded|halted)",
              r"diverted", r"curfew", r"lockdown", r"locked down", r"evacuat(?:ed|ion|es|ing|e)", r"shelter[- ]in[- ]place", r"state of emergency",
              r"bomb (?:threats?|scares?|hoax(?:es)?|alerts?)", r"suspicious (?:package|device|object)", r"couvre-feu", r"etat d'urgence", r"confinement(?<!solitary confinement)",
              r"fermeture (?:de l'aeroport|des frontieres|de la frontiere|de l'espace aerien)",
@@ -423,7 +436,10 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              r"evacu(?:e|es|ee|ees|ation)", r"limit (?:their )?movements?", r"stay indoors", r"temporarily (?:closed|shut)",
              r"security (?:alert|scare|threat)", r"terror alert", r"emergency landing", r"refuse to fly", r"(?:airport|airspace) (?:is |was )?closed",
              r"airspace (?:[\w'-]+ ){1,4}?(?:is|was|are|were|has been|have been|had been|remains?|remained) (?:closed|shut)", r"airport (?:[\w'-]+ ){1,6}(?:is|was|has been|were) (?:closed|shut)",
-             r"closure of the (?:main )?airport", r"bans? (?:incoming |all )?flights", r"reference to a bomb", r"threatened to blow",
+             r"closure of the (?:main )?airport",
+             # "Drone sighting shuts Copenhagen airport", "drones halt flights at Munich airport"
+             r"(?:shuts?|shutting|closes|closing|halts?|halted|halting) (?:down )?(?:[\w'-]+ ){0,3}?(?:airports?|airspace)",
+             r"(?:halts?|halted|halting|grounds?|grounded|grounding) (?:all )?flights", r"bans? (?:incoming |all )?flights", r"reference to a bomb", r"threatened to blow",
              r"threatening (?:a bomb|an explosion)", r"alerte a la bombe", r"menace d'attentat a la bombe"), 2.0),
         # staff pulled out, a group of its own: "the UN is to evacuate some staff from West Darfur", "evacuates its diplomats"
         (_rx(r"evacuat(?:e|es|ed|ing) (?:some |all |its |their |non-essential |nonessential |foreign |international |its non-essential )?"
@@ -465,6 +481,14 @@ FALSE_FRIENDS: dict[str, tuple[_Cue | re.Pattern[str], float]] = {
                   r"beat", r"defeated", r"titles?", r"mvp", r"nascar", r"drew \d+-\d+", r"equali[sz](?:er|ed|ing)", r"clash of the titans",
                   r"grand slam", r"(?:marque|inscrit|encaisse) (?:un|deux|trois|quatre|le|son|\d+) (?:premier |second )?buts?",
                   r"equipe nationale", r"gardien de but", r"tirs au but",
+                  # cycling and the ring: "Pogacar attacks on the final climb", "knocks out his rival in an explosive first round"
+                  r"peloton", r"yellow jersey", r"maillot jaune", r"tour de france", r"giro(?: d'italia)?", r"vuelta", r"time trial",
+                  r"(?:final|summit|mountain) (?:climb|finish)", r"mountain stage", r"boxers?", r"knockout", r"title fight", r"ufc",
+                  r"chess", r"grandmasters?",
+                  # "Olympic shooting team wins gold", "trap shooters take bronze"
+                  r"(?:win|wins|won|winning|take|takes|took|claim|claims|claimed|clinch|clinches|clinched) (?:olympic |world |european |"
+                  r"commonwealth |a |an |the |his |her |their )?(?:gold|silver|bronze|medals?)",
+                  r"shooting (?:team|range|club|competition|championships?|event|gold|medal|final)",
                   # "Bolt blasts to 100m gold", "Sharapova storms into the quarter-finals"
                   r"(?:blast|storm|fire|shot|shoot|rocket|charge|power|romp|cruise|surge)(?:s|ed|d)? (?:to|into) (?:[\w-]+ )?(?:victory|gold|the title|the lead|"
                   r"the final|the semi-?finals?|the quarter-?finals?|first place|top spot|the last (?:four|eight|16))", r"(?:in|into) the final(?! (?:days?|weeks?|months?|hours?|years?|stages?|moments?|round|report))",
@@ -473,6 +497,8 @@ FALSE_FRIENDS: dict[str, tuple[_Cue | re.Pattern[str], float]] = {
                  r"box-office",
                  r"(?:film|movie|stage|art|artistic|casting|theatre|theater) director", r"directed by", r"sequel", r"tv series", r"episode", r"cinema", r"documentary", r"video game", r"novel", r"album",
                  r"song", r"concert", r"festival",
+                 # "Netflix thriller 'Hijack' tops the charts"
+                 r"netflix", r"thrillers?", r"streaming", r"tops the charts", r"biopic", r"sitcom", r"tv (?:drama|show)",
                  r"documentaires?", r"realisat(?:eur|rice)", r"(?:long|court)-metrages?"), 1.0),
     "drill": (_rx(r"drills?", r"exercises?", r"simulation", r"simulated", r"mock (?:[\w-]+ ){0,2}?(?:attack|exercise|drill|raid)", r"(?:staged|stage|held|holds) (?:a |an )?(?:[\w-]+ )?(?:drill|exercise)", r"war games", r"exercice", r"manoeuvres", r"salutes?", r"parades?"), 1.5),
     "memorial": (_rx(r"anniversary", r"anniversaries", r"memorial", r"commemorat(?:e|ed|es|ion|ions)", r"remembrance", r"years (?:ago|since|after)", r"(?:a|one) year (?:ago|since|after|on)", r"un an (?:apres|jour pour jour)",
@@ -503,6 +529,8 @@ FALSE_FRIENDS: dict[str, tuple[_Cue | re.Pattern[str], float]] = {
                              r"(?:explosion|blast|collapse|fire)s? (?:at|in) (?:a |an |the )?(?:[\w-]+ )?(?:coal|gold|copper|diamond|salt|tin|uranium|jade) mine",
                              r"colliery", r"oxygen (?:tanks?|cylinders?)", r"methane", r"firedamp", r"grisou", r"tankers? (?:explosion|explodes?|exploded|blast|fire|caught fire|overturned)",
                              r"camion-citerne",
+                             # "Fireworks explode at a New Year party"
+                             r"(?:fireworks?|firecrackers?|pyrotechnics?) (?:[\w-]+ ){0,2}?(?:explod\w*|blasts?|went off|accident)",
                              # "une explosion sur un site d'orpaillage", "de la dynamite stockée": a gold diggers' accident
                              r"(?:explosions?|deflagrations?) (?:[\w'-]+ ){0,5}?(?:sites? d'orpaillage|sites? aurifere|sites? minier|mine d'or|carriere)",
                              r"(?:dynamite|explosifs) (?:stockee?s?|entreposee?s?)"), 2.5),
@@ -518,7 +546,36 @@ FALSE_FRIENDS: dict[str, tuple[_Cue | re.Pattern[str], float]] = {
     "figurative": (_rx(r"explosions? (?:of|in) (?:[\w-]+ )?(?:interest|demand|growth|popularity|sales|creativity|colou?rs?|joy|spending|prices|"
                        r"traffic|numbers|cases|users|investment|activity|startups|content)",
                        r"(?:sales|demand|prices|popularity|growth|interest|numbers|traffic|usage|spending|costs|population|downloads|"
-                       r"subscriptions) (?:of (?:[\w-]+ ){1,2})?(?:have |has |had )?(?:exploded|explode|explodes)"), 2.0),
+                       r"subscriptions) (?:of (?:[\w-]+ ){1,2})?(?:have |has |had )?(?:exploded|explode|explodes)",
+                       # "commuters held hostage by the rail strike", "pris en otage par la grève": not a kidnapping
+                       r"(?:held|holding|hold|holds|taken|take|takes|took|taking) (?:[\w-]+ )?hostage (?:by|to) (?:the |a |an |their |its |this |"
+                       r"our )?(?:[\w-]+ ){0,2}?(?:strikes?|rows?|disputes?|politics|interests?|demands|unions?|bureaucracy|lobby|lobbies|"
+                       r"ideology|lawmakers|congress|parliament|opposition|crisis|deadlock|stalemate|debates?|fortune|markets?|weather|"
+                       r"negotiations|talks|votes?|elections?|budget|banks?|creditors|prices?|whims?|squabbles?|infighting|bickering|feuds?|"
+                       r"standoff|walkouts?|stoppages?|shutdown)\b",
+                       r"hostages? to (?:fortune|politics|partisan\w*|the (?:whims|interests|politics|markets))",
+                       r"pris(?:e|es)? en otages? (?:par|de) (?:la |les |une |des |l'|ce |cette )?(?:[\w-]+ ){0,2}?(?:greves?|grevistes|"
+                       r"syndicats?|cheminots|controleurs|conflit|politique|politiciens|bureaucratie|blocages?|mouvement social|intersyndicale)",
+                       # "an explosive interview", "a ticking time bomb", "a shot in the arm for", "Senate shoots down the bill"
+                       r"explosive (?:new )?(?:interview|claims?|allegations?|revelations?|rows?|reports?|testimony|book|memoir|documentary|"
+                       r"first round|start|finish|growth|debate|rant|speech|remarks|comments|mix|cocktail|issue|topic|subject|situation|"
+                       r"combination|performance|potential|pace|speed|goal|display|match|clash|season|encounter|episode|letter|memo|"
+                       r"tapes?|recording|emails?|accusations?|dossier|affair|scandal|mixture|row|dispute|hearing|exchange|confrontation|"
+                       r"encounter|sprint|finale|final|chorus|sound|album|set|show|start|tell-all)",
+                       r"ticking (?:time )?bombs?", r"(?:demographic|social|economic|financial|debt|pension|health|climate|housing|fiscal|"
+                       r"environmental|political) time ?bombs?", r"bombe (?:sociale|demographique|a retardement (?:sociale|demographique|"
+                       r"financiere|budgetaire))",
+                       r"shot in the arm (?:for|to)",
+                       r"(?:shoots|shoot|shot|shooting) down (?:the |a |an |his |her |their |its )?(?:[\w-]+ ){0,2}?(?:proposals?|bills?|plans?|"
+                       r"ideas?|rumou?rs?|claims?|reports?|suggestions?|requests?|motions?|amendments?|deals?|offers?|bids?|hopes?|"
+                       r"speculation|theory|theories)",
+                       r"hijack(?:s|ed|ing)? (?:the |a |an |his |her |their |our )?(?:[\w-]+ )?(?:debate|agenda|narrative|conversation|"
+                       r"discussion|process|meeting|summit|movement|campaign|hashtag|story|brand)",
+                       r"riots? of (?:colou?rs?|sound|flavou?rs?|scents?)", r"had a blast",
+                       # "Opposition leader blasts the budget": criticism
+                       r"blast(?:s|ed|ing)? (?:the |his |her |their |its |a )?(?:government'?s? |new |latest |proposed )?(?:budget|plans?|"
+                       r"polic(?:y|ies)|decision|ruling|critics|rivals|opponents|proposals?|bill|referees?|officials|media|press|ban|"
+                       r"move|deal|verdict|government|reforms?|tariffs?|remarks|comments)\b"), 2.0),
     # Money words: "sales exploded", "shares plunged", "hostile takeover": business, not violence.
     "business": (_rx(r"sales", r"revenues?", r"earnings", r"quarterly", r"(?:first|second|third|fourth|this|last) quarter", r"takeover",
                      r"wall street", r"nasdaq", r"dow jones", r"prices? (?:explod|soar|surg)\w*", r"crude (?:oil )?(?:futures|prices)", r"futures", r"a barrel", r"corp",
@@ -531,7 +588,8 @@ FALSE_FRIENDS: dict[str, tuple[_Cue | re.Pattern[str], float]] = {
                    r"pourquoi", r"comment", r"voici", r"qui est", r"ce que", r"why", r"how", r"what we know", r"explainer", r"a-t-il", r"a-t-elle",
                    r"peut-il", r"analyse", r"tribune", r"chronique", r"entretien"), 0.7),
     # Space and the sky: "explosion on a distant star", "asteroid blast".
-    "science": (_rx(r"astronom\w+", r"telescopes?", r"galax(?:y|ies)", r"supernovae?", r"light[- ]years?", r"planets?", r"asteroids?",
+    "science": (_rx(r"spacex", r"starship", r"blue origin", r"rocket launch(?:es)?", r"launch ?pad", r"lift(?:ed|s)? ?off", r"uncrewed",
+                    r"space (?:station|agency|flight)", r"spaceflight", r"into orbit", r"astronom\w+", r"telescopes?", r"galax(?:y|ies)", r"supernovae?", r"light[- ]years?", r"planets?", r"asteroids?",
                     r"comets?", r"black holes?", r"nasa", r"spacecraft", r"(?:distant|neutron|dying|massive) stars?", r"gamma-ray",
                     r"solar (?:system|flares?|wind)"), 1.0),
     # A raised alert level is a warning, not an event: "France raises its terror alert to the highest level".
@@ -610,6 +668,7 @@ _TRIAL_TITLE = Gated(re.compile(r"\bproces\b|\bcondamnee?s? (?:a|pour)\b|\b(?:co
                      "proces", "condamne", "cour d'assises", "reclusion", "perpetuite")
 # "un an après", "hommage aux victimes", "commémoration": a French headline looking back at an old event.
 _MEMORIAL_TITLE = Gated(re.compile(r"\b(?:(?:un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|vingt|\d+) ans? (?:apres|jour pour jour|plus tard)|"
+                                   r"il y a (?:un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quinze|vingt|trente|\d+) ans?|"
                                    r"hommages?|commemor\w+)\b"),
                         " an", "hommage", "commemor")
 # "Kenya marks 25 years since the bombing", "the tenth anniversary of": an English headline (or first sentence) looking back.
@@ -689,6 +748,93 @@ _MONTH_NAMED_EVENT = re.compile(
     r"\b(?:attentats?|attaques?|massacre|tuerie) (?:de|du|d') ?(?:\d{1,2}[ -])?" + _MONTHS_ALT + r"\b")
 
 
+# A feature, a roundup or an obituary, not a report of what just happened (folded title or first sentence): "Inside the
+# battle for Bakhmut", "The long road back for survivors of ...", "Life under siege in El Fasher", "The town that lives
+# with the sound of gunfire", "The lasting scars of the port explosion", "Monday's news at a glance", "What happened on
+# day 500 of the war", "Former hostage dies aged 90", "Obituary: ...". A veto. Not "Live: ..." (a live page on a new event).
+# The opening words (`match`, tried at the start only): "Inside ...", "Life under ...", "The long road ...", "Monday's news".
+_FEATURE_START = re.compile(
+    r"(?:inside|life (?:under|after|amid|in|on)|(?:the )?(?:long|slow|hard|difficult|painful) (?:road|journey|walk)|"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|this week|the week|weekend)'s "
+    r"(?:news|headlines|papers|front pages|top stories|stories|briefing)|obituary|necrologie|portrait|reportage|recit|timeline|"
+    r"chronolog(?:y|ie)|fact ?check|in quotes|quiz|letters|podcast|review|"
+    r"(?:mort|deces|disparition) (?:de |d')(?:[\w'-]+ ){0,6}?a (?:l'age de )?\d+ ans)\b")
+# A sports section's label opening the headline: "Football : le PSG bombarde Lens 5-0", "Cycling: ... attacks on the climb".
+_SPORT_SECTION = re.compile(
+    r"(?:football|soccer|rugby|tennis|cricket|cyclisme|cycling|athletics|athletisme|basket(?:ball)?|handball|formula (?:1|one)|"
+    r"formule 1|f1|golf|boxe|boxing|sports?|olympics|jeux olympiques|jo \d+|ligue 1|premier league|champions league|"
+    r"ligue des champions|coupe du monde|world cup|tour de france|nba|nfl|mma|ufc)(?: \d+)? ?[:|-] ")
+_FEATURE_HEAD = Gated(re.compile(
+    r"\b(?:(?:road|journey|path) (?:back|to recovery)|at a glance|news in brief|(?:morning|evening|daily|weekly|news|world) "
+    r"(?:briefing|round-?up|digest)|round-?up|key (?:events|developments)|what happened on day|(?:the )?week in (?:pictures|review|photos)|"
+    r"(?:lasting|deep|hidden|invisible|open) (?:scars|wounds)|scars of|"
+    r"(?:lives?|living|learn(?:s|ed|t)? to live) with (?:the )?(?:sound|threat|fear|memory|memories|trauma|scars|shadow)|"
+    r"(?:dies|died|has died|die) (?:aged |at (?:the age of )?)\d+(?! (?:after|from|of (?:his|her|their) (?:wounds|injuries)))|"
+    r"(?:mort|morte|decede|decedee) a (?:l'age de )?\d+ ans|l'essentiel de l'actualite|revue de presse|"
+    r"(?:soldier|survivor|doctor|nurse|medic|reporter)'s (?:diary|story))\b"),
+    "road back", "journey back", "path back", "to recovery", "glance", "in brief", "briefing", "roundup", "round-up", "digest",
+    "key events", "key developments", "what happened on day", "week in ", "scars", "wounds", "live with", "lives with",
+    "living with", "to live with", "dies ", "died ", "die ", "mort a ", "morte a ", "decede", "l'essentiel de", "revue de presse",
+    "'s diary", "'s story")
+# People after the event: "Victims' families demand answers over the Manchester Arena bombing", "Survivors mark five years
+# since ...", "Ukrainians return to liberated villages to find homes destroyed". A veto, unless the headline also tells of
+# violence happening ("Gunmen kill villagers who returned home").
+_AFTER_PEOPLE_HEAD = Gated(re.compile(
+    r"\b(?:families|relatives|survivors|victims|loved ones|familles|proches|victimes|rescapes|survivants)\b(?: [\w'-]+){0,6}? "
+    r"(?:demand|demands|seek|seeks|calls? for|await|awaits|still waiting|wait|waits|mark|marks|remember|remembers|recall|recalls|"
+    r"sue|sues|win|wins|lose|loses|share|shares|speak out|relive|relives|rebuild|rebuilds|reclament|reclame|attendent|se souviennent|"
+    r"temoignent)\b|"
+    r"\breturn(?:s|ed|ing)? (?:home|to (?:their |the |liberated |recaptured |retaken )?(?:[\w-]+ ){0,2}?(?:homes?|villages?|towns?|city|"
+    r"cities|neighbou?rhoods?|schools?|classes|normal|normality))\b"),
+    "famil", "relatives", "survivors", "victim", "loved ones", "proches", "rescapes", "survivants", "return")
+# A headline denying the event: "Israel denies air strikes hit a hospital", "Army denies reports of a coup attempt",
+# "Police deny officers fired on protesters". Not a denial of a part in an event that happened ("Hamas denies involvement in
+# the bombing", "l'armée dément toute implication"), nor when the headline tells of violence beside the denial ("...
+# as strikes kill 30").
+_DENIAL_HEAD = Gated(re.compile(
+    r"\b(?:denies|deny|denied|denying|dement|dementent|a dementi|ont dementi|nie|nient|(?:rejects?|rejected|dismiss(?:es|ed)?) "
+    r"(?:reports?|claims?|rumou?rs?))"
+    r" (?!(?:any |all |its |their |his |her |the |a |toute |sa |leur |son )?(?:involvement|responsibility|role|part|links?|ties|blame|"
+    r"complicity|wrongdoing|being behind|it (?:was|is) behind|they (?:were|are) behind|carrying out|having carried out|"
+    r"etre (?:l'auteur|derriere|implique)|implication|responsabilite|charges?|allegations? (?:of|that) (?:it|they)|accusations?|"
+    r"guilt|breaching|requests?|entry|visas?|permission|access|bail|asylum)\b)"),
+    "deni", "deny", "dement", "nie", "reject", "dismiss")
+# Policy, not an event: a law, sanctions or a truce passed, signed or extended ("Gun control bill clears Senate after school
+# shootings", "Israel and Hamas agree to extend truce"), arms bought or received ("Ukraine receives first F-16 fighter jets"),
+# hostages freed ("Hamas releases three hostages in latest exchange"). A veto, unless the headline also tells of violence
+# happening ("Protesters clash with police as parliament passes law").
+_POLICY_HEAD = Gated(re.compile(
+    r"\b(?:bill|law|legislation|decree|resolution|sanctions|treaty|truce|ceasefire|peace (?:deal|agreement|accord)|arms (?:deal|sales?|"
+    r"exports?)) (?:[\w-]+ ){0,2}?(?:clears?|cleared|pass(?:es|ed)|approved|adopted|signed|vetoed|rejected|extended|renewed|"
+    r"takes? effect|comes? into force)\b|"
+    r"\b(?:pass(?:es|ed)?|approves?|approved|adopts?|adopted|signs?|signed|vetoes|vetoed|extends?|extended|renews?|renewed|"
+    r"imposes?|imposed|agree(?:s|d)? (?:to extend|on|to)) (?:a |an |the |new |fresh |tougher |further |more )*(?:[\w-]+ ){0,2}?"
+    r"(?:bill|law|legislation|decree|sanctions|treaty|truce|ceasefire|arms (?:deal|sales?|exports?)|peace (?:deal|agreement|accord))\b|"
+    r"\b(?:receives?|received|takes delivery of|took delivery of|buys?|bought|orders?|ordered|acquires?|acquired|purchases?|purchased) "
+    r"(?:its |the |first |more |new |additional |further |\d+ |[\w-]+ ){0,3}?(?:fighter jets|jets|warplanes|tanks|missiles|"
+    r"air defen[cs]e systems|weapons|arms|drones|helicopters|howitzers|ammunition|munitions)\b|"
+    r"\b(?:hostages?|otages?|captives) (?:[\w-]+ ){0,3}?(?:freed|released|liberee?s?|handed over|return(?:s|ed)? home|reunited)\b|"
+    r"\b(?:frees|freed|releases|released|liberent|libere|liberes) (?:[\w-]+ ){0,3}?(?:hostages?|otages?|captives)\b|"
+    r"\bhostage (?:release|exchange|swap|deal)\b"),
+    "bill", "law", "legislation", "decree", "resolution", "sanction", "treat", "truce", "ceasefire", "peace ", "arms ",
+    "receive", "delivery", "buy", "bought", "order", "acqui", "purchase", "hostage", "otage", "captive")
+_AS_CLAUSE = re.compile(r"\b(?:as|while|amid|alors que|tandis que)\b")
+_CLAUSE_END = re.compile(r"[,;:|]| - |\b(?:as|while|after|amid|but|despite|following|alors que|apres)\b")
+# A protest or a strike announced, called or prepared for: "Protest planned for Saturday against the housing law", "Police
+# prepare for weekend protests", "Opposition calls for mass rallies". Nothing has happened yet: a veto.
+_PLANNED_HEAD = Gated(re.compile(
+    r"\b(?:protests?|demonstrations?|rall(?:y|ies)|marche?s?|walkouts?|manifestations?|rassemblements?) (?:is |are |was |were )?"
+    r"(?:planned|called|scheduled|set|expected|announced|prevue?s?|annoncee?s?) (?:for|on|this|next|tomorrow|pour|ce|cette|demain|"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche))\b|"
+    r"\b(?:prepare|prepares|prepared|preparing|brace|braces|braced|bracing|gear up|gears up|se preparent?) (?:for|a) (?:[\w-]+ ){0,3}?"
+    r"(?:protests?|demonstrations?|rall(?:y|ies)|marches|unrest|riots?|manifestations?)\b|"
+    r"\bahead of (?:[\w-]+ ){0,2}?(?:protests?|demonstrations?|rall(?:y|ies)|marches)\b|"
+    r"\bcall(?:s|ed|ing)? for (?:[\w-]+ ){0,2}?(?:protests?|demonstrations?|marches|rall(?:y|ies)|general strike)\b|"
+    r"\bappell?(?:e|ent) a (?:manifester|la greve|une manifestation|des manifestations|un rassemblement)\b"),
+    "planned", "called", "scheduled", "set ", "expected", "announced", "prevu", "annonce", "prepar", "brace", "gear", "ahead of",
+    "call", "appel")
+
+
 # A reaction piece: leaders or ministers at a summit or a meeting are the subject of the headline (or first sentence), and
 # an attack is only what they talk about ("The leaders of the G20 vow ... the terror attacks in Paris dominate
 # conversations at the summit", "NATO ministers meet to discuss the response to the bombing"). Folded text. Not when the
@@ -705,7 +851,7 @@ _REACTION_TOPIC = Gated(re.compile(
     r"en solidarite)\b"),
     "summit", "sommet", "g7", "g8", "g20", "meeting", "reunion", "conference", "agenda", "dominat", "solidarit")
 _VIOLENCE_VERB = re.compile(r"\b(?:kill(?:s|ed|ing)?|explod(?:es|ed|ing)|blew|stormed|storms?|opened fire|open fire|shot|fired|"
-                            r"detonat\w+|rammed|abduct(?:s|ed)|kidnapp?(?:s|ed)|hit|struck|clash(?:es|ed)|tue(?:nt)?|ont tue|"
+                            r"detonat\w+|rammed|abduct(?:s|ed)|kidnapp?(?:s|ed)|hijack(?:s|ed)|hit|struck|clash(?:es|ed)|tue(?:nt)?|ont tue|"
                             r"a explose|ont attaque|attaquent|fire (?:tear|rubber|live|on|at)|protest(?:s|ed|ers)?|demonstrat\w+|"
                             r"manifest\w+|gunm[ae]n|bombers?|hostages?|otages?|hommes armes|ambush(?:ed)?|evacuated|evacues?|air ?strikes?|shell(?:ed|ing)|"
                             r"rockets?|mortars?)\b")
@@ -795,6 +941,20 @@ def _friends(title: str, body: str, in_title: dict[int, list[int]], in_body: dic
         vox = _VOX_POP_HEAD.search(head)
         if vox and not _RESPONDERS.search(head[:vox.start()]):
             found["reaction"] = 1.0  # "Americans in Texas respond to US strikes": people's reactions, a veto
+    if _SPORT_SECTION.match(head):
+        found["sport"] = max(found.get("sport", 0.0), DOMAIN_VETO)  # a sports page: unless people were killed (counted_harm)
+    if (_FEATURE_START.match(head) or _FEATURE_HEAD.search(head)) and not _news_clause(head):
+        found["feature"] = 1.0  # "Inside the battle for Bakhmut", "Monday's news at a glance", "... dies aged 90": a veto
+    for rule in (_AFTER_PEOPLE_HEAD, _PLANNED_HEAD, _DENIAL_HEAD, _POLICY_HEAD):
+        m = rule.search(head)
+        if m is not None:
+            # the rest of the headline, without the matched phrase (and a denial's clause): does it tell of violence?
+            end = m.end()
+            if rule is _DENIAL_HEAD:
+                cut = _CLAUSE_END.search(head, end)
+                end = cut.start() if cut else len(head)
+            if not _VIOLENCE_VERB.search(head[:m.start()] + " " + head[end:]) and not _news_clause(head):
+                found[_HEAD_VETO_NAMES[id(rule)]] = 1.0
     if _MONTH_NAMED_EVENT.search(head):
         found["looking_back"] = 1.0  # "after April killings": an event known by its month is an old one; a veto
     if _MEMORIAL_HEAD.search(head) and not _MARKS_DATE.search(head):
@@ -808,6 +968,21 @@ def _friends(title: str, body: str, in_title: dict[int, list[int]], in_body: dic
     if _EXPLAINER_TITLE.search(title):
         found["explainer"] = 1.0  # "Fusillade à Marseille : ce que l'on sait", "What we know about ...": a veto
     return found
+
+
+_HEAD_VETO_NAMES = {id(_AFTER_PEOPLE_HEAD): "after_event", id(_PLANNED_HEAD): "planned", id(_DENIAL_HEAD): "denial",
+                    id(_POLICY_HEAD): "policy"}
+
+
+def _news_clause(head: str) -> bool:
+    """Does a clause of the headline after "as" or "while" tell of an incident on its own ("Inside a Kyiv shelter as Russian
+    missiles strike the capital")?"""
+    m = _AS_CLAUSE.search(head)
+    if m is None:
+        return False
+    clause = head[m.end():]
+    candidates = _candidates(clause)
+    return any(_score(clause, cues, candidates)[0] >= MIN_SCORE for cues in CUES.values())
 
 
 def _blank(m: re.Match[str]) -> str:
@@ -858,7 +1033,8 @@ def detect_incident(folded_title: str, folded_body: str, killed: int | None = No
     counted_harm = bool(killed or injured or harm) and top >= 2 * MIN_SCORE
     if top < MIN_SCORE or evidence - FRIEND_FACTOR * against < MIN_SCORE or (domain >= DOMAIN_VETO and not counted_harm) \
             or "explainer" in friends or "trial" in friends or "reaction" in friends or "report_head" in friends \
-            or "legal_head" in friends or "looking_back" in friends or "aftermath_title" in friends:
+            or "legal_head" in friends or "looking_back" in friends or "aftermath_title" in friends or "feature" in friends \
+            or "after_event" in friends or "planned" in friends or "denial" in friends or "policy" in friends:
         return Detection(Category.NONE, top, tuple(friends))
     if best is Category.SHOOTING and scores[Category.MILITARY] >= MIN_SCORE and (
             _COUP_WORD.search(folded_title) or _COUP_WORD.search(folded_body)):
