@@ -327,6 +327,21 @@ def reported_as() -> dict[str, str]:
     return dict(_read_json("countries.json").get("reported_as", {}))
 
 
+@lru_cache(maxsize=1)
+def news_agencies() -> dict[str, str]:
+    """Folded name of a news agency named like a place ("sana", "petra", "xinhua") -> how it is told from the place:
+    "always", "caps" (an acronym: in capitals it is the agency) or "context" (news_agencies.json explains)."""
+    return {name_key(e["name"]): "always" if e.get("always") else "caps" if e.get("caps") else "context"
+            for e in _read_json("news_agencies.json")["agencies"]}
+
+
+@lru_cache(maxsize=1)
+def airport_codes() -> dict[str, tuple[str, str]]:
+    """IATA code of a major airport that news names by its code alone ("at JFK") -> (city it serves, ISO2)
+    (airport_codes.json explains the selection)."""
+    return {code: (e["city"], e["country"]) for code, e in _read_json("airport_codes.json")["codes"].items()}
+
+
 def _read_json(name: str) -> Any:
     with (DATA_DIR / name).open(encoding="utf-8") as f:
         return json.load(f)

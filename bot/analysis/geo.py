@@ -33,6 +33,10 @@ not the scene; a bureau's dateline is not either when the lede names a region ("
 region named after its town is the town with a town's words ("près de Tillabéri", "Marib city"); "à Boulkessi (centre)",
 "à Kiwanja, à 70 km au nord de Goma" and "Attaque contre ... à Aguelhok :" name the scene; "police in Dhaka said" is no
 government speaking.
+A major airport named by its code alone ("a security alert at JFK": airport_codes.json) is that airport; a news agency named
+like a place ("SANA news agency", "Petra reported": news_agencies.json) places nothing; in "X accuses Y of shelling ..." the
+accused Y is not the scene by itself; a place in an "after ..." clause (the cause) beside the event's own place is only a
+reference; "Domodedovo airport in Moscow" is in Moscow.
 """
 from __future__ import annotations
 
@@ -58,7 +62,9 @@ from bot.analysis.gazetteer import (
     City,
     Gazetteer,
     Ref,
+    airport_codes,
     name_key,
+    news_agencies,
     reported_as,
 )
 from bot.analysis.normalize import fold
@@ -259,7 +265,9 @@ _DESTINATION_BEFORE = TailGated(re.compile(r"\b(?:bound for|en route to|destined
                                            # a trip's ends: "a bus travelling from Nairobi to Mombasa", "le trajet de Gao a Ansongo"
                                            r"(?:travell?(?:ing|ed)|driving|drove|heading|flying|flew|going|journeying|en route|"
                                            r"on (?:its|their|his|her) way|plying|road|route|highway|trajet|axe|reliant)\s+(?:from|de|d')|"
-                                           r"\bfrom\s+[a-z][\w'-]+(?:[ -][a-z][\w'-]+)?\s+to)\s*$"),
+                                           # (not "a flight from Dubai diverted to Mumbai")
+                                           r"\bfrom\s+[a-z][\w'-]+(?:[ -](?!(?:diverted|rerouted|redirected)\b)[a-z][\w'-]+)?"
+                                           r"\s+to)\s*$"),
                                 "for", "to", "de", "from", "d'")
 # "in Hillah, south of Baghdad", "Tal Afar, near Mosul": after a town and a comma, the next is only a landmark (on the
 # text itself: the town before the comma is capitalised).
@@ -388,6 +396,7 @@ def find_mentions(gaz: Gazetteer, text: str, folded: str) -> list[Mention]:
         spans.append((start, end, name, refs))
     spans.sort(key=lambda s: (s[0] - s[1], s[0]))
     taken = bytearray(n)  # 1 where a kept span (or a not-place) lies: a span overlaps one iff it holds a 1
+    agencies = news_agencies()
     out: list[Mention] = []
     for start, end, name, refs in spans:
         if taken.find(1, start, end) >= 0:
@@ -399,12 +408,90 @@ def find_mentions(gaz: Gazetteer, text: str, folded: str) -> list[Mention]:
         kept = tuple(r for r in refs if _shape_ok(surface, name, r))
         if not kept or _is_persons_name(gaz, text, start):
             continue
+        if (how := agencies.get(folded[start:end])) is not None and _is_agency(text, start, end, how):
+            taken[start:end] = b"\x01" * (end - start)  # "SANA news agency", "Petra reported": the agency, not the place
+            continue
         if all(r[0] in (CITY, CITY_ALT) for r in kept) and _inside_longer_name(gaz, text, start, end):
             continue
         taken[start:end] = b"\x01" * (end - start)
         out.append(Mention(start, end, surface, kept))
+    out.extend(_airport_codes(gaz, text, folded, taken))
     out.sort(key=lambda m: m.start)
     return out
+
+
+# A major airport by its IATA code alone ("a security alert at JFK", "flights diverted from LHR"): a code from
+# airport_codes.json (no code that is a word), in capitals, in a line not all in capitals, not "JFK-bound", after a
+# preposition or with an airport or flight word in its sentence.
+_CODE = re.compile(r"[A-Z]{3}(?=['’]s\b|[^\w'’-]|$)")  # and no letter, digit, "'" or "-" before (checked: faster)
+# "a flight from DXB diverted to Mumbai", "flights bound for LHR": a trip's end, not the scene (but "flights diverted
+# from LHR", "vols annulés à CDG" are at the airport).
+_CODE_TRIP_BEFORE = re.compile(r"\b(?:flights?|planes?|jets?|aircraft|airliners?|passengers?|services?|vols?|avions?)\s+"
+                               r"(?:(?!diverted|rerouted|redirected|evacuated|cancell?ed|suspended|grounded|halted|delayed)"
+                               r"[\w-]+\s+){0,2}?"
+                               r"(?:from|to|for|bound for|de|vers|pour|en provenance de|a destination de)\s+$|"
+                               r"\b(?:bound for|en route to|destined for|head(?:ed|ing) (?:for|to)|a destination de|"
+                               r"en provenance de)\s+$")
+_CODE_PREPOSITION = re.compile(r"\b(?:at|from|to|into|out of|via|outside|near|inside|leaving|left|departing|departed|arriving|"
+                               r"arrived|landed (?:at|in)|landing at|closed|shut|evacuated|reopened|a|à|de|depuis|vers)\s+$",
+                               re.I)
+_AVIATION_WORD = re.compile(r"\b(?:airports?|flights?|terminals?|runways?|airlines?|airliners?|planes?|jets?|aircraft|"
+                            r"passengers?|"
+                            r"tsa|departures?|arrivals?|take-?off|landing|landed|tarmac|gates?|hijack\w*|diverted|grounded|"
+                            r"air traffic|aeroports?|aerogare|vols?|piste|avions?)\b")
+
+
+def _airport_codes(gaz: Gazetteer, text: str, folded: str, taken: bytearray) -> list[Mention]:
+    out: list[Mention] = []
+    codes = airport_codes()
+    for hit in _CODE.finditer(text):
+        code = hit.group()
+        start, end = hit.span()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "_'’-"):
+            continue
+        if code not in codes or code not in gaz.airports or taken.find(1, start, end) >= 0:
+            continue
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        if line_end < 0:
+            line_end = len(text)
+        letters = [ch for ch in text[line_start:line_end] if ch.isalpha()]
+        if sum(ch.isupper() for ch in letters) > 0.6 * len(letters):
+            continue  # "CAN YOU HELP? ONE MAN SHOT": a line in capitals
+        sentence_start = max(line_start, text.rfind(". ", line_start, start) + 1)
+        sentence_end = text.find(". ", end, line_end)
+        sentence = folded[sentence_start:sentence_end if sentence_end >= 0 else line_end]
+        if _CODE_TRIP_BEFORE.search(folded, max(0, start - 50), start):
+            continue
+        if _CODE_PREPOSITION.search(text, max(0, start - 20), start) or _AVIATION_WORD.search(sentence):
+            out.append(Mention(start, end, code, ((AIRPORT, code),)))
+    return out
+
+
+# A news agency named like a place (news_agencies.json): "SANA news agency", "Sana reported", "according to Petra",
+# "told Xinhua", "(SANA)", "l'agence Petra". Its name places nothing.
+_AGENCY_AFTER = re.compile(r"(?:'s|’s)?\s*(?:\)|news\b|agency\b|agence\b|online\b|tv\b|television\b|radio\b|"
+                           r"(?:has\s+|had\s+|also\s+)?(?:reported|reports|report|said|says|quoted|quotes|cited|cites|added|adds|"
+                           r"carried|published|broadcast|rapporte|a rapporte|indique|a indique|affirme|a affirme|cite|"
+                           r"citant))", re.I)
+_AGENCY_BEFORE = re.compile(r"(?:\(|\b(?:agency|agence|according to|told|quoted by|cited by|quoting|citing|reported by|"
+                            r"state-run|state|official|media|news|outlet|selon|(?:selon|a|à)\s+l'agence)\s+(?:the\s+)?)$", re.I)
+
+
+def _is_agency(text: str, start: int, end: int, how: str) -> bool:
+    """A news agency's name, not the place of that name: news words around it ("SANA news agency", "Petra reported",
+    "told Xinhua"), or an acronym in capitals outside a dateline and an all-capitals line."""
+    if how == "always" or _AGENCY_AFTER.match(text, end) or _AGENCY_BEFORE.search(text, max(0, start - 30), start):
+        return True
+    if how != "caps" or not text[start:end].isupper():
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    letters = [ch for ch in line if ch.isalpha()]
+    if sum(ch.isupper() for ch in letters) > 0.6 * len(letters):
+        return False  # "BOMB KILLS 10 IN SANA": a headline in capitals
+    return not (start == line_start and text.startswith((", ", " (", " -", " —"), end))  # "SANA, Yemen (AP) —": a dateline
 
 
 def _shape_ok(surface: str, name: str, ref: Ref) -> bool:
@@ -483,7 +570,8 @@ def locate(gaz: Gazetteer, text: str, folded: str, mentions: list[Mention]) -> L
     length = max(len(text), 1)
     named = mentions
     mentions, inland = _without_bureau_dateline(gaz, text, folded, mentions)
-    country_score = _country_evidence(gaz, text, folded, mentions, length)
+    cause = _cause_mentions(gaz, text, folded, mentions)
+    country_score = _country_evidence(gaz, text, folded, mentions, length, cause)
     if inland is not None and not country_score:
         country_score[inland] += 1.0  # the bureau's country, when the scene inland names no country itself
     candidates = _city_candidates(gaz, text, folded, mentions)
@@ -491,7 +579,7 @@ def locate(gaz: Gazetteer, text: str, folded: str, mentions: list[Mention]) -> L
     scored: list[tuple[float, City]] = []
     for cid, (ms, is_alt) in candidates.items():
         candidate = gaz.cities[cid]
-        s = _city_score(gaz, text, folded, candidate, ms, is_alt, country_score, length)
+        s = _city_score(gaz, text, folded, candidate, ms, is_alt, country_score, length, cause)
         if s is not None:
             scored.append((s, candidate))
     scored.sort(key=lambda x: (-x[0], -x[1].population))
@@ -849,7 +937,87 @@ def _acting_states(text: str, folded: str, mentions: list[Mention]) -> set[str]:
     return out
 
 
-def _country_evidence(gaz: Gazetteer, text: str, folded: str, mentions: list[Mention], length: int) -> dict[str, float]:
+# "Israeli aircraft strike targets in Gaza after a rocket is fired at Sderot", "police fire tear gas in Nairobi after
+# protests in Kisumu": the clause after "after" explains the cause; the main clause's place is the event's.
+_AFTER_CAUSE = Gated(re.compile(r"\b(?:after|(?<!the )following|in (?:retaliation|response) (?:for|to)|apres|"
+                                r"en represailles a)\s"),
+                     "after", "following", "in retaliation ", "in response ", "apres", "en represailles")
+_CASUALTY_BEFORE = re.compile(r"\b(?:killed|dead|died|dies|die|wounded|injured|hurt|tue(?:e|s|es)?|blesse(?:e|s|es)?|morts?)\b"
+                              r"[^,;]{0,20}$")
+_NOT_SCENE_BEFORE = re.compile(r"\b(?:from|bound for|to|en provenance de|venus? de|venant de|vers)\s+(?:the\s+)?$")
+_CAUSE_MAIN_KINDS = (CITY, CITY_ALT, COUNTRY, REGION, LANDMARK, AIRPORT)
+
+
+def _cause_mentions(gaz: Gazetteer, text: str, folded: str, mentions: list[Mention]) -> frozenset[int]:
+    """Starts of the mentions inside an "after ..." clause whose sentence names the event's place before it: a town
+    there (any), or a country the mention is not in."""
+    if len(mentions) < 2:
+        return frozenset()  # the cheap test first: a place before the clause and one in it
+    out: set[int] = set()
+    for hit in _AFTER_CAUSE.finditer(folded):
+        at = hit.start()
+        end_hit = _SENTENCE_END.search(text, hit.end())
+        end = end_hit.start() if end_hit else len(text)
+        inside = [m for m in mentions if hit.end() <= m.start < end]
+        if not inside or _CASUALTY_BEFORE.search(folded, max(0, at - 30), at):
+            continue  # "thirteen civilians are killed after their vehicle struck a landmine near X": how, not why
+        start = max(folded.rfind(". ", 0, at) + 1, folded.rfind("\n", 0, at) + 1)
+        main = [m for m in mentions if start <= m.start < at and any(kind in _CAUSE_MAIN_KINDS for kind, _ in m.refs)
+                and not _NOT_SCENE_BEFORE.search(folded, max(0, m.start - 40), m.start)]  # not "travelling from X"
+        if not main:
+            continue
+        towns = any(kind in (CITY, CITY_ALT, LANDMARK, AIRPORT) for m in main for kind, _ in m.refs
+                    if not any(k == COUNTRY for k, _ in m.refs))
+        countries = {str(key) for m in main for kind, key in m.refs if kind in (COUNTRY, REGION)}
+        for m in inside:
+            if towns or not (_mention_countries(gaz, m) & countries):
+                out.add(m.start)
+    return frozenset(out)
+
+
+def _mention_countries(gaz: Gazetteer, m: Mention) -> set[str]:
+    """Every country a mention can name (its towns' countries too)."""
+    return {gaz.cities[int(key)].country if kind in (CITY, CITY_ALT, LANDMARK) else
+            gaz.airports[key].country if kind == AIRPORT else str(key)
+            for kind, key in m.refs if kind not in (NOT_PLACE, UN_SITE)}
+
+
+# "Pakistan accuses India of shelling villages", "Lebanon blames Israel for a drone strike", "le Mali accuse l'Algérie de ...":
+# the accused state is not the scene by itself; the accuser, charging an attack, is most often the side that was hit.
+_ACCUSE = re.compile(r"\b(?:accuses|accused|accusing|accuse|blames|blamed|blaming|blame)\s+(?:the\s+|l['’]|le\s+|la\s+)?")
+_ACCUSED_AFTER = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:of|for|d['’]|de)\b([^.;\n]{0,60})")
+_ACCUSER_AFTER = re.compile(r"(?:(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?)?\s*(?:has\s+|have\s+|had\s+|also\s+|on\s+\w+\s+|a\s+)?$")
+_CHARGE = re.compile(r"\b(?:shell\w*|fir(?:e|ed|es|ing)|attack\w*|strikes?|struck|bomb\w*|raid\w*|kill\w*|rockets?|mortars?|"
+                     r"drones?|incursions?|violat\w*|shoot\w*|shot|ambush\w*|assault\w*|massacre\w*|invad\w*|"
+                     r"bombard\w*|frapp\w*|tir\w*|attaqu\w*|tu(?:e|er|é)\w*)", re.I)
+
+
+def _accusations(text: str, folded: str, mentions: list[Mention]) -> tuple[dict[int, str], set[int]]:
+    """({start of an accused state's mention: its key}, {starts of the accusers' mentions}) for "X accuses Y of <an attack>"."""
+    if "accus" not in folded and "blam" not in folded:
+        return {}, set()  # the cheap test first
+    at = {m.start: m for m in mentions}
+    accused: dict[int, str] = {}
+    accusers: set[int] = set()
+    for hit in _ACCUSE.finditer(text):
+        m = at.get(hit.end())
+        if m is None:
+            continue
+        key = next((key for kind, key in m.refs if kind in (COUNTRY, DEMONYM, DEMONYM_FR)), None)
+        charge = _ACCUSED_AFTER.match(text, m.end)
+        if key is None or charge is None or not _CHARGE.search(charge.group(1)):
+            continue
+        accused[m.start] = key
+        line_start = text.rfind("\n", 0, hit.start()) + 1
+        for prior in mentions:  # the accuser: the state named right before the verb ("Pakistan's army accused")
+            if line_start <= prior.start < hit.start() and _ACCUSER_AFTER.match(text[prior.end:hit.start()]) \
+                    and any(kind == COUNTRY and k != key for kind, k in prior.refs):
+                accusers.add(prior.start)
+    return accused, accusers
+
+
+def _country_evidence(gaz: Gazetteer, text: str, folded: str, mentions: list[Mention], length: int,
+                      cause: frozenset[int] = frozenset()) -> dict[str, float]:
     score: dict[str, float] = defaultdict(float)
     header = _COUNTRY_HEADER.match(text)
     if header:
@@ -857,11 +1025,25 @@ def _country_evidence(gaz: Gazetteer, text: str, folded: str, mentions: list[Men
             if kind == COUNTRY:
                 score[key] += 8.0
     actors: set[str] | None = None  # states whose forces act, computed on the first craft
+    accused, accusers = _accusations(text, folded, mentions)
     for m in mentions:
         early = 1.0 - min(m.start / length, 1.0)
         kinds = {r[0] for r in m.refs}
         tail = _tail(folded, m.start)
+        if (accused and m.start in accused) or (cause and m.start in cause):
+            # "Pakistan accuses India of shelling villages": the accused, not the scene by itself; "strike targets in
+            # Gaza after a rocket is fired at Sderot": the cause's place, not the headline event's
+            for kind, key in m.refs:
+                if kind in (COUNTRY, DEMONYM, DEMONYM_FR, REGION):
+                    score[key] += 0.3
+            continue
         for kind, key in m.refs:
+            if accused and kind in (DEMONYM, DEMONYM_FR) and key in accused.values() and _FORCES_AFTER.match(text, m.end):
+                score[key] += 0.35  # "Indian troops shelled villages", after "accuses India": the accused's forces acting
+                continue
+            if accusers and m.start in accusers and kind == COUNTRY:
+                score[key] += 1.5 + 1.0 * early  # "Pakistan accuses India of shelling ...": the side that was hit
+                continue
             if kind in (DEMONYM, DEMONYM_FR) and _is_craft(text, m, kind, tail):
                 if actors is None:
                     actors = _acting_states(text, folded, mentions)
@@ -959,8 +1141,11 @@ def _city_candidates(gaz: Gazetteer, text: str, folded: str, mentions: list[Ment
                 if kind == CITY or (kind == CITY_ALT and not own):
                     add(int(key), m, kind == CITY_ALT)
         for kind, key in m.refs:
-            if kind == AIRPORT and key in gaz.airport_cities:
-                add(gaz.airport_cities[key], m, False)
+            if kind == AIRPORT and m.surface == key and (town := _code_city(gaz, key)) is not None:
+                add(town, m, False)  # "at JFK": the city the code's airport serves (airport_codes.json)
+            elif kind == AIRPORT and key in gaz.airport_cities:
+                if not ((hit := _AIRPORT_IN_CITY.match(text, m.end)) is not None and _names_known_city(gaz, text, hit.end())):
+                    add(gaz.airport_cities[key], m, False)  # but "Domodedovo airport in Moscow": the town after "in"
             elif kind == LANDMARK:
                 add(int(key), m, False)  # "on the Champs-Élysées": Paris
             elif kind in (COUNTRY, DEMONYM, DEMONYM_FR) and key in gaz.capitals:
@@ -973,6 +1158,22 @@ def _city_candidates(gaz: Gazetteer, text: str, folded: str, mentions: list[Ment
                     add(gaz.capitals[key], m, False)
     return out
 
+
+def _code_city(gaz: Gazetteer, code: str) -> int | None:
+    """The geonameid of the city a major airport's code serves (airport_codes.json), the biggest of that name there."""
+    entry = airport_codes().get(code)
+    if entry is None:
+        return None
+    towns = [gaz.cities[int(key)] for kind, key in gaz.refs(entry[0])
+             if kind == CITY and gaz.cities[int(key)].country == entry[1]]
+    return max(towns, key=lambda c: c.population).geonameid if towns else None
+
+
+# "Domodedovo airport in Moscow", "l'aéroport de Zaventem près de Bruxelles": the city named after the airport is the
+# city, not the town the airport is named after.
+_AIRPORT_IN_CITY = re.compile(r"(?:\s+(?:[Ii]nternational\s+)?(?:[Aa]irport|[Aa]irfield|[Aa]éroport))?,?\s+"
+                              r"(?:in|near|outside|à|près de)\s+"
+                              r"(?:the\s+)?(?:(?:[a-z-]+\s+)?(?:capital|city)(?:,)?\s+(?:of\s+)?)?(?=[A-Z])")
 
 # "à Tillabéri", "near Marib", "Marib city": a region's name used for its namesake town.
 _TOWN_PREPOSITION = TailGated(re.compile(r"\b(?:a|near|at|outside|pres de|aux abords de|(?:town|city|ville|localite|commune)\s+(?:of|de|d'))\s*$"),
@@ -1035,7 +1236,7 @@ def _names_region(text: str, folded: str, m: Mention) -> bool:
 
 
 def _city_score(gaz: Gazetteer, text: str, folded: str, city: City, ms: list[Mention], is_alt: bool,
-                country_score: dict[str, float], length: int) -> float | None:
+                country_score: dict[str, float], length: int, cause: frozenset[int] = frozenset()) -> float | None:
     """Evidence that the event happened in `city`; None when the name is not believable here."""
     first = min(ms, key=lambda m: m.start)
     corroborated = country_score.get(city.country, 0.0) > 0
@@ -1080,6 +1281,8 @@ def _city_score(gaz: Gazetteer, text: str, folded: str, city: City, ms: list[Men
                      for b, raw, t in zip(folded_before, before, tails, strict=True))
     governments = (sum(_is_government(text, m, b, t, folded=True) for m, b, t in zip(ms, folded_before, tails, strict=True))
                    if max(_biggest_namesake(gaz, m) for m in ms) >= 500_000 else 0)  # "London says": not London, Ontario
+    if cause:
+        references += sum(m.start in cause for m in ms)  # named only in an "after ..." clause beside the event's place
     if references + governments >= len(ms) and not (beside or dateline):
         return None  # only ever a landmark to measure from, or the government speaking
     event_near = any(_EVENT_BEFORE.search(b) for b in folded_before)
