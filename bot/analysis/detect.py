@@ -727,8 +727,9 @@ _PERIOD = Gated(re.compile(r"\b(?:(?:last|past|previous) (?:year|decade)|(?:in|d
 
 # People's reactions and looking back, in the headline: "Americans in Texas respond to US strikes", "Voices from Iran
 # after US strikes", "Picking up the pieces in Kashmir after ...". Not police or rescuers responding to a shooting.
-_VOX_POP_HEAD = re.compile(
-    r"\b(?:respond|react)s? to\b|^voices (?:from|of)\b|\bvoices (?:from|of) \w+ after\b|\bpicking up the pieces\b")
+_VOX_POP_HEAD = Gated(re.compile(
+    r"\b(?:respond|react)s? to\b|^voices (?:from|of)\b|\bvoices (?:from|of) \w+ after\b|\bpicking up the pieces\b"),
+    "respon", "react", "voices", "pieces")
 _RESPONDERS = re.compile(r"\b(?:police|officers|troops|forces|security|firefighters|army|soldiers|rescuers|paramedics|"
                          r"emergency|services|teams|crews|authorities)\b")
 # Someone comes to see the hurt after the event: "Macron visits soldiers wounded in Mali", "the Pope meets survivors".
@@ -937,10 +938,9 @@ def _friends(title: str, body: str, in_title: dict[int, list[int]], in_body: dic
         found["question"] = 1.5
     if _VISIT_HEAD.search(head) and not _VIOLENCE_VERB.search(head):
         found["reaction"] = 1.0  # "Macron visits soldiers wounded in Mali": a visit after the event, a veto
-    if "respon" in head or "react" in head or "voices" in head or "pieces" in head:
-        vox = _VOX_POP_HEAD.search(head)
-        if vox and not _RESPONDERS.search(head[:vox.start()]):
-            found["reaction"] = 1.0  # "Americans in Texas respond to US strikes": people's reactions, a veto
+    vox = _VOX_POP_HEAD.search(head)
+    if vox and not _RESPONDERS.search(head[:vox.start()]):
+        found["reaction"] = 1.0  # "Americans in Texas respond to US strikes": people's reactions, a veto
     if _SPORT_SECTION.match(head):
         found["sport"] = max(found.get("sport", 0.0), DOMAIN_VETO)  # a sports page: unless people were killed (counted_harm)
     if (_FEATURE_START.match(head) or _FEATURE_HEAD.search(head)) and not _news_clause(head):

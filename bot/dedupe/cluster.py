@@ -109,7 +109,8 @@ def score(report: Report, incident: KnownIncident, *, window: timedelta = WINDOW
     if place == "different":  # cheapest test first: most candidates are elsewhere in the country
         return None
     sim = similarity(report.sketch, incident.sketch)
-    if sim >= NEAR_DUPLICATE and not different_dates(report.terms, incident.terms) and (
+    dates_differ = different_dates(report.terms, incident.terms)
+    if sim >= NEAR_DUPLICATE and not dates_differ and (
             sim >= SURE_DUPLICATE or not target_conflict(report.terms, incident.terms)):
         return Verdict(incident.id, 1.0 + sim, f"near-duplicate ({sim:.2f})")
     if not compatible(report.category, incident.category):
@@ -136,7 +137,7 @@ def score(report: Report, incident: KnownIncident, *, window: timedelta = WINDOW
         # "the death toll rises", "X claims the attack": new names and numbers, few shared words, later.
         # One that names only the country must still share something with the event it points back at.
         needed = max(0.0 if place == "same" else FOLLOW_UP_COUNTRY_FLOOR, needed - FOLLOW_UP_BONUS)
-    elif different_dates(report.terms, incident.terms):
+    elif dates_differ:
         return None  # each states the day it tells of, and they differ: two events
     else:
         needed += CONFLICT_PENALTY * conflicts(report.terms, incident.terms)

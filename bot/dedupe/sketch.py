@@ -203,7 +203,8 @@ _ORGANISATION_WORDS = frozenset(
 )
 
 
-def _actor_terms() -> frozenset[str]:
+@functools.cache  # built on first use, not at import: it reads the country and region gazetteers
+def actor_terms() -> frozenset[str]:
     groups = json.loads(resources.files("bot.data").joinpath("armed_groups.json").read_text(encoding="utf-8"))
     names = [name for values in groups["groups"].values() for name in values]
     found = {stem(w) for w in _GROUP_WORDS.split()}
@@ -212,10 +213,16 @@ def _actor_terms() -> frozenset[str]:
     return frozenset(found - _common_names() - GENERIC_TERMS)  # "Afghan Taliban": the nationality says nothing
 
 
-ACTOR_TERMS = _actor_terms()
-# "Front", "Movement", "Revolutionary": words of many groups' names, no name by themselves
-_ORGANISATION_STEMS = frozenset(stem(w) for w in _ORGANISATION_WORDS)
-KEY_FACT_TERMS = TARGET_TERMS | ACTOR_TERMS
+@functools.cache
+def key_fact_terms() -> frozenset[str]:
+    return TARGET_TERMS | actor_terms()
+
+
+@functools.cache
+def _not_names() -> frozenset[str]:
+    """Capitalised words that identify no event by themselves: common names, groups and targets (compared
+    by their kind), and "Front", "Movement", "Revolutionary" (words of many groups' names)."""
+    return _common_names() | key_fact_terms() | frozenset(stem(w) for w in _ORGANISATION_WORDS)
 
 
 KEY_FACT_WEIGHT = 1.5
@@ -349,7 +356,7 @@ def _weight(term: str) -> float:
         return KEY_FACT_WEIGHT
     if term.isupper():
         return PROPER_WEIGHT
-    if term in KEY_FACT_TERMS:
+    if term in key_fact_terms():
         return KEY_FACT_WEIGHT
     return GENERIC_WEIGHT if term in GENERIC_TERMS else 1.0
 
@@ -357,7 +364,7 @@ def _weight(term: str) -> float:
 def _names(terms: frozenset[str]) -> set[str]:
     """The proper names that identify an event: not titles, countries or nationalities, and not
     groups or what was hit (those are compared by their kind)."""
-    return {t.lower() for t in terms if t.isupper()} - _common_names() - KEY_FACT_TERMS - _ORGANISATION_STEMS
+    return {t.lower() for t in terms if t.isupper()} - _not_names()
 
 
 def shared_names(a: frozenset[str], b: frozenset[str]) -> int:
@@ -375,11 +382,15 @@ def _named_place(a: frozenset[str], b: frozenset[str]) -> set[str]:
     return places & {t.lower() for t in a if t.isupper()}
 
 
+def _kind_conflict(la: set[str], lb: set[str], kind: frozenset[str]) -> bool:
+    """Both give a detail of this kind (what was hit, which group), and none in common."""
+    ka, kb = la & kind, lb & kind
+    return bool(ka and kb and not ka & kb)
+
+
 def target_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
     """Both name what was hit, and nothing in common (a consulate and an embassy)."""
-    ka = {t.lower() for t in a} & TARGET_TERMS
-    kb = {t.lower() for t in b} & TARGET_TERMS
-    return bool(ka and kb and not ka & kb)
+    return _kind_conflict({t.lower() for t in a}, {t.lower() for t in b}, TARGET_TERMS)
 
 
 def conflicts(a: frozenset[str], b: frozenset[str]) -> int:
@@ -391,11 +402,7 @@ def conflicts(a: frozenset[str], b: frozenset[str]) -> int:
         return 0
     la = {t.lower() for t in a}
     lb = {t.lower() for t in b}
-    count = 0
-    for kind in (TARGET_TERMS, ACTOR_TERMS):
-        ka, kb = la & kind, lb & kind
-        if ka and kb and not ka & kb:
-            count += 1
+    count = sum(_kind_conflict(la, lb, kind) for kind in (TARGET_TERMS, actor_terms()))
     if not shared and _names(a) and _names(b):
         count += 1
     return count
