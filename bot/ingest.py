@@ -35,6 +35,7 @@ from bot.match import Match, match_watches
 from bot.model import Article
 from bot.store import incidents as incident_store
 from bot.store import outbox
+from bot.store.db import savepoint
 from bot.store.subscriptions import active_watches, wanted_matches
 from bot.watch_index import WatchIndex
 
@@ -128,7 +129,7 @@ def ingest_articles(
             # Structured sources (GDACS, travel advisories) bring their own facts: no text analysis.
             facts = article.facts if article.facts is not None else analyze(article.title, article.text, meta=meta)
             try:
-                with db.atomic():  # a savepoint: a failing article leaves nothing behind
+                with savepoint(db):  # a failing article leaves nothing behind
                     batch.ingest_one(article, facts, chash)
             except (sqlite3.IntegrityError, ValueError, KeyError, TypeError) as e:  # one bad item must not stop a batch
                 log.exception("article %r from %s skipped: %s", article.url or article.title[:80], article.source, e)
@@ -198,14 +199,14 @@ class _Batch:
         # Exact matches first, so a chat watching both Bamako and BKO gets the message without a distance line.
         matches = tuple(sorted(found, key=lambda m: (m.distance_km is not None, m.distance_km or 0.0)))
         rendered: dict[tuple[str, ...], str] = {}  # chats watching the place itself share one text
+        planned = []
         for m in matches:
             context = distance_line(m)
             if context not in rendered:
                 rendered[context] = self.render_html(facts, meta, extra_lines=[*context, sources_line(*outlets)])
-            self.report.deliveries += outbox.enqueue_delivery(
-                self.db, incident_id=incident_id, chat_id=m.watch.chat_id, text=rendered[context],
-                priority=_priority(facts), now=self.now, context=list(context),
-            )
+            planned.append((m.watch.chat_id, rendered[context], list(context)))
+        self.report.deliveries += outbox.enqueue_deliveries(self.db, incident_id=incident_id, planned=planned,
+                                                            priority=_priority(facts), now=self.now)
         return matches
 
     def refine_place(self, event: incident_store.Event, article: Article, facts: Facts, outlets: Outlets) -> None:
@@ -236,11 +237,13 @@ class _Batch:
             return sources, copies  # a rewording or a repeat from a known source: nothing new to tell
         facts, meta = event.facts, event.meta
         rendered: dict[tuple[str, ...], str] = {}  # most chats share their context lines (none, or one distance)
+        texts = []
         for delivery_id, context in outbox.pending_alerts(db, event.id) if new_outlets else ():
             key = tuple(context)  # not sent yet: the alert names every source
             if key not in rendered:
                 rendered[key] = render_html(facts, meta, extra_lines=[*context, sources_line(sources, copies)])
-            outbox.set_pending_text(db, delivery_id, rendered[key])
+            texts.append((delivery_id, rendered[key]))
+        outbox.set_pending_texts(db, texts)
         if len(sources) > len(event.sources) and len(sources) in CONFIRMATION_STEPS:  # sent alerts: edited, silently
             self.report.edits += outbox.enqueue_edit(
                 db, incident_id=event.id, now=now,
@@ -249,12 +252,8 @@ class _Batch:
         if not lines:
             return sources, copies
         text = render_update_html(_place_of(facts), lines, meta_of(article))
-        for chat_id in outbox.alerted_chats(db, event.id):
-            if outbox.count_updates(db, incident_id=event.id, chat_id=chat_id) >= self.policy.max_updates_per_chat:
-                continue
-            self.report.updates += outbox.enqueue_update(
-                db, incident_id=event.id, chat_id=chat_id, text=text, priority=_priority(facts), now=now
-            )
+        self.report.updates += outbox.enqueue_updates(db, incident_id=event.id, text=text, priority=_priority(facts),
+                                                      now=now, max_per_chat=self.policy.max_updates_per_chat)
         return sources, copies
 
 

@@ -139,13 +139,15 @@ def score(report: Report, incident: KnownIncident, *, window: timedelta = WINDOW
         needed = max(0.0 if place == "same" else FOLLOW_UP_COUNTRY_FLOOR, needed - FOLLOW_UP_BONUS)
     elif dates_differ:
         return None  # each states the day it tells of, and they differ: two events
-    else:
-        needed += CONFLICT_PENALTY * conflicts(report.terms, incident.terms)
     if strict and not follow_up:  # a follow-up is by nature no new event: filed under the closed one
         needed += STRICT_PENALTY
-    if evidence >= needed:
-        return Verdict(incident.id, evidence - needed, f"{place} place, terms {overlap:.2f}, text {sim:.2f}")
-    return None
+    if evidence < needed:
+        return None
+    if not follow_up:  # conflicting details only raise the bar: weighed last, for the few pairs that pass it
+        needed += CONFLICT_PENALTY * conflicts(report.terms, incident.terms)
+        if evidence < needed:
+            return None
+    return Verdict(incident.id, evidence - needed, f"{place} place, terms {overlap:.2f}, text {sim:.2f}")
 
 
 # Weighted share of distinctive words two reports need to be called one event: few at the same

@@ -18,7 +18,8 @@ import math
 import re
 import zlib
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, KeysView, Sequence
+from dataclasses import dataclass
 from importlib import resources
 
 from bot.analysis.normalize import fold
@@ -361,57 +362,88 @@ def _weight(term: str) -> float:
     return GENERIC_WEIGHT if term in GENERIC_TERMS else 1.0
 
 
-def _names(terms: frozenset[str]) -> set[str]:
-    """The proper names that identify an event: not titles, countries or nationalities, and not
-    groups or what was hit (those are compared by their kind)."""
-    return {t.lower() for t in terms if t.isupper()} - _not_names()
+@dataclass(frozen=True)
+class _Profile:
+    """What comparisons read of one report's terms, worked out once per set of terms (an incident's
+    terms are compared with every report near it)."""
+
+    by_lower: dict[str, str]  # each term lower-cased -> as given (a name is upper case)
+    proper: frozenset[str]  # the upper-case terms (names), lower-cased
+    names: frozenset[str]  # the proper names that identify an event (see _names)
+    places: frozenset[str]  # the words of the place the analysis found, without PLACE_TERM
+    dates: frozenset[str]  # stated dates (DATE_TERM terms)
+    targets: frozenset[str]  # what was hit
+    actors: frozenset[str]  # which group
+    weight: float  # the summed weight of the terms
+
+    @property
+    def lower(self) -> KeysView[str]:
+        return self.by_lower.keys()
+
+
+@functools.lru_cache(maxsize=2048)  # the incidents near recent reports, and the reports themselves
+def _profile(terms: frozenset[str]) -> _Profile:
+    by_lower = {t.lower(): t for t in terms}
+    lower = by_lower.keys()
+    proper = frozenset(t.lower() for t in terms if t.isupper())
+    return _Profile(
+        by_lower=by_lower,
+        proper=proper,
+        # the proper names that identify an event: not titles, countries or nationalities, and not
+        # groups or what was hit (those are compared by their kind)
+        names=proper - _not_names(),
+        places=frozenset(t[1:] for t in terms if t[0] == PLACE_TERM),
+        dates=frozenset(t for t in terms if t.startswith(DATE_TERM)),
+        targets=frozenset(lower & TARGET_TERMS),
+        actors=frozenset(lower & actor_terms()),
+        # fsum: exact, so the result does not depend on the order a set is walked in (which varies by process)
+        weight=math.fsum(_weight(t) for t in terms),
+    )
 
 
 def shared_names(a: frozenset[str], b: frozenset[str]) -> int:
     """How many identifying names the two reports share (a name may be a plain word on the other side)."""
-    la = {t.lower() for t in a}
-    lb = {t.lower() for t in b}
-    return len((_names(a) & lb) | (_names(b) & la) | _named_place(a, b) | _named_place(b, a))
+    return _shared_names(_profile(a), _profile(b))
 
 
-def _named_place(a: frozenset[str], b: frozenset[str]) -> set[str]:
+def _shared_names(pa: _Profile, pb: _Profile) -> int:
+    return len((pa.names & pb.lower) | (pb.names & pa.lower) | _named_place(pa, pb) | _named_place(pb, pa))
+
+
+def _named_place(pa: _Profile, pb: _Profile) -> frozenset[str]:
     """b's city, named on a, which the analysis placed no closer than its country ("the Berlin attack")."""
-    places = {t[1:] for t in b if t[0] == PLACE_TERM}
-    if not places or any(t[0] == PLACE_TERM for t in a):
-        return set()
-    return places & {t.lower() for t in a if t.isupper()}
+    if not pb.places or pa.places:
+        return frozenset()
+    return pb.places & pa.proper
 
 
-def _kind_conflict(la: set[str], lb: set[str], kind: frozenset[str]) -> bool:
-    """Both give a detail of this kind (what was hit, which group), and none in common."""
-    ka, kb = la & kind, lb & kind
+def _kind_conflict(ka: frozenset[str], kb: frozenset[str]) -> bool:
+    """Both give a detail of one kind (what was hit, which group), and none in common."""
     return bool(ka and kb and not ka & kb)
 
 
 def target_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
     """Both name what was hit, and nothing in common (a consulate and an embassy)."""
-    return _kind_conflict({t.lower() for t in a}, {t.lower() for t in b}, TARGET_TERMS)
+    return _kind_conflict(_profile(a).targets, _profile(b).targets)
 
 
 def conflicts(a: frozenset[str], b: frozenset[str]) -> int:
     """How many kinds of identifying detail both reports give but do not share: what was hit, which
     group did it, and who or where by name (proper names). Two bombings in one city, one at a market
     and one at a hotel, are two events; a report naming the hotel and one naming the group are not."""
-    shared = shared_names(a, b)
+    pa, pb = _profile(a), _profile(b)
+    shared = _shared_names(pa, pb)
     if shared >= SAME_NAMES:  # the same people or groups named: details may differ, not the event
         return 0
-    la = {t.lower() for t in a}
-    lb = {t.lower() for t in b}
-    count = sum(_kind_conflict(la, lb, kind) for kind in (TARGET_TERMS, actor_terms()))
-    if not shared and _names(a) and _names(b):
+    count = _kind_conflict(pa.targets, pb.targets) + _kind_conflict(pa.actors, pb.actors)
+    if not shared and pa.names and pb.names:
         count += 1
     return count
 
 
 def different_dates(a: frozenset[str], b: frozenset[str]) -> bool:
     """Both state the date of what they report, and not the same one ("1/25/1970:", "1/26/1970:")."""
-    da = {t for t in a if t.startswith(DATE_TERM)}
-    db = {t for t in b if t.startswith(DATE_TERM)}
+    da, db = _profile(a).dates, _profile(b).dates
     return bool(da and db and not da & db)
 
 
@@ -425,18 +457,15 @@ def term_overlap(a: frozenset[str], b: frozenset[str]) -> float:
     """
     if not a or not b:
         return 0.0
-    fa = {t.lower(): t for t in a}
-    fb = {t.lower(): t for t in b}
-    # fsum: exact, so the result does not depend on the order a set is walked in (which varies by process)
+    pa, pb = _profile(a), _profile(b)
+    fa, fb = pa.by_lower, pb.by_lower
     shared = [max(_weight(fa[t]), _weight(fb[t])) for t in fa.keys() & fb.keys()]
     # One side's city named as a word on the other, which the analysis placed no closer than its country
-    pa = [t[1:] for t in fa if t[0] == PLACE_TERM]
-    pb = [t[1:] for t in fb if t[0] == PLACE_TERM]
-    if pa and not pb:
-        shared.extend(_weight(fb[t]) for t in pa if t in fb)
-    elif pb and not pa:
-        shared.extend(_weight(fa[t]) for t in pb if t in fa)
-    lighter = min(math.fsum(_weight(t) for t in a), math.fsum(_weight(t) for t in b))
+    if pa.places and not pb.places:
+        shared.extend(_weight(fb[t]) for t in pa.places if t in fb)
+    elif pb.places and not pa.places:
+        shared.extend(_weight(fa[t]) for t in pb.places if t in fa)
+    lighter = min(pa.weight, pb.weight)
     shared_weight = math.fsum(shared)
     return min(1.0, shared_weight / lighter) if lighter else 0.0
 

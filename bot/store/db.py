@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -37,3 +39,22 @@ def open_database(path: str | Path) -> Database:
     except (OSError, sqlite3.Error) as e:
         raise StoreError(f"cannot open database {path}: {e} (check [storage] database and folder permissions)") from None
     return db
+
+
+@contextmanager
+def savepoint(db: Database) -> Iterator[None]:
+    """A savepoint inside the open transaction: what the block wrote is undone if it raises.
+
+    One fixed name (SQLite releases the innermost savepoint of a name), so the statements are
+    prepared once, not once per article as sqlite-utils' randomly named savepoints are.
+    """
+    conn = db.conn
+    conn.execute("SAVEPOINT article")
+    try:
+        yield
+    except BaseException:
+        if conn.in_transaction:  # an error may already have ended the transaction
+            conn.execute("ROLLBACK TO SAVEPOINT article")
+            conn.execute("RELEASE SAVEPOINT article")
+        raise
+    conn.execute("RELEASE SAVEPOINT article")

@@ -6,6 +6,7 @@ reports file under the right story.
 """
 from __future__ import annotations
 
+import functools
 import json
 import math
 from dataclasses import dataclass
@@ -69,14 +70,16 @@ def candidate_incidents(
         ).fetchall()
     else:
         rows = db.execute(f"SELECT {_CANDIDATE_COLUMNS} FROM incidents WHERE {when}", times).fetchall()
-    return [
-        KnownIncident(
-            id=r[0], category=Category(r[1]), country=r[2], geonameid=r[3], lat=r[4], lon=r[5],
-            first_seen=datetime.fromisoformat(r[6]), last_seen=datetime.fromisoformat(r[7]),
-            sketch=unpack(r[8]), terms=frozenset(r[9].split()), killed=r[10],
-        )
-        for r in rows
-    ]
+    return [_known_incident(r) for r in rows]
+
+
+@functools.lru_cache(maxsize=2048)  # an incident is a candidate of every report near it: its row is read once
+def _known_incident(r: tuple) -> KnownIncident:  # type: ignore[type-arg]
+    return KnownIncident(
+        id=r[0], category=Category(r[1]), country=r[2], geonameid=r[3], lat=r[4], lon=r[5],
+        first_seen=datetime.fromisoformat(r[6]), last_seen=datetime.fromisoformat(r[7]),
+        sketch=unpack(r[8]), terms=frozenset(r[9].split()), killed=r[10],
+    )
 
 
 def save_article(
@@ -161,7 +164,7 @@ class Event:
     def is_incident(self) -> bool:
         return self.category is not Category.NONE
 
-    @property
+    @functools.cached_property  # read once per report that joins, by several steps
     def facts(self) -> Facts:
         """The facts of the report the alert was made from."""
         return Facts.from_json(json.loads(self.facts_json))

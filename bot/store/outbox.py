@@ -11,7 +11,7 @@ confirms it, then 'sent' with the message id; 'failed' when it can never be deli
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -43,38 +43,56 @@ class Delivery:
 def enqueue_delivery(
     db: Database, *, incident_id: int, chat_id: int, text: str, priority: int, now: datetime, context: list[str] | None = None
 ) -> bool:
-    """Plan one message; False if this chat already has this incident.
+    """Plan one message; False if this chat already has this incident (see enqueue_deliveries)."""
+    return enqueue_deliveries(db, incident_id=incident_id, planned=[(chat_id, text, context or [])],
+                              priority=priority, now=now) == 1
+
+
+def enqueue_deliveries(
+    db: Database, *, incident_id: int, planned: Iterable[tuple[int, str, list[str]]], priority: int, now: datetime
+) -> int:
+    """Plan an incident's alert for many chats at once: (chat id, text, context lines) each. A chat that
+    has this incident already gets nothing. Returns how many were planned.
 
     context: the chat's own lines of the alert (how far from its place), kept so the text can be
     rendered again while it is pending (when more sources report the incident; see pending_alerts).
 
     With a high or critical alert, a chat with map pins on also gets the incident's location.
     """
-    cursor = db.execute(
-        "INSERT OR IGNORE INTO deliveries (incident_id, chat_id, priority, text, context, status, attempts, "
-        "next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?)",
-        [incident_id, chat_id, priority, text, json.dumps(context or []), now.isoformat(), now.isoformat()],
+    has_it = {r[0] for r in db.execute(
+        "SELECT chat_id FROM deliveries WHERE incident_id = ? AND kind = 'alert'", [incident_id]).fetchall()}
+    rows, chats = [], []
+    for chat_id, text, context in planned:
+        if chat_id not in has_it:
+            has_it.add(chat_id)
+            chats.append(chat_id)
+            rows.append((incident_id, chat_id, priority, text, json.dumps(context), now.isoformat(), now.isoformat()))
+    if not rows:
+        return 0
+    db.conn.executemany(
+        "INSERT INTO deliveries (incident_id, chat_id, priority, text, context, status, attempts, next_attempt_at, "
+        "created_at) VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?)",
+        rows,
     )
-    if cursor.rowcount != 1:
-        return False
     if priority >= MAP_MIN_PRIORITY:
-        _enqueue_map(db, cursor.lastrowid, incident_id=incident_id, chat_id=chat_id, priority=priority, now=now)
-    return True
+        _enqueue_maps(db, incident_id=incident_id, chats=chats, priority=priority, now=now)
+    return len(rows)
 
 
-def _enqueue_map(db: Database, alert_id: int | None, *, incident_id: int, chat_id: int, priority: int, now: datetime) -> None:
-    row = db.execute(
-        "SELECT i.lat, i.lon, i.city, i.country, c.map_pins FROM incidents i, chats c WHERE i.id = ? AND c.chat_id = ?",
-        [incident_id, chat_id],
-    ).fetchone()
-    if row is None or row[0] is None or row[1] is None or not row[4]:
+def _enqueue_maps(db: Database, *, incident_id: int, chats: list[int], priority: int, now: datetime) -> None:
+    """The incident's location, as a reply to each of these chats' alert, for those with map pins on."""
+    row = db.execute("SELECT lat, lon, city, country FROM incidents WHERE id = ?", [incident_id]).fetchone()
+    if row is None or row[0] is None or row[1] is None:
         return
-    lat, lon, city, country = row[:4]
+    lat, lon, city, country = row
     payload = {"lat": lat, "lon": lon, "title": city or "Incident location", "address": _country_name(country) or city or "—"}
     db.execute(
         "INSERT OR IGNORE INTO deliveries (incident_id, chat_id, kind, seq, reply_to_delivery_id, priority, text, status, "
-        "attempts, next_attempt_at, created_at) VALUES (?, ?, 'map', 0, ?, ?, ?, 'pending', 0, ?, ?)",
-        [incident_id, chat_id, alert_id, priority, json.dumps(payload), now.isoformat(), now.isoformat()],
+        "attempts, next_attempt_at, created_at) "
+        "SELECT d.incident_id, d.chat_id, 'map', 0, d.id, ?, ?, 'pending', 0, ?, ? FROM deliveries d "
+        "JOIN chats c ON c.chat_id = d.chat_id AND c.map_pins "
+        "WHERE d.incident_id = ? AND d.kind = 'alert' AND d.chat_id IN (SELECT value FROM json_each(?))",
+        [priority, json.dumps(payload), now.isoformat(), now.isoformat(), incident_id, json.dumps(chats)],
     )
 
 
@@ -87,22 +105,25 @@ def _country_name(iso2: str | None) -> str | None:
     return str(found.name) if found else iso2
 
 
-def enqueue_update(
-    db: Database, *, incident_id: int, chat_id: int, text: str, priority: int, now: datetime
-) -> bool:
-    """Plan a follow-up for a chat that got this incident's alert; False if it never got one."""
-    alert = db.execute(
-        "SELECT id FROM deliveries WHERE incident_id = ? AND chat_id = ? AND kind = 'alert'", [incident_id, chat_id]
-    ).fetchone()
-    if alert is None:
-        return False
-    seq = _next_seq(db, incident_id=incident_id, chat_id=chat_id, kind="update")
-    db.execute(
+def enqueue_updates(
+    db: Database, *, incident_id: int, text: str, priority: int, now: datetime, max_per_chat: int
+) -> int:
+    """Plan a follow-up for every chat that got this incident's alert (and has not failed), sent as a
+    reply to it, but to no chat that has `max_per_chat` updates of it already. Returns how many."""
+    chats = db.execute(
+        "SELECT a.chat_id, a.id, coalesce(max(u.seq), 0), count(u.id) FROM deliveries a "
+        "LEFT JOIN deliveries u ON u.incident_id = a.incident_id AND u.chat_id = a.chat_id AND u.kind = 'update' "
+        "WHERE a.incident_id = ? AND a.kind = 'alert' AND a.status != 'failed' GROUP BY a.chat_id, a.id",
+        [incident_id],
+    ).fetchall()
+    rows = [(incident_id, chat_id, last_seq + 1, alert_id, priority, text, now.isoformat(), now.isoformat())
+            for chat_id, alert_id, last_seq, sent in chats if sent < max_per_chat]
+    db.conn.executemany(
         "INSERT INTO deliveries (incident_id, chat_id, kind, seq, reply_to_delivery_id, priority, text, status, "
         "attempts, next_attempt_at, created_at) VALUES (?, ?, 'update', ?, ?, ?, ?, 'pending', 0, ?, ?)",
-        [incident_id, chat_id, seq, alert[0], priority, text, now.isoformat(), now.isoformat()],
+        rows,
     )
-    return True
+    return len(rows)
 
 
 def enqueue_digest(db: Database, *, incident_id: int, chat_id: int, text: str, now: datetime) -> bool:
@@ -114,22 +135,6 @@ def enqueue_digest(db: Database, *, incident_id: int, chat_id: int, text: str, n
         [incident_id, chat_id, seq, DIGEST_PRIORITY, text, now.isoformat(), now.isoformat()],
     )
     return True
-
-
-def count_updates(db: Database, *, incident_id: int, chat_id: int) -> int:
-    (n,) = db.execute(
-        "SELECT count(*) FROM deliveries WHERE incident_id = ? AND chat_id = ? AND kind = 'update'", [incident_id, chat_id]
-    ).fetchone()
-    return int(n)
-
-
-def alerted_chats(db: Database, incident_id: int) -> list[int]:
-    """Chats that were sent (or will be sent) this incident's alert."""
-    rows = db.execute(
-        "SELECT chat_id FROM deliveries WHERE incident_id = ? AND kind = 'alert' AND status != 'failed' ORDER BY chat_id",
-        [incident_id],
-    ).fetchall()
-    return [r[0] for r in rows]
 
 
 def due_deliveries(db: Database, *, now: datetime, limit: int = 100, chat_id: int | None = None) -> list[Delivery]:
@@ -206,32 +211,39 @@ def pending_alerts(db: Database, incident_id: int) -> list[tuple[int, list[str]]
     return [(r[0], json.loads(r[1])) for r in rows]
 
 
-def set_pending_text(db: Database, delivery_id: int, text: str) -> None:
-    """Render a pending alert again (more sources now report it); a sent one never changes."""
-    db.execute("UPDATE deliveries SET text = ? WHERE id = ? AND status = 'pending'", [text, delivery_id])
+def set_pending_texts(db: Database, texts: Iterable[tuple[int, str]]) -> None:
+    """Render pending alerts again (more sources now report it): (delivery id, text) each; a sent one never changes."""
+    db.conn.executemany("UPDATE deliveries SET text = ? WHERE id = ? AND status = 'pending'",
+                        [(text, delivery_id) for delivery_id, text in texts])
 
 
 def enqueue_edit(db: Database, *, incident_id: int, render: Callable[[list[str]], str], now: datetime) -> int:
     """Bring this incident's sent alerts up to date (more sources now confirm it), silently, by editing them.
 
-    render: the alert's text from the chat's own context lines. Only the newest edit of an alert
-    matters: older pending ones are dropped. Edits go after every alert and update (priority -1).
-    Returns how many were planned.
+    render: the alert's text from the chat's own context lines (called once per distinct context).
+    Only the newest edit of an alert matters: older pending ones are dropped. Edits go after every
+    alert and update (priority -1). Returns how many were planned.
     """
     alerts = db.execute(
-        "SELECT id, chat_id, context FROM deliveries WHERE incident_id = ? AND kind = 'alert' AND status = 'sent' "
-        "AND message_id IS NOT NULL",
+        "SELECT a.id, a.chat_id, a.context, (SELECT coalesce(max(e.seq), 0) FROM deliveries e "
+        "WHERE e.incident_id = a.incident_id AND e.chat_id = a.chat_id AND e.kind = 'edit') "
+        "FROM deliveries a WHERE a.incident_id = ? AND a.kind = 'alert' AND a.status = 'sent' AND a.message_id IS NOT NULL",
         [incident_id],
     ).fetchall()
-    for alert_id, chat_id, context in alerts:
-        db.execute("DELETE FROM deliveries WHERE reply_to_delivery_id = ? AND kind = 'edit' AND status = 'pending'",
-                   [alert_id])
-        seq = _next_seq(db, incident_id=incident_id, chat_id=chat_id, kind="edit")
-        db.execute(
-            "INSERT INTO deliveries (incident_id, chat_id, kind, seq, reply_to_delivery_id, priority, text, status, "
-            "attempts, next_attempt_at, created_at) VALUES (?, ?, 'edit', ?, ?, -1, ?, 'pending', 0, ?, ?)",
-            [incident_id, chat_id, seq, alert_id, render(json.loads(context)), now.isoformat(), now.isoformat()],
-        )
+    if not alerts:
+        return 0
+    db.execute("DELETE FROM deliveries WHERE incident_id = ? AND kind = 'edit' AND status = 'pending'", [incident_id])
+    texts: dict[str, str] = {}  # most chats share their context lines (none, or one distance)
+    rows = []
+    for alert_id, chat_id, context, last_seq in alerts:
+        if context not in texts:
+            texts[context] = render(json.loads(context))
+        rows.append((incident_id, chat_id, last_seq + 1, alert_id, texts[context], now.isoformat(), now.isoformat()))
+    db.conn.executemany(
+        "INSERT INTO deliveries (incident_id, chat_id, kind, seq, reply_to_delivery_id, priority, text, status, "
+        "attempts, next_attempt_at, created_at) VALUES (?, ?, 'edit', ?, ?, -1, ?, 'pending', 0, ?, ?)",
+        rows,
+    )
     return len(alerts)
 
 

@@ -139,3 +139,11 @@ def m001_initial(db: Database) -> None:
             failures INTEGER NOT NULL DEFAULT 0
         )"""
     )
+
+
+@migrations()
+def m002_candidate_index(db: Database) -> None:
+    """Candidate incidents are looked up by country, time and place: with the place in the index,
+    far-away incidents of a big country are passed over without reading their rows."""
+    db.execute("DROP INDEX IF EXISTS incidents_country_seen")
+    db.execute("CREATE INDEX incidents_country_seen ON incidents(country, last_seen, geonameid, lat, lon)")
