@@ -36,7 +36,7 @@ from bot.model import Article
 from bot.store import incidents as incident_store
 from bot.store import outbox
 from bot.store.db import savepoint
-from bot.store.subscriptions import active_watches, wanted_matches
+from bot.store.subscriptions import wanted_matches, watch_index
 from bot.watch_index import WatchIndex
 
 log = logging.getLogger(__name__)
@@ -83,8 +83,12 @@ def distance_line(match: Match) -> tuple[str, ...]:
     return (f"About {match.distance_km:.0f} km from your place {match.watch.name}.",)
 
 
-def report_of(article: Article, facts: Facts) -> cluster.Report:
-    follow_up, violent = lead_cues(article.title, article.text)
+def report_of(article: Article, facts: Facts, *, compared: bool = True) -> cluster.Report:
+    """compared: False for a report that joins its event by its headline alone, whose words are never
+    compared with others' (no terms, no cues: only its text's sketch, which the event takes in)."""
+    follow_up, violent = lead_cues(article.title, article.text) if compared else (False, False)
+    terms = (key_terms(article.title, article.text, place_names=[n for n in (facts.city, facts.country_name) if n])
+             | fact_terms(un_involved=facts.un_involved, airports=facts.airports)) if compared else frozenset()
     return cluster.Report(
         category=facts.category,
         country=facts.country,
@@ -93,8 +97,7 @@ def report_of(article: Article, facts: Facts) -> cluster.Report:
         lon=facts.lon,
         published=article.published,
         sketch=sketch(article.title, article.text),
-        terms=key_terms(article.title, article.text, place_names=[n for n in (facts.city, facts.country_name) if n])
-        | fact_terms(un_involved=facts.un_involved, airports=facts.airports),
+        terms=terms,
         killed=facts.killed,
         follow_up=follow_up,
         violent=violent,
@@ -113,7 +116,7 @@ def ingest_articles(
 ) -> IngestReport:
     policy = policy or DedupeSettings()
     # Watches are loaded once per batch: ingest runs to its end before a command can change one.
-    batch = _Batch(db, WatchIndex(active_watches(db)), IngestReport(), render_html, now, max_age, policy)
+    batch = _Batch(db, watch_index(db), IngestReport(), render_html, now, max_age, policy)
     report = batch.report
     # One transaction per batch (one commit, not one per article); a savepoint per article keeps
     # each article all-or-nothing. A crash loses at most the batch, which the next process reads
@@ -157,10 +160,14 @@ class _Batch:
         db, report, now = self.db, self.report, self.now
         report.new_articles += 1
         thash = title_hash(article.title)
-        signal = report_of(article, facts)
         state = changes.state_of(facts, f"{article.title}\n{article.text}")
         expiry = timedelta(hours=self.policy.expiry_hours)
-        event_id = _find_open_event(db, signal, thash if facts.is_incident else None, expiry=expiry)
+        # An incident report under the headline of an open event (a syndicated copy) joins it on that alone.
+        event_id = incident_store.find_incident_by_title(db, thash, since=article.published - expiry) \
+            if thash and facts.is_incident else None
+        signal = report_of(article, facts, compared=event_id is None)
+        if event_id is None:
+            event_id = _find_open_event(db, signal, expiry=expiry)
         if event_id is None and (closed := _find_closed_event(db, signal, expiry=expiry, policy=self.policy)) is not None:
             report.same_incident += facts.is_incident  # a late report of a closed incident: filed, nobody alerted again
             event = incident_store.load_event(db, closed)
@@ -235,33 +242,29 @@ class _Batch:
         new_outlets = (sources, copies) != (event.sources, event.copies)
         if not new_outlets and not lines:
             return sources, copies  # a rewording or a repeat from a known source: nothing new to tell
-        facts, meta = event.facts, event.meta
+        def render(context: list[str]) -> str:  # the event's facts are read only when a text is made
+            return render_html(event.facts, event.meta, extra_lines=[*context, sources_line(sources, copies)])
+
         rendered: dict[tuple[str, ...], str] = {}  # most chats share their context lines (none, or one distance)
         texts = []
         for delivery_id, context in outbox.pending_alerts(db, event.id) if new_outlets else ():
             key = tuple(context)  # not sent yet: the alert names every source
             if key not in rendered:
-                rendered[key] = render_html(facts, meta, extra_lines=[*context, sources_line(sources, copies)])
+                rendered[key] = render(context)
             texts.append((delivery_id, rendered[key]))
         outbox.set_pending_texts(db, texts)
         if len(sources) > len(event.sources) and len(sources) in CONFIRMATION_STEPS:  # sent alerts: edited, silently
-            self.report.edits += outbox.enqueue_edit(
-                db, incident_id=event.id, now=now,
-                render=lambda context: render_html(facts, meta, extra_lines=[*context, sources_line(sources, copies)]),
-            )
+            self.report.edits += outbox.enqueue_edit(db, incident_id=event.id, now=now, render=render)
         if not lines:
             return sources, copies
-        text = render_update_html(_place_of(facts), lines, meta_of(article))
-        self.report.updates += outbox.enqueue_updates(db, incident_id=event.id, text=text, priority=_priority(facts),
-                                                      now=now, max_per_chat=self.policy.max_updates_per_chat)
+        text = render_update_html(_place_of(event.facts), lines, meta_of(article))
+        self.report.updates += outbox.enqueue_updates(db, incident_id=event.id, text=text,
+                                                      priority=_priority(event.facts), now=now,
+                                                      max_per_chat=self.policy.max_updates_per_chat)
         return sources, copies
 
 
-def _find_open_event(db: Database, signal: cluster.Report, thash: str | None, *, expiry: timedelta) -> int | None:
-    if thash:
-        same_headline = incident_store.find_incident_by_title(db, thash, since=signal.published - expiry)
-        if same_headline is not None:
-            return same_headline
+def _find_open_event(db: Database, signal: cluster.Report, *, expiry: timedelta) -> int | None:
     candidates = incident_store.candidate_incidents(db, signal, seen_since=signal.published - expiry)
     verdict = cluster.choose_incident(signal, candidates, window=expiry)
     return verdict.incident_id if verdict else None

@@ -228,3 +228,22 @@ def test_a_later_report_naming_the_city_reaches_the_chats_watching_it(db: Databa
     assert db.execute("SELECT city FROM incidents").fetchone() == ("Mopti",)
     ingest(db, story(precise, source="RFI", at=at + timedelta(minutes=50), slug="again"))
     assert len(planned(db)[21]) == 1  # never twice
+
+
+def test_watch_changes_between_batches_reach_the_next_batch(watchers: Database) -> None:
+    """The watches are indexed once and kept across batches: a place added, a watch removed or a
+    chat that blocked the bot must still count from the very next batch."""
+    from bot.store import subscriptions
+
+    ingest(watchers, replace(seed_article(), url="https://news.example/first", published=NOW - timedelta(hours=1),
+                             title="Gunmen attack a hotel in Bamako, Mali", text="Gunmen stormed a hotel in Bamako, Mali, killing three guards."))
+    assert set(planned(watchers)) == {1, 2, 4}
+    watch(watchers, 5, "Bamako")  # a new subscriber
+    (watch_id,) = watchers.execute("SELECT id FROM watches WHERE chat_id = 2").fetchone()
+    subscriptions.remove_watch(watchers, 2, watch_id)  # BKO no longer watched
+    subscriptions.deactivate_chat(watchers, 4, now=NOW)  # blocked the bot
+    ingest(watchers, seed_article())  # another incident in Bamako
+    seed_alerts = {chat for (chat,) in watchers.execute(
+        "SELECT d.chat_id FROM deliveries d JOIN incidents i ON i.id = d.incident_id "
+        "WHERE d.kind = 'alert' AND i.url = 'https://news.example/bamako'")}
+    assert seed_alerts == {1, 5}

@@ -35,6 +35,8 @@ def open_database(path: str | Path) -> Database:
         db.execute("PRAGMA synchronous = NORMAL")
         # 32 MB of page cache: the hot indexes (recent incidents, article fingerprints) stay in memory.
         db.execute("PRAGMA cache_size = -32000")
+        # Each article is a savepoint: its statement journal kept in memory, not in a temporary file.
+        db.execute("PRAGMA temp_store = MEMORY")
         migrations.apply(db)
     except (OSError, sqlite3.Error) as e:
         raise StoreError(f"cannot open database {path}: {e} (check [storage] database and folder permissions)") from None

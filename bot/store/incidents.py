@@ -44,8 +44,33 @@ _CANDIDATE_COLUMNS = "id, category, country, geonameid, lat, lon, first_seen, la
 
 
 # Candidates of a located report: same city, within about 0.3 degrees (the same-place radius with a
-# margin), or events located at country level only. Far-away events of the same country are not read.
+# margin), or events located at country level only. Far-away events of the same country are not read:
+# located events are found by their cell of a half-degree grid (the `cell` column, indexed with the
+# time), so a country with hundreds of recent incidents costs no more than one with a few.
 NEAR_DEGREES = 0.3
+CELL_DEGREES = 0.5
+
+
+def cell_of(lat: float | None, lon: float | None) -> int | None:
+    """The grid cell of a point, as one integer."""
+    if lat is None or lon is None:
+        return None
+    return _cell(math.floor(lat / CELL_DEGREES), math.floor(lon / CELL_DEGREES))
+
+
+def _cell(row: int, column: int) -> int:
+    return (row + 400) * 1000 + (column + 400)  # rows -180..180, columns -360..360 at half a degree
+
+
+def _near_cells(lat: float, lon: float, dlat: float, dlon: float) -> list[int]:
+    rows = range(math.floor((lat - dlat) / CELL_DEGREES), math.floor((lat + dlat) / CELL_DEGREES) + 1)
+    columns = range(math.floor((lon - dlon) / CELL_DEGREES), math.floor((lon + dlon) / CELL_DEGREES) + 1)
+    return [_cell(r, c) for r in rows for c in columns]
+
+
+def _located_cell(facts: Facts) -> int | None:
+    """Only events placed in a city are found by their cell (see candidate_incidents)."""
+    return cell_of(facts.lat, facts.lon) if facts.geonameid is not None else None
 
 
 def candidate_incidents(
@@ -56,12 +81,21 @@ def candidate_incidents(
     when = "last_seen >= ?" + (" AND last_seen < ?" if seen_before else "")
     times = [seen_since.isoformat(), *([seen_before.isoformat()] if seen_before else [])]
     if report.country and report.lat is not None and report.lon is not None:
+        dlat, dlon = NEAR_DEGREES, NEAR_DEGREES / max(0.1, math.cos(math.radians(report.lat)))
+        box = [report.lat - dlat, report.lat + dlat, report.lon - dlon, report.lon + dlon]
+        cells = _near_cells(report.lat, report.lon, dlat, dlon)
+        near = "(geonameid = ? OR (lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?))"
+        # Three disjoint parts: located events of the country near the report (by their cells), the
+        # country's events placed no closer than the country, and events of no known country.
         rows = db.execute(
-            f"SELECT {_CANDIDATE_COLUMNS} FROM incidents WHERE (country = ? OR country IS NULL) AND {when} "
-            "AND (geonameid IS NULL OR geonameid = ? OR (lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?))",
-            [report.country, *times, report.geonameid, report.lat - NEAR_DEGREES, report.lat + NEAR_DEGREES,
-             report.lon - NEAR_DEGREES / max(0.1, math.cos(math.radians(report.lat))),
-             report.lon + NEAR_DEGREES / max(0.1, math.cos(math.radians(report.lat)))],
+            f"SELECT {_CANDIDATE_COLUMNS} FROM incidents INDEXED BY incidents_cell_seen WHERE cell IN ({', '.join('?' * len(cells))}) AND {when} "
+            f"AND country = ? AND geonameid IS NOT NULL AND {near} "
+            f"UNION ALL SELECT {_CANDIDATE_COLUMNS} FROM incidents INDEXED BY incidents_unplaced "
+            f"WHERE country = ? AND geonameid IS NULL AND {when} "
+            f"UNION ALL SELECT {_CANDIDATE_COLUMNS} FROM incidents WHERE country IS NULL AND {when} "
+            f"AND (geonameid IS NULL OR {near})",
+            [*cells, *times, report.country, report.geonameid, *box, report.country, *times, *times,
+             report.geonameid, *box],
         ).fetchall()
     elif report.country:
         rows = db.execute(
@@ -127,6 +161,7 @@ def create_incident(
         "geonameid": facts.geonameid,
         "lat": facts.lat,
         "lon": facts.lon,
+        "cell": _located_cell(facts),
         "title": article.title,
         "url": article.url,
         "source": article.source,
@@ -233,9 +268,9 @@ def promote(db: Database, event_id: int, article: Article, facts: Facts, *, now:
     """A story first reported as not alarming turns out to be an incident: it takes this report's facts."""
     db.execute(
         "UPDATE incidents SET category = ?, severity = ?, city = ?, country = ?, geonameid = ?, lat = ?, lon = ?, "
-        "title = ?, url = ?, source = ?, published = ?, facts = ?, updated_at = ? WHERE id = ?",
+        "cell = ?, title = ?, url = ?, source = ?, published = ?, facts = ?, updated_at = ? WHERE id = ?",
         [facts.category.value, facts.severity.value if facts.severity else None, facts.city, facts.country,
-         facts.geonameid, facts.lat, facts.lon, article.title, article.url, article.source,
+         facts.geonameid, facts.lat, facts.lon, _located_cell(facts), article.title, article.url, article.source,
          article.published.isoformat(), json.dumps(facts.to_json(), ensure_ascii=False), now.isoformat(), event_id],
     )
 
@@ -243,9 +278,9 @@ def promote(db: Database, event_id: int, article: Article, facts: Facts, *, now:
 def set_place(db: Database, event_id: int, facts: Facts, *, now: datetime) -> None:
     """The incident is placed more precisely (a later report names its city): its facts say so."""
     db.execute(
-        "UPDATE incidents SET city = ?, country = ?, geonameid = ?, lat = ?, lon = ?, facts = ?, updated_at = ? "
-        "WHERE id = ?",
-        [facts.city, facts.country, facts.geonameid, facts.lat, facts.lon,
+        "UPDATE incidents SET city = ?, country = ?, geonameid = ?, lat = ?, lon = ?, cell = ?, facts = ?, "
+        "updated_at = ? WHERE id = ?",
+        [facts.city, facts.country, facts.geonameid, facts.lat, facts.lon, _located_cell(facts),
          json.dumps(facts.to_json(), ensure_ascii=False), now.isoformat(), event_id],
     )
 

@@ -147,3 +147,35 @@ def m002_candidate_index(db: Database) -> None:
     far-away incidents of a big country are passed over without reading their rows."""
     db.execute("DROP INDEX IF EXISTS incidents_country_seen")
     db.execute("CREATE INDEX incidents_country_seen ON incidents(country, last_seen, geonameid, lat, lon)")
+
+
+@migrations()
+def m003_watch_generation(db: Database) -> None:
+    """A stamp that every change of who watches what renews: ingest keeps its index of the watches
+    (built from every row) for as long as the stamp stands. Random, not a count: a count rolled back
+    with its transaction could come back for other changes."""
+    db.execute("CREATE TABLE generations (name TEXT PRIMARY KEY, n INTEGER NOT NULL)")
+    db.execute("INSERT INTO generations (name, n) VALUES ('watches', 0)")
+    bump = "BEGIN UPDATE generations SET n = random() WHERE name = 'watches'; END"
+    for trigger, event in (
+        ("watches_inserted", "AFTER INSERT ON watches"),
+        ("watches_updated", "AFTER UPDATE ON watches"),
+        ("watches_deleted", "AFTER DELETE ON watches"),
+        ("chats_inserted", "AFTER INSERT ON chats"),
+        ("chats_activity", "AFTER UPDATE OF active ON chats"),
+        ("chats_deleted", "AFTER DELETE ON chats"),
+    ):
+        db.execute(f"CREATE TRIGGER {trigger} {event} {bump}")
+
+
+@migrations()
+def m004_incident_cells(db: Database) -> None:
+    """Events placed in a city are found by the cell of a half-degree grid they lie in (see
+    bot/store/incidents.py: candidate_incidents); events placed only in a country by a partial index."""
+    from bot.store.incidents import cell_of
+
+    db.execute("ALTER TABLE incidents ADD COLUMN cell INTEGER")
+    rows = db.execute("SELECT id, lat, lon FROM incidents WHERE geonameid IS NOT NULL").fetchall()
+    db.conn.executemany("UPDATE incidents SET cell = ? WHERE id = ?", [(cell_of(lat, lon), id_) for id_, lat, lon in rows])
+    db.execute("CREATE INDEX incidents_cell_seen ON incidents(cell, last_seen)")
+    db.execute("CREATE INDEX incidents_unplaced ON incidents(country, last_seen) WHERE geonameid IS NULL")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import weakref
 from collections.abc import Iterable
 from datetime import datetime, time
 from typing import Any
@@ -11,6 +12,7 @@ from sqlite_utils import Database
 from bot.analysis.facts import Category, Facts, Place, Severity
 from bot.chat_settings import ChatSettings, wants
 from bot.match import ChatWatch, Match
+from bot.watch_index import WatchIndex
 
 MAX_WATCHES_PER_CHAT = 50
 
@@ -111,6 +113,21 @@ def active_watches(db: Database) -> list[ChatWatch]:
         f"SELECT {_WATCH_COLUMNS} FROM watches w JOIN chats c ON c.chat_id = w.chat_id WHERE c.active = 1"
     ).fetchall()
     return [_watch(r) for r in rows]
+
+
+_watch_indexes: weakref.WeakKeyDictionary[Database, tuple[int, WatchIndex]] = weakref.WeakKeyDictionary()
+
+
+def watch_index(db: Database) -> WatchIndex:
+    """The index of every active watch, built again only when a watch or a chat's activity changed
+    (a trigger renews the 'watches' stamp): not once per ingest batch for thousands of watches."""
+    (generation,) = db.execute("SELECT n FROM generations WHERE name = 'watches'").fetchone()
+    cached = _watch_indexes.get(db)
+    if cached is not None and cached[0] == generation:
+        return cached[1]
+    index = WatchIndex(active_watches(db))
+    _watch_indexes[db] = (generation, index)
+    return index
 
 
 def count_watches(db: Database, chat_id: int) -> int:
