@@ -96,3 +96,39 @@ def test_migrated_group_keeps_its_places(db: Database) -> None:
     subscriptions.add_watch(db, -100, BAMAKO, radius_km=30, now=NOW)
     outbox.move_chat(db, -100, -100123)
     assert [w.name for _, w in subscriptions.list_watches(db, -100123)] == [BAMAKO.label]
+
+
+def test_candidates_are_the_events_near_the_report_across_grid_lines(tmp_path: Path) -> None:
+    """Clustering reads only events near a report (found by grid cell) and those placed no closer than
+    the country; a town 12 km away across a cell line is near, a city 900 km away in the country is not."""
+    from datetime import timedelta
+
+    from bot.analysis.facts import Category, Facts
+    from bot.dedupe.changes import IncidentState
+    from bot.ingest import report_of
+    from bot.model import Article
+    from bot.store import incidents
+
+    db = open_database(tmp_path / "alerts.db")
+
+    def event(name: str, country: str | None, lat: float | None, lon: float | None, geonameid: int | None) -> int:
+        facts = Facts(is_incident=True, category=Category.ARMED_ATTACK, city=name if geonameid else None,
+                      country=country, lat=lat, lon=lon, geonameid=geonameid)
+        article = Article(source="Feed", url=f"https://news.example/{name}", title=f"Attack in {name}",
+                          text=f"Gunmen attacked a post in {name}.", published=NOW, facts=facts)
+        return incidents.create_incident(db, article, facts, report_of(article, facts), IncidentState(), now=NOW)
+
+    across_line = event("Kati", "ML", 12.49, -8.06, 2455290)  # south of the 12.5 degree line, Bamako north of it
+    bamako = event("Bamako", "ML", 12.61, -7.98, 2460596)
+    event("Gao", "ML", 16.27, -0.04, 2457163)
+    country_level = event("northern Mali", "ML", None, None, None)
+    event("Niamey", "NE", 13.51, 2.11, 2440485)
+    nowhere = event("the Sahel", None, None, None, None)
+    facts = Facts(is_incident=True, category=Category.ARMED_ATTACK, city="Bamako", country="ML", lat=12.65, lon=-7.99,
+                  geonameid=2460596)
+    article = Article(source="Other", url="https://other.example/1", title="Shooting in Bamako",
+                      text="Shots were fired in Bamako.", published=NOW + timedelta(hours=1), facts=facts)
+    found = incidents.candidate_incidents(db, report_of(article, facts), seen_since=NOW - timedelta(hours=48))
+    assert {i.id for i in found} == {across_line, bamako, country_level, nowhere}
+    later = incidents.candidate_incidents(db, report_of(article, facts), seen_since=NOW + timedelta(minutes=1))
+    assert later == []  # events last reported before the window are not read
