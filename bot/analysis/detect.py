@@ -166,11 +166,21 @@ _TAKES_PLACE = (r"(?:[\w'-]+ ){0,4}?(?:seized|captured|overran|overrun|took|reto
                 r"television station|government buildings?|headquarters|prison|dam|bridge|hill|hilltop|territory|neighbou?rhoods?|"
                 r"suburbs?)(?! council)")
 
+# An army taking a place, named after the verb: "Arakan Army captures Maungdaw", "troops recapture the town" (not "the army
+# seized weapons", "troops captured three militants").
+_ARMY_TAKES = (r"(?:[\w'-]+ ){0,3}?(?:capture|captures|captured|retake|retakes|retook|recapture|recaptures|recaptured|overrun|overruns|"
+               r"overran) (?!(?:the |a |an |\d+ |two |three |four |five |several |dozens of |hundreds of |large quantities of )?"
+               r"(?:[\w-]+ )?(?:suspects?|leaders?|commanders?|chiefs?|kingpins?|lords?|militants?|fighters|rebels|insurgents|jihadists|"
+               r"members|men|women|children|soldiers|troops|policemen|weapons|arms|ammunition|drugs|cocaine|heroin|cash|documents|"
+               r"equipment|vehicles?|tanks?|boats?|vessels?|ships?|hostages?|attention|hearts?|headlines|momentum|imagination|images?|"
+               r"footage|prisoners|deserters|gunmen|pirates|smugglers|traffickers|votes?|seats?|elections?|city council|majority)\b)")
+
 # Places and things an attack is aimed at, after "bombed the ...", "shelling of a ...".
 _TARGET = (r"(?:[\w.'-]+ ){0,3}?(?:embassy|consulate|offices?|headquarters|school|schools|hospital|hospitals|market|marketplace|mosque|church|"
            r"synagogue|temple|shrine|hotel|restaurant|cafe|bar|nightclub|bank|police station|barracks|checkpoint|base|camp|compound|"
            r"village|villages|town|neighbou?rhood|district|residence|home|house|bus|train|station|airport|bridge|pipeline|"
-           r"power (?:station|plant|lines?)|pylons?|convoy|ministry|parliament|courthouse|stadium|shelter|refinery)")
+           r"power (?:station|plant|lines?)|pylons?|convoy|ministry|parliament|courthouse|stadium|shelter|refinery|"
+           r"health (?:cent(?:re|er)|facility|post)|clinic|medical (?:cent(?:re|er)|facility))")
 
 # (pattern, weight) per kind. Weight 2 = enough on its own in a title; 1 = supporting.
 CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
@@ -178,7 +188,8 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
         (_rx(r"gunm[ae]n", r"armed (?:men|assailants|attackers|militants|group|bandits|robbers)", r"militants? (?:attack(?:ed|s)?|stormed|seized|overran|killed)",
              r"insurgents? (?:attack(?:ed|s)?|stormed|killed)", r"stormed", r"storming", r"ambush(?:ed|es)?", r"massacred?", r"massacr(?:ent|ing|ons)",
              r"(?:attack|assault|raid)(?:ed|s)?(?<!air raid)(?<!air raids)(?<!air attack)(?<!air attacks) (?:on |against )?(?:a |an |the )?(?:main )?(?:[\w.-]+ ){0,2}(?:military|army|police|gendarmerie|base|camp|convoy|checkpoint|village|hotel|school|church|mosque|market|barracks|post|patrol|outpost|town|embassy|compound|prison|station|consulate|office|offices|airport|bus|train|restaurant|home|house|headquarters|"
-             r"hospital|university|college|mall|courthouse|residence|shops?|shrine|temple|synagogue|cathedral|wedding|funeral|rally)",
+             r"hospital|university|college|mall|courthouse|residence|shops?|shrine|temple|synagogue|cathedral|wedding|funeral|rally|"
+             r"health (?:cent(?:re|er)|facility|post)|clinic|medical (?:cent(?:re|er)|facility)|neighbou?rhood|district|suburb|displacement camp)",
              # present tense, as summaries write: "gunmen storm a prison", "rebels attack a village"
              r"(?:gunmen|militants|insurgents|rebels|jihadists|terrorists|attackers|assailants|bandits|extremists|islamists|fighters|guerrillas|"
              r"separatists|militiamen) (?:[\w'-]+ ){0,2}?(?:storm|storms|attack|attacks|raid|raids|overrun|overruns|overran|ambush|ambushes|"
@@ -188,6 +199,9 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              r"ont pris d'assaut|prennent d'assaut)",
              r"(?:eglise|mosquee|camp|base|poste|convoi|village|ecole|caserne|gendarmerie|commissariat|position|patrouille|hotel|marche)s? "
              r"(?:[\w'-]+ )?attaquee?s?", r"poignarde(?:e|s|es)?", r"(?:a|ont) poignarde",
+             r"attaquee?s? (?:par|lundi par|mardi par|mercredi par|jeudi par|vendredi par|samedi par|dimanche par) (?:des |les |un |une |de |d')?"
+             r"(?:[\w-]+ )?(?:jihadistes|djihadistes|terroristes|rebelles|hommes armes|individus armes|assaillants|bandits|miliciens|"
+             r"insurges|islamistes|gangs|combattants|separatistes|inconnus)",
              r"terrorist attacks?", r"terror attacks?", r"(?:came|comes|come|coming) under attack",
              # "twelve people were killed in an attack", "tuées dans une attaque": harm done by an attack
              r"(?:killed|wounded|injured|died) (?:in|during) (?:an|the|a|two|twin) (?:(?!heart|shark|bear|dog|animal|asthma|panic|crocodile|"
@@ -201,9 +215,14 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              # arson by armed groups or attackers: "militants torched three schools", "des assaillants ont incendie"
              r"(?:militants|insurgents|rebels|gunmen|attackers|assailants|jihadists|extremists|arsonists|guerrillas|separatists|"
              r"assaillants|jihadistes|djihadistes|terroristes|rebelles|hommes armes|individus armes|bandits|separatistes|miliciens|islamistes|"
-             r"insurges|gangs|gangs armes|membres de gangs|gangsters) (?:[\w'-]+ ){0,4}?"
+             r"insurges|gangs|gangs armes|membres de gangs|gangsters|settlers|colons) (?:[\w'-]+ ){0,4}?"
              r"(?:set (?:fire|ablaze)|sets (?:fire|ablaze)|torch|torches|torched|burn(?:ed|t|s)? down|firebombed|ont incendie|incendient|ont brule|brulent)",
              r"arson attacks?",
+             # the killer named after the harm: "un Palestinien tué par des colons", "two villagers shot dead by bandits"
+             r"(?:killed|shot dead|shot|wounded|injured|stabbed|hacked|tue|tues|tuee|tuees|blesse|blesses|abattu|abattus|poignarde) "
+             r"(?:[\w-]+ )?(?:by|par) (?:des |les |de |d'|an? |the |suspected |presumed |presumes |armed )?(?:[\w-]+ )?(?:gunmen|militants|"
+             r"insurgents|jihadists|rebels|bandits|settlers|attackers|assailants|extremists|terrorists|militiamen|colons|jihadistes|"
+             r"djihadistes|terroristes|rebelles|hommes armes|individus armes|assaillants|bandits armes|miliciens)\b",
              # "targeted in an attack", "vise par une attaque"
              r"(?:targeted|hit) (?:in|by) (?:an |a )?(?:[\w-]+ )?attack", r"(?:vise|visee|vises|visees|cible|ciblee|cibles|ciblees) par "
              r"(?:une |des )?attaques?", r"attempted assassination", r"tentative d'assassinat", r"attack(?:ed|s|ing)? (?:\w+ )?(?:passersby|passers-by|people|civilians|worshippers|villagers|pedestrians|shoppers|travell?ers|tourists|"
@@ -218,6 +237,10 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              r"(?:truck|lorry|car|van|vehicle|bus|suv) (?:is |was |has been |had been )?(?:driven|deliberately driven|rammed) into "
              r"(?:a |the )?(?:[\w-]+ ){0,2}?(?:crowds?|pedestrians|people|shoppers|worshippers|protesters|demonstrators|passersby|"
              r"passers-by|soldiers|police|revellers|cyclists|markets?)",
+             # ... told with the vehicle as the subject: "Car drives into crowd at Christmas market", "truck ploughs into shoppers"
+             r"(?:truck|lorry|car|van|vehicle|suv)s? (?:drives|drove|ploughs|ploughed|plows|plowed|rams|rammed) into (?:a |the )?"
+             r"(?:[\w-]+ ){0,2}?(?:crowds?|pedestrians|people|shoppers|worshippers|protesters|demonstrators|passersby|passers-by|soldiers|"
+             r"police|revellers|cyclists|markets?)",
              # an attack fought off is an attack: "the army says it repelled an attack by Boko Haram on its base" (not a
              # plot "foiled" by arrests)
              r"(?:repelled|repulsed|fought off|beat back|repoussee?s?) (?:an? |the |une |l')?(?:[\w-]+ )?"
@@ -266,6 +289,11 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              r"convois?|checkpoints?|barrages?|residences?|bureaux)",
              r"s'est fait exploser", r"s'etait fait exploser", r"se sont fait exploser", r"se (?:fait|font|faisant) exploser"), 2.0),
         (_rx(r"(?:threw|thrown|tossed|hurled|lobbed) (?:[\w-]+ ){0,4}(?:at|into)", r"(?:ripped|tore) through"), 1.0),
+        # the attack told by its device, a group of its own so that it outweighs the "attack" of the same phrase: "Grenade
+        # attack on a market", "a suicide bomber attacked a police station", "attaque à la grenade"
+        (_rx(r"(?:grenade|suicide|car bomb|truck bomb|bomb|ied|explosive) attacks?",
+             r"(?:suicide bombers?|car bombers?|bombers?) (?:[\w'-]+ ){0,2}?(?:attack|attacks|attacked|struck|strikes|targeted|hit|hits)",
+             r"attaques? (?:a la grenade|a l'engin explosif|a la bombe|a la voiture piegee|kamikaze|suicide)"), 2.0),
         # a target named beside the bombing, a group of its own: "bombed the Bolivian Embassy", "the bombing of a market"
         (_rx(r"(?:bombed|bombs|bombing|bombings|firebomb|firebombed|firebombs|firebombing|blew up|blow up|blows up|blowing up|blown up) (?:of |at |on |against )?(?:an? |the |two |three |several )?" + _TARGET), 2.0),
     ),
@@ -297,6 +325,13 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
         # hostage-taking told with its verb, a group of its own so that it adds to "hostages": "gunmen seize hostages at a
         # theatre", "took hundreds hostage", "are holding 20 people hostage"
         (_rx(r"(?:seize|seizes|seized|seizing|take|takes|took|taking|taken|hold|holds|held|holding) (?:[\w-]+ ){0,3}?hostages?", needs=("hostage",)), 2.0),
+        # an armed group as the kidnapper, a group of its own so that it outweighs the "gunmen" of the same phrase: "Gunmen
+        # kidnap dozens of students", "ELN rebels kidnapped the father of a footballer", "des hommes armés enlèvent un chef"
+        (_rx(r"(?:gunmen|militants|insurgents|rebels|jihadists|terrorists|attackers|assailants|bandits|extremists|islamists|fighters|"
+             r"guerrillas|separatists|militiamen|pirates|kidnappers|gangs|gang members) (?:[\w'-]+ ){0,2}?(?:kidnap|kidnaps|kidnapped|"
+             r"abduct|abducts|abducted)",
+             r"(?:hommes armes|individus armes|assaillants|jihadistes|djihadistes|terroristes|rebelles|miliciens|bandits|ravisseurs|"
+             r"gangs|gangs armes|membres de gangs|pirates) (?:[\w'-]+ ){0,2}?(?:enlevent|ont enleve|kidnappent|ont kidnappe)"), 2.0),
     ),
     Category.UNREST: (
         (_rx(r"protests?", r"protesters?(?! (?:contre|pour|aupres|vivement|energiquement|devant))", r"protestors?", r"demonstrators?", r"demonstrations?", r"riots?", r"rioters?", r"rioting",
@@ -335,12 +370,16 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              r"sets? (?:fire|ablaze)|torch|torches|burns? down|ransacks?|loots?|stones?|pelts?|incendient|saccagent)",
              r"(?:incendiee?s?|saccagee?s?|pillee?s?|torched|ransacked|looted|set on fire) (?:par|by) (?:des |les |the |a |an )?(?:[\w-]+ )?(?:manifestants|jeunes|"
              r"emeutiers|foule|protesters|demonstrators|rioters|mobs?|crowds?|youths)"), 2.0),
+        # clashes or violence after an election or a verdict: "Clashes erupt in Maputo after disputed election results"
+        (_rx(r"(?:clashes|violence|riots?|unrest|affrontements|violences|heurts) (?:[\w'-]+ ){0,4}?(?:after|over|following|apres) "
+             r"(?:the |a |an |les |la |le )?(?:disputed |contested |presidential |general |local |legislative )?(?:elections?|vote|polls?|"
+             r"election results|results|verdict|resultats|elections?|scrutin|presidentielle)"), 2.5),
         (_rx(r"rallies", r"rally", r"rallied", r"tension", r"(?:blocked|blocking|barricaded|block|blocks) (?:the |main )?(?:roads?|streets?|highways?)", r"worshippers", r"students", r"youths?", r"jeunes", r"crowds?", r"foule",
              r"anti-?riot", r"anti-?emeutes?"), 0.7),
     ),
     Category.MILITARY: (
         (_rx(r"coup", r"coup d'etat", r"putsch", r"mutin(?:y|ies|ied|eers|ous|s|erie|ying)", r"air ?strikes?", r"airstrikes?", r"drone strikes?",
-             r"shelling", r"shelled", r"bombard(?:ment|ed|ements?|ee|e|ent|s|ing)", r"missiles? (?:strike|attack|hit|struck|fired|landed)",
+             r"shelling", r"shelled", r"bombard(?:ment|ed|ements?|ee|e|ent|s|ing)", r"missiles? (?:strike|strikes|attack|hit|hits|struck|fired|landed|slams|slammed)",
              r"rockets? (?:fire|fired|attack|hit|struck|landed|fell|slammed|rained)", r"air ?raids?", r"raids? aeriens?", r"obus",
              r"shells (?:landed|fell|hit|struck|slammed|rained)",
              r"(?:army|military|soldiers|troops|junta|officers) (?:[\w'-]+ ){0,6}?(?:taken|took|seized|seizes|seize|takes|take|seizing) (?:power|control of the (?:country|government|state))",
@@ -351,8 +390,11 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              r"dissolution (?:du gouvernement|des institutions|de toutes les institutions)",
              r"(?:president|chef de l'etat|premier ministre) (?:[\w'-]+ ){0,4}?(?:retenu|sequestre|detenu|capture|arrete)e? par (?:des |les |la )?"
              r"(?:militaires|soldats|mutins|garde presidentielle|forces speciales|elements)",
-             r"(?:reprend|reprennent|repris|prend|prennent|pris) (?:le )?controle (?:de la ville|de la localite|du camp|de la base|"
-             r"de (?=[A-Z]))",
+             r"(?:reprend|reprennent|repris|prend|prennent|pris) (?:le )?controle (?:de la ville|de la localite|du camp|de la base)",
+             # an armed subject taking a named place: "des rebelles du M23 prennent le contrôle de Bunagana"
+             r"(?:rebelles|jihadistes|djihadistes|insurges|terroristes|assaillants|combattants|miliciens|hommes armes|militaires|soldats|"
+             r"armee|forces|troupes|m23|fds|fama|gangs) (?:[\w'-]+ ){0,4}?(?:prend|prennent|a pris|ont pris|reprend|reprennent|a repris|"
+             r"ont repris) (?:le )?controle (?:total |complet |entier )?(?:de |du |d')",
              # ground taken: "les rebelles s'emparent de plusieurs localités", "s'est emparé du camp militaire"
              r"(?:s'empare|s'emparent|s'est empare|se sont empares|s'etaient empares|s'etait empare|s'emparant)e?s? (?:de |du |d')"
              r"(?:la |l'|plusieurs |deux |trois |nombreuses |nombreux |certaines |certains |toute la |la quasi-totalite (?:de la |des )|"
@@ -361,13 +403,16 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              r"frappes? (?:israeliennes?|americaines?|russes?|ukrainiennes?|francaises?|turques?|iraniennes?|militaires?|ciblees?|de missiles?)",
              r"(?:reprise des|nouveaux|intenses|violents|d'intenses|de violents) combats", r"combats (?:reprennent|ont repris|font rage|opposent|meurtriers)", r"dissous (?:les institutions|le gouvernement)", r"tank shells?", r"struck (?:the |a )?(?:military|army|arms)(?! (?:vehicles?|convoys?|patrols?|trucks?|personnel|jeeps?))",
              r"mortar", r"artillery", r"offensive", r"frappes? (?:aeriennes?|de drones?)", r"combats (?:entre|ont|se|dans|contre)", r"violents combats",
-             r"accrochages?", r"fighting (?:between|broke out|erupted|in|near|around|raged)", r"(?:fight|fights|fighting|battle|battles|battling) for (?:control of )?the (?:town|city|village|capital|airport|base|port)", r"(?:fresh|renewed|heavy|fierce) fighting", r"troops (?:killed|clashed|seized|captured|retook)",
-             r"recaptured", r"captured the (?:town|city)", r"warplanes?", r"fighter jets?", r"drove .{0,40} forces from", r"seize(?:d|s)? (?:control|the town|the city)", r"overthrown?", r"seized power",
+             r"accrochages?", r"fighting (?:between|broke out|erupted|in|near|around|raged|rages|raging)", r"(?:fight|fights|fighting|battle|battles|battling) for (?:control of )?the (?:town|city|village|capital|airport|base|port)", r"(?:fresh|renewed|heavy|fierce) fighting", r"troops (?:killed|clashed|seized|captured|retook)",
+             r"recaptured", r"captured the (?:town|city)", r"warplanes?", r"fighter jets?", r"drove .{0,40} forces from", r"seize(?:d|s)? (?:control|the town|the city)",
+             r"(?:seiz|captur|retak|recaptur)(?:e|es|ed|ing) (?:the |a )?(?:key |strategic |border |frontline |eastern |western |northern |"
+             r"southern |nearby |rebel-held |government-held )?(?:town|city|village|district|base) of", r"overthrown?", r"seized power",
              r"prise (?:de|du) pouvoir", r"constitution suspendue", r"coup de force", r"(?:a|ont) pris le pouvoir", r"renverse(?:r)? (?:le |la )?(?:president|regime|gouvernement|junte)", r"soldats? mutines?", r"army (?:killed|seized)", r"military (?:killed|seized|takeover|junta)",
              r"shoot(?:s)? down", r"shot down", r"shootdown", r"incursion", r"airspace violation", r"hostilities (?:resumed?|broke out|erupted)",
              r"fired (?:a |two |three |several |\d+ )?(?:missiles?|rockets?)",
              # "Ukrainian drones strike a port", "a drone attack on", "Israeli strikes on Iran", "strategic bombers"
              r"drones? (?:strike|strikes|struck|attack(?:s|ed)?|hit|hits|slammed|targeted)", r"drone attacks?",
+             r"drones? (?:frappent|ont frappe|a frappe|visent|ont vise|ciblent|attaquent|ont attaque)",
              r"(?:israeli|u\.s\.|us|american|russian|ukrainian|coalition|saudi-led|saudi|nato|iranian|turkish|pakistani|indian) "
              r"(?:air ?|missile |drone |military )?strikes (?:on|in|against|hit|killed)",
              r"(?:stealth|strategic|long-range) bombers?", r"(?:a|ont) tire (?:un |des |plusieurs )?(?:missiles?|roquettes?|obus)", r"clashes(?<!communal clashes)(?<!ethnic clashes)(?<!sectarian clashes)(?<!tribal clashes)(?<!religious clashes)"
@@ -380,6 +425,12 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
         # artillery and air attacks, above "fired at" (2.0, a shooting): "rockets were fired at the Green Zone", "tirs de roquettes"
         (_rx(r"(?:rockets?|mortars?|missiles?|shells?|mortar rounds|mortar shells|mortar bombs) (?:were |was |had been |have been )?(?:fired|launched|lobbed)",
              r"fired (?:[\w-]+ ){0,2}?(?:mortars?|rockets?|missiles?|shells?)", r"tirs? (?:de |d')(?:roquettes?|obus|mortiers?|artillerie|missiles?)",
+             # an army bombing from the air: "Myanmar's military bombed a monastery", "the junta's jets pounded"
+             r"(?:military|army|junta|air force|regime|government forces|armee|junte|aviation) (?:[\w'-]+ ){0,2}?(?:bombed|bombs|bombarded|"
+             r"pounded|strafed|bombarde|a bombarde|ont bombarde|bombardent)",
+             # ... told in the passive: "Hodeidah port struck by Israeli jets", "a convoy hit by a drone"
+             r"(?:struck|hit|bombed|pounded|targeted|shelled|strafed) by (?:an? |the )?(?:[\w-]+ )?(?:jets|warplanes|aircraft|drones?|"
+             r"missiles?|rockets?|artillery|shells|shelling|air ?strikes?|drone strikes?|helicopters?|gunships)",
              r"(?:aircraft|jets|warplanes|planes|helicopters|gunships|helicopter gunships|drones) (?:struck|hit|bombed|pounded|attacked|targeted|strafed|"
              r"strike|strikes|bomb|bombs|pound|pounds|attack|attacks|target|targets|hits)",
              # present tense, as summaries write: "militants fire rockets at", "forces shell rebel-held districts"
@@ -402,7 +453,10 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              r"(?:rebels|fighters|militants|insurgents|jihadists|islamists|separatists|militias?|militiamen|guerrillas|taliban|"
              r"al-shabaab|houthis?) (?:[\w'-]+ ){0,4}?(?:capture|captures|captured|seize|seizes|seized|overrun|overruns|overran) "
              r"(?!(?:the |a |an )?(?:attention|hearts?|headlines|imagination|weapons|arms|ammunition|drugs|documents|cash|hostages?|"
-             r"(?:[\w-]+ )?(?:soldiers|troops|policemen|workers|engineers|tourists|journalists|civilians|passengers|people))\b)"), 2.0),
+             r"(?:[\w-]+ )?(?:soldiers|troops|policemen|workers|engineers|tourists|journalists|civilians|passengers|people))\b)",
+             # ... by an army, told the same way: "Arakan Army captures Maungdaw", "troops recapture the town" (not "the army
+             # seized weapons", "troops captured three militants")
+             r"(?:army|troops|military|soldiers) " + _ARMY_TAKES, r"forces(?<!opposition forces)(?<!political forces) " + _ARMY_TAKES), 2.0),
         # a target named beside the shelling or the air strike, a group of its own: "shelling of a UN school", "air strikes hit a hospital"
         (_rx(r"(?:shelled|shelling|shells|bombarded|bombardment|bombardments|air strike|air strikes|airstrike|airstrikes|drone strike|"
              r"drone strikes|air raid|air raids|missile strike|missile strikes) "
@@ -439,8 +493,20 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              r"closure of the (?:main )?airport",
              # "Drone sighting shuts Copenhagen airport", "drones halt flights at Munich airport"
              r"(?:shuts?|shutting|closes|closing|halts?|halted|halting) (?:down )?(?:[\w'-]+ ){0,3}?(?:airports?|airspace)",
-             r"(?:halts?|halted|halting|grounds?|grounded|grounding) (?:all )?flights", r"bans? (?:incoming |all )?flights", r"reference to a bomb", r"threatened to blow",
+             r"(?:halts?|halted|halting|grounds?|grounded|grounding) (?:all )?flights",
+             # "Flights at Munich airport suspended after drone sightings", "Dubai airport suspends flights"
+             r"flights (?:at|to|from|in|out of|into) (?:[\w'-]+ ){1,4}?(?:were |have been |are |was |had been |remain )?(?:suspended|halted|"
+             r"grounded|diverted|cancelled|canceled)",
+             r"(?:suspends?|suspended|suspending) (?:all )?(?:flights|air traffic|departures|arrivals)", r"bans? (?:incoming |all )?flights", r"reference to a bomb", r"threatened to blow",
              r"threatening (?:a bomb|an explosion)", r"alerte a la bombe", r"menace d'attentat a la bombe"), 2.0),
+        # a drone seen over an airport halts flights: "Flights at Gatwick suspended after drone sighting over runway"
+        (_rx(r"drones? (?:sightings?|sighted|spotted|seen) (?:over|near|above|at|around)", r"drone sightings?"), 1.0),
+        # a curfew or a state of emergency imposed, a group of its own so that the measure outweighs the protests behind it:
+        # "Authorities impose a 24-hour curfew in Leh after violent protests", "couvre-feu instauré à Bamako"
+        (_rx(r"(?:impose|imposes|imposed|imposing|declare|declares|declared|declaring|order|orders|ordered|announce|announces|announced|"
+             r"extend|extends|extended) (?:a |an |the |new |fresh )?(?:[\w-]+ ){0,2}?(?:curfew|lockdown)",
+             r"(?:curfew|couvre-feu) (?:[\w-]+ ){0,2}?(?:imposed|declared|ordered|instaure|decrete|impose)",
+             r"(?:instaure|instaurent|decrete|decretent|impose|imposent|prolonge|prolongent) (?:un |le |d'un )?couvre-feu"), 1.5),
         # staff pulled out, a group of its own: "the UN is to evacuate some staff from West Darfur", "evacuates its diplomats"
         (_rx(r"evacuat(?:e|es|ed|ing) (?:some |all |its |their |non-essential |nonessential |foreign |international |its non-essential )?"
              r"(?:[\w-]+ )?(?:staff|personnel|employees|diplomats|nationals|citizens|foreigners|workers|aid workers|peacekeepers)",
@@ -458,7 +524,7 @@ HARM = _rx(r"(?:were|was|are|is|been) killed", r"kill(?:s|ing)?", r"kill(?:s|ed|
 ACTORS = _rx(r"militants?", r"insurgents?", r"jihadists?", r"djihadistes?", r"jihadistes?", r"al-shabaa?b", r"al shabaa?b", r"boko haram",
              r"islamic state", r"isis", r"isil", r"taliban", r"aqim", r"jnim", r"al-qaeda", r"al qaeda", r"rebels?", r"bandits?", r"fighters",
              r"terroristes?", r"terrorists?", r"rebelles?", r"gangs?", r"extremists?", r"islamistes?", r"islamists?", r"militia(?:s|men)?",
-             r"milices?", r"assailants?", r"guerrillas?", r"guerilleros?", r"separatists?", r"paramilitar(?:y|ies)", r"pirates?")
+             r"milices?", r"assailants?", r"settlers", r"colons", r"guerrillas?", r"guerilleros?", r"separatists?", r"paramilitar(?:y|ies)", r"pirates?")
 # People whose harm is rarely an accident in the news: killed soldiers or police mean fighting.
 _VICTIM = (r"(?:soldiers?|troops|peace-?keepers?|police ?(?:officers?|men)|policem[ae]n|officers|troopers|gendarmes?|guards|soldats?|"
            r"militaires|policiers|casques bleus|militants?|civilians|villagers|civils|villageois)")
@@ -573,7 +639,7 @@ FALSE_FRIENDS: dict[str, tuple[_Cue | re.Pattern[str], float]] = {
                        r"discussion|process|meeting|summit|movement|campaign|hashtag|story|brand)",
                        r"riots? of (?:colou?rs?|sound|flavou?rs?|scents?)", r"had a blast",
                        # "Opposition leader blasts the budget": criticism
-                       r"blast(?:s|ed|ing)? (?:the |his |her |their |its |a )?(?:government'?s? |new |latest |proposed )?(?:budget|plans?|"
+                       r"blast(?:s|ed|ing)? (?:the |his |her |their |its |a )?(?:[\w'-]+ ){0,2}?(?:budget|plans?|"
                        r"polic(?:y|ies)|decision|ruling|critics|rivals|opponents|proposals?|bill|referees?|officials|media|press|ban|"
                        r"move|deal|verdict|government|reforms?|tariffs?|remarks|comments)\b"), 2.0),
     # Money words: "sales exploded", "shares plunged", "hostile takeover": business, not violence.
@@ -603,7 +669,10 @@ FALSE_FRIENDS: dict[str, tuple[_Cue | re.Pattern[str], float]] = {
                   r"windows (?:xp|vista|7|8|10|11|update|server|pcs?|computers?|users?|software|operating system)"), 1.0),
     "disaster": (_rx(r"earthquakes?", r"collisions?", r"collided", r"head-on", r"quake", r"floods?", r"floodwaters?", r"flooding", r"cyclone", r"hurricane", r"typhoon", r"landslides?", r"volcan(?:o|oes|ic|s|ique|iques)?", r"eboulements?", r"chavire", r"crues?",
                      r"eruption", r"wildfires?", r"storms?(?<!gunmen storm)(?<!militants storm)(?<!protesters storm)(?<!rebels storm)(?<!troops storm)"
-                     r"(?<!police storm)(?<!forces storm)(?<!fighters storm)(?<!insurgents storm)(?<!demonstrators storm)", r"tornado", r"tsunami", r"drought", r"blizzard", r"snow", r"ash cloud",
+                     r"(?<!police storm)(?<!forces storm)(?<!fighters storm)(?<!insurgents storm)(?<!demonstrators storm)"
+                     # "RSF storms an army base": a place stormed, not weather
+                     r"(?! (?:the |a |an |into |its |their )?(?:[\w-]+ )?(?:base|camp|town|city|village|prison|parliament|palace|"
+                     r"compound|embassy|hotel|headquarters|school|barracks|station|airport|building|mosque|church|court)s?\b)", r"tornado", r"tsunami", r"drought", r"blizzard", r"snow", r"ash cloud",
                      r"crash(?:ed|es)?", r"derail(?:ed|ment)", r"collapsed?", r"accident", r"accidental", r"gas (?:leak|explosion)",
                      r"mine explosion", r"boiler", r"oil rig", r"seisme", r"inondations?", r"tremblement de terre",
                      r"naufrage", r"glissement de terrain", r"pluies", r"epidemie", r"outbreak", r"ebola", r"cholera", r"virus",
@@ -677,6 +746,11 @@ _MEMORIAL_HEAD = Gated(re.compile(r"\b(?:(?:\d+|two|three|four|five|six|seven|ei
                                   r"years (?:since|after|on|ago)|(?:a|one) year (?:since|after|on)|anniversary|commemorat\w+|"
                                   r"remembrance|memorial (?:service|ceremony|event))\b"),
                        "years ", "year ", "anniversary", "commemorat", "remembrance", "memorial")
+# The ceremony is the scene, not the subject: "Twin bombings at a memorial ceremony in Kerman kill 80".
+_AT_MEMORIAL = Gated(re.compile(r"\b(?:at|during|on|near|targeting|targeted|outside) (?:a |an |the )?(?:[\w-]+ )?(?:memorial (?:service|"
+                                r"ceremony|event|gathering|procession)|commemorations?|anniversary (?:rally|ceremony|event|march|"
+                                r"celebrations?|gathering|procession))\b"),
+                     "memorial ", "commemoration", "anniversary ")
 # "was not kidnapped", "n'a pas été enlevé": the title denies the event.
 _NEGATED = Gated(re.compile(r"\b(?:(?:was|were|has|have|had|is|are) (?:not|never) (?:been )?|n'(?:a|ont|est|sont) (?:pas|jamais) (?:ete )?)"
                             r"(?:kidnapped|abducted|killed|attacked|hurt|injured|wounded|shot|bombed|hijacked|taken hostage|"
@@ -706,8 +780,9 @@ _COUP_HEAD = Gated(re.compile(r"\b(?:coup|putsch|mutin\w*|seiz(?:e|es|ed|ing) po
 _COURT_STEP_HEAD = Gated(re.compile(
     r"\b(?:appear(?:s|ed|ing)? (?:in|before) (?:a |the )?(?:[\w-]+ )?(?:court|judge|magistrates?|tribunal)|"
     r"(?:goes|go|went|going|stands?|stood|to stand) on trial|stand trial|plead(?:s|ed)? (?:not )?guilty|pleaded (?:not )?guilty|"
-    r"comparai(?:t|tra|ssent))\b"),
-    "court", "judge", "magistrat", "tribunal", "trial", "guilty", "comparai")
+    r"comparai(?:t|tra|ssent)|(?:found|finds?) (?:[\w'-]+ ){0,3}?(?:not )?guilty|"
+    r"jur(?:y|ors) (?:finds?|found|convicts?|convicted|acquits?|acquitted|clears?|cleared)|reconnue? coupable)\b"),
+    "court", "judge", "magistrat", "tribunal", "trial", "guilty", "comparai", "jury", "jurors", "coupable")
 # "A report says security forces killed hundreds of protesters last year", "... tués en 2019, selon un rapport de l'ONU":
 # a report counting over a past period, not an event. Both a report word and a period in the headline or first sentence.
 # "Suspect charged in abduction", "UK charges 8 in terror plot", "Belgium charges airport suspect": the headline's
@@ -786,8 +861,11 @@ _AFTER_PEOPLE_HEAD = Gated(re.compile(
     r"sue|sues|win|wins|lose|loses|share|shares|speak out|relive|relives|rebuild|rebuilds|reclament|reclame|attendent|se souviennent|"
     r"temoignent)\b|"
     r"\breturn(?:s|ed|ing)? (?:home|to (?:their |the |liberated |recaptured |retaken )?(?:[\w-]+ ){0,2}?(?:homes?|villages?|towns?|city|"
-    r"cities|neighbou?rhoods?|schools?|classes|normal|normality))\b"),
-    "famil", "relatives", "survivors", "victim", "loved ones", "proches", "rescapes", "survivants", "return")
+    r"cities|neighbou?rhoods?|schools?|classes|normal|normality))\b|"
+    # people once held: "Former Malian hostage returns to France", "l'ex-otage raconte sa captivite"
+    r"\b(?:former|ex|freed|released|ancien|ancienne|anciens|ex-|liberee?s?) ?(?:[\w-]+ ){0,2}?(?:hostages?|otages?|captives?)\b"),
+    "famil", "relatives", "survivors", "victim", "loved ones", "proches", "rescapes", "survivants", "return", "former", "ex",
+    "freed", "released", "ancien", "libere")
 # A headline denying the event: "Israel denies air strikes hit a hospital", "Army denies reports of a coup attempt",
 # "Police deny officers fired on protesters". Not a denial of a part in an event that happened ("Hamas denies involvement in
 # the bombing", "l'armée dément toute implication"), nor when the headline tells of violence beside the denial ("...
@@ -819,6 +897,12 @@ _POLICY_HEAD = Gated(re.compile(
     r"\bhostage (?:release|exchange|swap|deal)\b"),
     "bill", "law", "legislation", "decree", "resolution", "sanction", "treat", "truce", "ceasefire", "peace ", "arms ",
     "receive", "delivery", "buy", "bought", "order", "acqui", "purchase", "hostage", "otage", "captive")
+# A computer attack told in the headline: "Ransomware attack cripples hospital systems", "cyberattaque contre l'hôpital".
+# A veto, unless the rest of the headline tells of violence.
+_CYBER_HEAD = Gated(re.compile(
+    r"\b(?:(?:ransomware|cyber|malware|ddos|hack(?:ers|ing)?|phishing|computer) (?:[\w-]+ )?attacks?|cyber-?attacks?|"
+    r"cyberattaques?|attaques? (?:informatiques?|au rancongiciel)|ransomware|malware|rancongiciel|piratage informatique)\b"),
+    "ransomware", "cyber", "malware", "ddos", "hack", "phishing", "computer", "informatique", "rancongiciel")
 _AS_CLAUSE = re.compile(r"\b(?:as|while|amid|alors que|tandis que)\b")
 _CLAUSE_END = re.compile(r"[,;:|]| - |\b(?:as|while|after|amid|but|despite|following|alors que|apres)\b")
 # A protest or a strike announced, called or prepared for: "Protest planned for Saturday against the housing law", "Police
@@ -856,6 +940,19 @@ _VIOLENCE_VERB = re.compile(r"\b(?:kill(?:s|ed|ing)?|explod(?:es|ed|ing)|blew|st
                             r"a explose|ont attaque|attaquent|fire (?:tear|rubber|live|on|at)|protest(?:s|ed|ers)?|demonstrat\w+|"
                             r"manifest\w+|gunm[ae]n|bombers?|hostages?|otages?|hommes armes|ambush(?:ed)?|evacuated|evacues?|air ?strikes?|shell(?:ed|ing)|"
                             r"rockets?|mortars?)\b")
+
+# A closure or cancelled flights with a cause that is not security: a labour strike, a power cut, a technical fault, fog.
+# Only asked of a disruption with nothing violent beside it ("Flights cancelled as air traffic controllers strike").
+_ROUTINE_CAUSE = Gated(re.compile(
+    r"\b(?:(?:air traffic control(?:lers?)?|atc|controllers?|pilots?|cabin crew|baggage handlers|ground staff|ground handlers|"
+    r"airport (?:staff|workers)|workers|unions?|dockers|security staff)(?:'s?)? (?:strikes?|walkouts?|industrial action)|"
+    r"(?:strike|strikes|walkout|industrial action) by (?:[\w-]+ ){0,3}?(?:controllers|pilots|crew|staff|workers|handlers|unions?)|"
+    r"(?:air traffic )?controllers? (?:strike|walk out)|industrial action|greves?|grevistes|controleurs aeriens|mouvement social|"
+    r"power (?:cut|outage|failure)s?|(?:electricity |electrical |power )?substation|technical (?:fault|failure|problem|glitch|issue)s?|"
+    r"(?:it|computer|system|systems|software) (?:outage|failure|glitch|problem|issue)s?|glitch|outage|fog|panne|coupure de courant|"
+    r"brouillard)\b"),
+    "strike", "walkout", "walk out", "industrial action", "greve", "controleur", "mouvement social", "power ", "substation",
+    "technical ", "outage", "failure", "glitch", "problem", "issue", "fog", "panne", "coupure", "brouillard")
 
 # A kind needs at least this much evidence; then false friends must not outweigh it.
 MIN_SCORE = 2.0
@@ -945,7 +1042,7 @@ def _friends(title: str, body: str, in_title: dict[int, list[int]], in_body: dic
         found["sport"] = max(found.get("sport", 0.0), DOMAIN_VETO)  # a sports page: unless people were killed (counted_harm)
     if (_FEATURE_START.match(head) or _FEATURE_HEAD.search(head)) and not _news_clause(head):
         found["feature"] = 1.0  # "Inside the battle for Bakhmut", "Monday's news at a glance", "... dies aged 90": a veto
-    for rule in (_AFTER_PEOPLE_HEAD, _PLANNED_HEAD, _DENIAL_HEAD, _POLICY_HEAD):
+    for rule in (_AFTER_PEOPLE_HEAD, _PLANNED_HEAD, _DENIAL_HEAD, _POLICY_HEAD, _CYBER_HEAD):
         m = rule.search(head)
         if m is not None:
             # the rest of the headline, without the matched phrase (and a denial's clause): does it tell of violence?
@@ -957,7 +1054,7 @@ def _friends(title: str, body: str, in_title: dict[int, list[int]], in_body: dic
                 found[_HEAD_VETO_NAMES[id(rule)]] = 1.0
     if _MONTH_NAMED_EVENT.search(head):
         found["looking_back"] = 1.0  # "after April killings": an event known by its month is an old one; a veto
-    if _MEMORIAL_HEAD.search(head) and not _MARKS_DATE.search(head):
+    if _MEMORIAL_HEAD.search(head) and not _MARKS_DATE.search(head) and not _AT_MEMORIAL.search(head):
         found["memorial_title"] = 4.0  # "Kenya marks 25 years since the bombing of the US embassy"
     if _MEMORIAL_TITLE.search(title):
         found["memorial_title"] = 4.0  # "Attentats du 13-Novembre : hommage aux victimes huit ans après"
@@ -971,7 +1068,7 @@ def _friends(title: str, body: str, in_title: dict[int, list[int]], in_body: dic
 
 
 _HEAD_VETO_NAMES = {id(_AFTER_PEOPLE_HEAD): "after_event", id(_PLANNED_HEAD): "planned", id(_DENIAL_HEAD): "denial",
-                    id(_POLICY_HEAD): "policy"}
+                    id(_POLICY_HEAD): "policy", id(_CYBER_HEAD): "cyber_head"}
 
 
 def _news_clause(head: str) -> bool:
@@ -1034,11 +1131,15 @@ def detect_incident(folded_title: str, folded_body: str, killed: int | None = No
     if top < MIN_SCORE or evidence - FRIEND_FACTOR * against < MIN_SCORE or (domain >= DOMAIN_VETO and not counted_harm) \
             or "explainer" in friends or "trial" in friends or "reaction" in friends or "report_head" in friends \
             or "legal_head" in friends or "looking_back" in friends or "aftermath_title" in friends or "feature" in friends \
-            or "after_event" in friends or "planned" in friends or "denial" in friends or "policy" in friends:
+            or "after_event" in friends or "planned" in friends or "denial" in friends or "policy" in friends \
+            or "cyber_head" in friends:
         return Detection(Category.NONE, top, tuple(friends))
     if best is Category.SHOOTING and scores[Category.MILITARY] >= MIN_SCORE and (
             _COUP_WORD.search(folded_title) or _COUP_WORD.search(folded_body)):
         best = Category.MILITARY  # "tirs près de la présidence" in a coup or a mutiny: the gunfire is the coup's
+    if best is Category.DISRUPTION and _ROUTINE_CAUSE.search(folded_title + " " + folded_body) and \
+            max(v for c, v in scores.items() if c is not Category.DISRUPTION) < MIN_SCORE:
+        return Detection(Category.NONE, top, tuple(friends))  # "Heathrow closed after a substation fire", a strike: not security
     if best is Category.DISRUPTION and friends.get("disaster", 0.0) >= DISASTER_CAUSE and \
             max(v for c, v in scores.items() if c is not Category.DISRUPTION) < MIN_SCORE:
         return Detection(Category.NONE, top, tuple(friends))  # "volcan en éruption, la population évacuée": a disaster's

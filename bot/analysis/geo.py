@@ -108,6 +108,14 @@ _CAPITALE_BEFORE = TailGated(re.compile(r"\bcapitale\s+$", re.I), "capitale")
 # "the northern Iraqi city of Tikrit", "la ville de Kidal", "Mahin, a town in Syria": the scene, named as a town.
 _SETTLEMENT = r"(?:town|city|village|locality|hamlet|suburb|settlement|outskirts|commune|ville|localit[ée]|bourgade|cit[ée]|quartier|faubourg|banlieue)"
 _SCENE_BEFORE = TailGated(re.compile(_SETTLEMENT + r"s?\s+(?:of|de|d'|du)\s+$", re.I), "of", "de", "d'", "du")
+# A town taken or stormed is the scene: "Rebels capture Bukavu", "jihadistes prennent le contrôle de Djibo", "attaquent Mora".
+_TAKEN_BEFORE = TailGated(re.compile(r"\b(?:captured?|captures|capturing|seized?|seizes|seizing|overran|overrun|overruns|stormed|"
+                                     r"retook|retakes?|recaptured?|recaptures|(?:took|taken|take|takes|taking) control of|"
+                                     r"contr[ôo]le\s+(?:de|du|d['’])|attaquent|ont attaqu[ée]|pris d['’]assaut|prennent d['’]assaut|"
+                                     r"s['’]emparent\s+(?:de|du|d['’])|s['’]est empar[ée]\s+(?:de|du|d['’]))\s*$", re.I),
+                          "capture", "captured", "captures", "capturing", "seize", "seized", "seizes", "seizing", "overran",
+                          "overrun", "overruns", "stormed", "retook", "retake", "retakes", "recapture", "recaptured",
+                          "recaptures", " of", "de", "du", "d'", "attaquent", "attaque", "assaut")
 _SCENE_AFTER = re.compile(r",\s+(?:a|an|the|une?|la|le)\s+(?!nearby|neighbou?ring|voisine?)(?:[\w'-]+\s+){0,4}?" + _SETTLEMENT + r"\b", re.I)
 # Names after such a cue, even when no gazetteer lists them: "the village of Boni", "Fotokol, a town in Cameroon".
 _NAME = r"((?:(?:al|el|ad|ar|as|an)-)?[A-Z][\w'’-]+(?:[ -](?:(?:al|el|ad|ar|as|de|du|la|des)[ -])?[A-Z][\w'’-]+){0,2})"
@@ -191,7 +199,7 @@ _TRAILING_NOT_NAME = re.compile(r"(?:\s+(?:Military|Air|International|Army|Regio
 # The victims' nationality is not the place: "Bangladeshi UN peacekeepers", "Indian nationals", "peacekeeper from India".
 _FOREIGNERS = (r"(?:peace-?keepers?|nationals?|citizens?|tourists?|hostages?|engineers?|workers?|staff(?:ers)?|journalists?|diplomats?|"
                r"missionar(?:y|ies)|priests?|nuns?|expatriates?|contractors?|aid workers?|volunteers?|passengers?|crew members?|"
-               r"drivers?|truckers?|sailors?|seamen|fishermen|pilgrims?|refugees?|migrants?|asylum[- ]seekers?|"
+               r"drivers?|truckers?|sailors?|seamen|fishermen|pilots?|crew|pilgrims?|refugees?|migrants?|asylum[- ]seekers?|"
                r"ressortissants?|otages?|touristes?|casques bleus|humanitaires|expatri[ée]s?|r[ée]fugi[ée]s?)")
 # "Two Nepalese and one Sudanese UN staff": a list of nationalities, each with its count, before the people.
 _COUNT = r"(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|a|an|un|une|deux|trois|quatre|cinq)\s+)?"
@@ -256,7 +264,10 @@ _DISTANCE_OF = TailGated(re.compile(r"\b(?:\d[\d,.]*|a few|several|some|a|one|tw
 # "his mother, who lives in Moscow", "a Paris-based group", "born in Lyon": where someone lives, not the scene.
 _RESIDENCE_BEFORE = TailGated(re.compile(r"\b(?:(?:lives?|living|lived|resides?|residing|based|born|raised|grew up|studied|"
                                r"studies|headquartered)\s+(?:in|at)|(?:vit|vivait|vivent|habite|habitait|habitent|residant|residait|"
-                               r"basee?s?|nee?s?|etudie|etudiait)\s+(?:a|au|en)|originaire\s+(?:de|d'))\s+$"),
+                               r"basee?s?|nee?s?|etudie|etudiait)\s+(?:a|au|en)|originaire\s+(?:de|d')|"
+                               # where someone speaks from: "Speaking in Paris, the minister condemned the attack in Bamako"
+                               r"(?:speaking|spoke|speaks|told reporters|a (?:speech|news conference|press conference)|"
+                               r"s'exprimant|depuis)\s+(?:in|at|a|au|en))\s+$"),
                               "in", "at", "a", "au", "en", "de", "d'")
 # "flights bound for Paris", "en route to Dubai", "un vol à destination de Paris": where a trip was going, not the scene
 # (a flight "diverted to" or "landed in" a place is at that place: _DIVERTED_TO).
@@ -411,7 +422,8 @@ def find_mentions(gaz: Gazetteer, text: str, folded: str) -> list[Mention]:
         if (how := agencies.get(folded[start:end])) is not None and _is_agency(text, start, end, how):
             taken[start:end] = b"\x01" * (end - start)  # "SANA news agency", "Petra reported": the agency, not the place
             continue
-        if all(r[0] in (CITY, CITY_ALT) for r in kept) and _inside_longer_name(gaz, text, start, end):
+        if all(r[0] in (CITY, CITY_ALT) for r in kept) and (_inside_longer_name(gaz, text, start, end)
+                                                            or _HYPHEN_WORD_AFTER.match(text, end)):
             continue
         taken[start:end] = b"\x01" * (end - start)
         out.append(Mention(start, end, surface, kept))
@@ -508,6 +520,8 @@ def _shape_ok(surface: str, name: str, ref: Ref) -> bool:
 
 
 _CAP_WORD_AFTER = re.compile(r" ([A-Z][a-z\u00e0-\u024f'’-]+)")
+# "Post-election violence", "a Kabul-based group": a town's name as the first part of a hyphenated word is no scene
+_HYPHEN_WORD_AFTER = re.compile(r"-[a-z]")
 _CAP_WORD_BEFORE = re.compile(r"([A-Z][a-z\u00e0-\u024f'’-]+) $")
 
 
@@ -551,7 +565,12 @@ _NOT_NAME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "frid
                              "eastern", "western", "central", "greater", "old", "new", "upper", "lower", "town", "village",
                              "valley", "camp", "market", "square", "street", "road", "hotel", "mosque", "church",
                              "cathedral", "bridge", "station", "port", "bay", "island", "islands", "lake", "river", "mount",
-                             "downtown", "suburb", "metropolitan", "says", "said", "army", "council", "prefecture"})
+                             "downtown", "suburb", "metropolitan", "says", "said", "army", "council", "prefecture",
+                             # a feast or an event held in the town: "at Magdeburg Christmas market", "the Boston Marathon"
+                             "christmas", "easter", "carnival", "marathon", "pride", "festival", "fair", "metro", "subway",
+                             "mall", "stadium", "synagogue", "temple", "shrine", "hospital", "prison", "jail", "court",
+                             "courthouse", "embassy", "consulate", "parliament", "palace", "barracks", "garrison", "base",
+                             "refinery", "harbour", "harbor", "terminal", "checkpoint", "crossing", "province", "region"})
 
 
 def _is_persons_name(gaz: Gazetteer, text: str, start: int) -> bool:
@@ -1060,6 +1079,8 @@ def _country_evidence(gaz: Gazetteer, text: str, folded: str, mentions: list[Men
                     or _OVER_BEFORE.search(before, tail) is not None or _OVER_BEFORE_FR.search(before, tail) is not None
                 if _FROM_BEFORE.search(before, tail) or _BORDER_WITH.search(before, tail) or _ORIGIN_BEFORE.search(before, tail):
                     score[key] += 0.3  # "a peacekeeper from India", "on the border with Syria", "venus du Mali"
+                elif not scene and DEMONYM in kinds and _NATIONALITY_AFTER.match(text, m.end):
+                    score[key] += 0.15  # "take a New Zealand pilot hostage": a country's name as a nationality, who not where
                 elif not scene and (_ACTOR_AFTER.match(text, m.end) or _GOVERNMENT_AFTER.match(fold(text[m.end:m.end + 30]))):
                     score[key] += 0.8  # "United States officials", "U.S.-led coalition", "Israel says"
                 else:
@@ -1260,7 +1281,7 @@ def _city_score(gaz: Gazetteer, text: str, folded: str, city: City, ms: list[Men
     common = name_key(first.surface) in gaz.common_words
     headline_scene = not is_alt and first.start < 120 and (headline := _HEADLINE_SCENE.match(text)) is not None \
         and any(m.start == headline.start(1) for m in ms)
-    scene = headline_scene or any(_SCENE_BEFORE.search(b, t) for b, t in zip(before, tails, strict=True)) \
+    scene = headline_scene or any(_SCENE_BEFORE.search(b, t) or _TAKEN_BEFORE.search(b, t) for b, t in zip(before, tails, strict=True)) \
         or any(_SCENE_AFTER.match(text, m.end) for m in ms) \
         or any(text.startswith(" (", m.end) and _DIRECTION_AFTER.match(text, m.end) for m in ms)
     sure = beside or dateline or diverted or (scene and corroborated)
@@ -1292,7 +1313,7 @@ def _city_score(gaz: Gazetteer, text: str, folded: str, city: City, ms: list[Men
         and not any(v >= 2.0 for v in country_score.values())
     if city.population < 15000 and not (sure or corroborated or unopposed):
         return None
-    if city.population < 100000 and not (sure or corroborated or preposition):
+    if city.population < 100000 and not (sure or corroborated or preposition or unopposed):
         return None
     score = 1.5 * min(len(ms), 4) + 2.0 * (1.0 - first.start / length)
     score += 4.0 * beside + 3.0 * dateline + 3.0 * diverted + 2.0 * corroborated + 1.0 * preposition + SCENE_WEIGHT * scene
@@ -1339,8 +1360,16 @@ def _is_government(text: str, m: Mention, before: str, tail: str, *, folded: boo
     `folded`: `before` is folded already; `tail`: `_tail` at the mention."""
     if _GOVERNMENT_AFTER.match(fold(text[m.end:m.end + 30])):
         return not _SPEAKERS_IN.search(before if folded else fold(before), tail)  # "police in Dhaka said": people there
-    return bool((tail.endswith(_GOVERNMENT_BEFORE.finals)  # before folding a window that cannot match
-                    and _GOVERNMENT_BEFORE.rx.search(before if folded else fold(before))))
+    if not tail.endswith(_GOVERNMENT_BEFORE.finals):  # before folding a window that cannot match
+        return False
+    window = before if folded else fold(before)
+    hit = _GOVERNMENT_BEFORE.rx.search(window)
+    # "a suicide blast at a ministry in Kabul": the building is the scene, not the government speaking
+    return hit is not None and not _AT_BUILDING_BEFORE.search(window, 0, hit.start())
+
+
+_AT_BUILDING_BEFORE = re.compile(r"\b(?:at|near|outside|inside|into|on|targeting|targeted|stormed|attacked|hit|struck|bombed)\s+"
+                                 r"(?:the\s+|a\s+)?(?:[\w'-]+\s+)?$")
 
 
 def _is_dateline(text: str, m: Mention) -> bool:
@@ -1432,7 +1461,10 @@ def _country_beside(gaz: Gazetteer, text: str, m: Mention, country: str) -> bool
         return False
     words = hit.group(1).split()
     for n in range(min(4, len(words)), 0, -1):
-        for kind, key in gaz.refs(" ".join(words[:n]).rstrip(".,)")):
+        phrase = " ".join(words[:n]).rstrip(".,)")
+        for kind, key in gaz.refs(phrase):
             if kind in (COUNTRY, REGION, DEMONYM) and key == country:
-                return True
+                # "Mogadishu, the Somali capital", not "Paris, the French foreign minister said": a demonym names the
+                # place only before a settlement word
+                return kind != DEMONYM or bool(_SETTLEMENT_AFTER_DEMONYM.match(text, m.end + hit.start(1) + len(phrase)))
     return False
