@@ -132,3 +132,42 @@ def test_candidates_are_the_events_near_the_report_across_grid_lines(tmp_path: P
     assert {i.id for i in found} == {across_line, bamako, country_level, nowhere}
     later = incidents.candidate_incidents(db, report_of(article, facts), seen_since=NOW + timedelta(minutes=1))
     assert later == []  # events last reported before the window are not read
+
+
+def test_a_database_of_an_older_version_gets_the_grid_cells_and_watch_stamp(tmp_path: Path) -> None:
+    """Upgrading in place: incidents stored before the grid existed are found by their cell afterwards,
+    and watch changes renew the stamp ingest keys its watch index on."""
+    from datetime import timedelta
+
+    from bot.analysis.facts import Category, Facts
+    from bot.dedupe.changes import IncidentState
+    from bot.ingest import report_of
+    from bot.model import Article
+    from bot.store import incidents
+
+    path = tmp_path / "alerts.db"
+    db = open_database(path)
+    facts = Facts(is_incident=True, category=Category.BOMBING, city="Bamako", country="ML", lat=12.61, lon=-7.98,
+                  geonameid=2460596)
+    article = Article(source="Feed", url="https://news.example/1", title="Blast in Bamako", text="A bomb exploded in Bamako.",
+                      published=NOW, facts=facts)
+    stored = incidents.create_incident(db, article, facts, report_of(article, facts), IncidentState(), now=NOW)
+    # Back to the schema before the grid and the stamp: no cell column, no triggers, migrations not recorded.
+    for statement in ("DROP INDEX incidents_cell_seen", "DROP INDEX incidents_unplaced", "ALTER TABLE incidents DROP COLUMN cell",
+                      *(f"DROP TRIGGER {t}" for t in ("watches_inserted", "watches_updated", "watches_deleted",
+                                                      "chats_inserted", "chats_activity", "chats_deleted")),
+                      "DROP TABLE generations",
+                      "DELETE FROM _sqlite_migrations WHERE name IN ('m003_watch_generation', 'm004_incident_cells')"):
+        db.execute(statement)
+    db.close()
+
+    db = open_database(path)
+    later = Article(source="Other", url="https://other.example/1", title="Explosion in Bamako",
+                    text="An explosion shook Bamako.", published=NOW + timedelta(hours=1), facts=facts)
+    found = incidents.candidate_incidents(db, report_of(later, facts), seen_since=NOW - timedelta(hours=48))
+    assert [i.id for i in found] == [stored]
+    before = subscriptions.watch_index(db)
+    subscriptions.save_chat(db, 1, chat_type="private", title=None, now=NOW)
+    subscriptions.add_watch(db, 1, BAMAKO, radius_km=30, now=NOW)
+    assert subscriptions.watch_index(db) is not before
+    assert [w.chat_id for w in subscriptions.watch_index(db).near(facts)] == [1]
