@@ -210,7 +210,7 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              r"(?:soldiers|troops|peacekeepers|peace-keepers|policemen|police officers|police|patrols?|convoys?|bases?|camps?|checkpoints?|gendarmes|"
              r"forces|guards|villagers|civilians) (?:[\w'-]+ ){0,6}?(?:were|was|have been|has been|had been) (?:attacked|ambushed)", r"militant attacks?", r"jihadist attacks?", r"rebel attacks?", r"assailants",
              r"stab(?:s|bed|bing)? (?:\w+ )?(?:people|persons|passersby|passers-by|worshippers|police|officers?|soldiers?|civilians|students)",
-             r"knife attack", r"assassination attempt", r"assassinated", r"assassinations?(?! (?:of (?:[\w'-]+ ){1,3})?(?:anniversary|plot))",
+             r"knife attack", r"attaques? au couteau", r"assassination attempt", r"assassinated", r"assassinations?(?! (?:of (?:[\w'-]+ ){1,3})?(?:anniversary|plot))",
              r"assassine(?:e|s|es)?", r"assassinats?",
              # arson by armed groups or attackers: "militants torched three schools", "des assaillants ont incendie"
              r"(?:militants|insurgents|rebels|gunmen|attackers|assailants|jihadists|extremists|arsonists|guerrillas|separatists|"

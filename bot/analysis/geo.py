@@ -37,6 +37,13 @@ A major airport named by its code alone ("a security alert at JFK": airport_code
 like a place ("SANA news agency", "Petra reported": news_agencies.json) places nothing; in "X accuses Y of shelling ..." the
 accused Y is not the scene by itself; a place in an "after ..." clause (the cause) beside the event's own place is only a
 reference; "Domodedovo airport in Moscow" is in Moscow.
+A dateline in title case ("Bamako (AFP) -") or before a dash ("TOKYO -") is one too; it is the bureau when the lede puts
+the event in a part of the country ("in Nigeria's northwest", "in south Lebanon", "in Egypt's North Sinai", "dans la
+province du Lac"), at a town no gazetteer knows ("à Boulkessi") or the headline names another big town of the country.
+A town an incident hits ("attack Djibo", "strikes on Nabatieh", "in Nice", "Hodeidah port struck") stands alone when
+its name means no sizeable town elsewhere and no other country or region is named; a name many countries share
+("Chinatown") does not beat a country named. A route's ends ("the Abuja-Kaduna highway", "between Gao and Ansongo",
+"l'axe Kaya-Dori") and a place at another time (", a day after ... visited Abuja") are not the scene.
 """
 from __future__ import annotations
 
@@ -77,9 +84,11 @@ _REGION_AFTER = re.compile(r"\s*(?:province|provinces|county|region|state(?! uni
 _REGION_SEAT_AFTER = re.compile(r"\s+(?:province|county|district|governorate|prefecture|department|oblast|wilaya)\b", re.I)
 _REGION_SEAT_END = re.compile(r"\s+(?:province|county|district|governorate|prefecture|department|oblast|wilaya)$", re.I)
 _REGION_BEFORE = TailGated(re.compile(r"(?:province|region|région|prefecture|préfecture|departement|département|district|"
-                                      r"wilaya|cercle|state|county|gouvernorat|governorate) (?:de |d'|du |des |of )?$", re.I),
+                                      r"wilaya|cercle|state|[ée]tat|county|gouvernorat|governorate|territoire|territory) "
+                                      r"(?:de |d'|du |des |of )?$", re.I),
                            "province", "region", "prefecture", "departement", "district", "wilaya", "cercle", "state",
-                           "county", "gouvernorat", "governorate", "de", "d'", "du", "des", "of")
+                           "county", "gouvernorat", "governorate", "territoire", "territory", "etat", "de", "d'", "du", "des",
+                           "of")
 _PLACE_PREPOSITION = TailGated(re.compile(
     r"(?:\b(?:in|near|at|outside|into|across|around|à|au|vers|près de|dans|en|sur|attacked|hit|struck|rocked|"
     r"of)\s+(?:the\s+|la\s+|le\s+)?(?:(?:\w+\s+)?(?:capital|city|town|village|ville|localité|commune|cité)\s+"
@@ -88,7 +97,7 @@ _PLACE_PREPOSITION = TailGated(re.compile(
     "struck", "rocked", "of", "the", "la", "le", "capital", "city", "town", "village", "ville", "localite", "commune", "cite", "d'")
 _DIVERTED_TO = TailGated(re.compile(r"(?:diverted to|landing (?:in|at)|landed (?:in|at)|dérouté vers|atterri à)\s+$", re.I),
                          "diverted to", "landing in", "landing at", "landed in", "landed at", "deroute vers", "atterri a")
-_DATELINE_TAIL = re.compile(r"^(?:,\s*[A-Z][\w .'-]{1,30})?\s*(?:\((?:AP|AFP|Reuters|Xinhua|dpa|ANSA|UPI|IANS|CNN|BBC)\)|"
+_DATELINE_TAIL = re.compile(r"(?:,\s*[A-Z][\w .'-]{1,30})?\s*(?:\((?:AP|AFP|Reuters|Xinhua|dpa|ANSA|UPI|IANS|CNN|BBC)\)|"
                             r"\s*[-—–]{1,2}\s)")
 _TITLES = ("President", "Prime Minister", "Minister", "Mr", "Mrs", "Ms", "Dr", "Gen", "General", "Colonel", "Col", "Lt", "Captain",
            "Sgt", "King", "Queen", "Prince", "Princess", "Sheikh", "Pope", "Senator", "Sen", "Governor", "Gov", "Mayor", "Judge",
@@ -326,8 +335,21 @@ _DATELINE_QUALIFIER = re.compile(r"\s*[,(]\s*")
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?](?=\s|$)|\n")
 _PART_OF_COUNTRY = TailGated(re.compile(
     r"(?:\b(?:in|across)\s+(?:the\s+)?(?:far\s+)?(?:central|northern|southern|eastern|western|north-?eastern|north-?western|"
-    r"south-?eastern|south-?western)|\bdans\s+le\s+(?:(?:extreme|extrême)[- ])?(?:nord|sud|est|ouest|centre)(?:-(?:est|ouest))?\s+(?:du|de\s+la|de\s+l'))\s*$",
-    re.I), "central", "northern", "southern", "eastern", "western", "du", "la", "l'")
+    r"south-?eastern|south-?western|(?:north|south)(?:-?(?:east|west))?|east|west)|"
+    r"\bdans\s+le\s+(?:(?:extreme|extrême)[- ])?(?:nord|sud|est|ouest|centre)(?:-(?:est|ouest))?\s+(?:du|de\s+la|de\s+l'))\s*$",
+    re.I), "central", "northern", "southern", "eastern", "western", "north", "south", "east", "west", "northeast", "northwest",
+    "southeast", "southwest", "north-east", "north-west", "south-east", "south-west", "du", "la", "l'")
+# "in Nigeria's northwest", "in Ivory Coast's far north", "in Burkina Faso's Centre-Nord region", "in Syria's coastal
+# region": a part of the country named after it (not "Mali's capital").
+_PART_AFTER_COUNTRY = re.compile(r"(?:'s|’s)\s+(?:(?:far|extreme|remote|restive|troubled|volatile|mainly|mostly)\s+)?"
+                                 r"(?:(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?|central|coastal|"
+                                 r"interior|hinterland|border(?:lands?)?|mountainous|rural)\b|(?:[A-Z][\w'’-]+\s+){1,2}"
+                                 r"(?:region|province|state|district|county|governorate|department|prefecture)\b)")
+# "in Egypt's North Sinai", "dans la province du Lac", "de la région de Tillabéri": a region of the bureau's country as the scene.
+_REGION_SCENE_BEFORE = re.compile(r"(?:\b(?:in|across|inside|dans|en|au)\s+(?:the\s+|la\s+|le\s+|l['’])?"
+                                  r"(?:[A-Z][\w'’ -]{1,25}(?:'s|’s)\s+)?(?:[a-z-]+\s+){0,2}|"
+                                  r"\b(?:r[ée]gion|province|pr[ée]fecture|d[ée]partement|cercle|wilaya|state|county|governorate|"
+                                  r"district)\s+(?:de\s+|du\s+|d['’]|des\s+|of\s+)(?:la\s+|l['’])?)$")
 _OF_BEFORE = TailGated(re.compile(r"\bof\s+(?:the\s+)?$", re.I), "of", "the")
 # "shoot down a Russian military aircraft", "seize a British-flagged tanker", "un avion militaire russe": the craft hit,
 # not the place. Aircraft and ships travel: a civil craft ("a Ukrainian airliner", "a Greek-owned cargo ship") is
@@ -594,11 +616,12 @@ def locate(gaz: Gazetteer, text: str, folded: str, mentions: list[Mention]) -> L
     if inland is not None and not country_score:
         country_score[inland] += 1.0  # the bureau's country, when the scene inland names no country itself
     candidates = _city_candidates(gaz, text, folded, mentions)
+    regions = frozenset(str(key) for m in mentions for kind, key in m.refs if kind == REGION)  # "in northern Sinai"
 
     scored: list[tuple[float, City]] = []
     for cid, (ms, is_alt) in candidates.items():
         candidate = gaz.cities[cid]
-        s = _city_score(gaz, text, folded, candidate, ms, is_alt, country_score, length, cause)
+        s = _city_score(gaz, text, folded, candidate, ms, is_alt, country_score, length, cause, regions)
         if s is not None:
             scored.append((s, candidate))
     scored.sort(key=lambda x: (-x[0], -x[1].population))
@@ -742,12 +765,14 @@ def _without_bureau_dateline(gaz: Gazetteer, text: str, folded: str, mentions: l
                 if key == home:
                     home_named = True
                     # "BAMAKO (Reuters) - ... an army base in central Mali": a part of the country away from the bureau
-                    inland = inland or (kind == COUNTRY and _PART_OF_COUNTRY.search(before, tail) is not None)
+                    inland = inland or (kind == COUNTRY and (_PART_OF_COUNTRY.search(before, tail) is not None
+                                                             or _PART_AFTER_COUNTRY.match(text, m.end) is not None))
                 else:
                     abroad = True
             elif kind == REGION:
                 if key == home:
-                    inland = inland or bool(_IN_COUNTRY.search(text[max(0, m.start - 25):m.start], tail))
+                    inland = inland or bool(_IN_COUNTRY.search(text[max(0, m.start - 25):m.start], tail)) \
+                        or bool(_REGION_SCENE_BEFORE.search(before))
                 else:
                     abroad = True
             elif kind in (CITY, CITY_ALT):
@@ -757,17 +782,41 @@ def _without_bureau_dateline(gaz: Gazetteer, text: str, folded: str, mentions: l
                 at = _PLACE_PREPOSITION.search(before, tail) is not None
                 if biggest.country != home and (biggest.population >= 100_000 or at):
                     abroad = True
+                elif biggest.country == home and m.start < dl.start and biggest.population >= 100_000 \
+                        and not _is_title_case(text[:dl.start].strip()):
+                    inland = True  # "Osaka school killer executed\nTOKYO - ...": the headline's town, not the bureau
                 elif biggest.country == home and at and (not _OF_BEFORE.search(before, tail) or _SCENE_BEFORE.search(before, tail)
                                                          or _QUARTER_BEFORE.search(fold(before), tail)
                                                          or _TOWN_WORD_AFTER.match(text, m.end)  # "parts of Marawi city"
                                                          or name_key(m.surface).endswith(" city")):
                     inland = True  # "SYDNEY (Reuters) - ... stabbed two people in Melbourne", "near the coastal town of Lamu"
+    if not inland and not abroad and _unknown_town_in(gaz, text, dl.end, end):
+        inland = True  # "Bamako (AFP) - Deux attaques ont visé des camps de l'armée à Boulkessi et Mondoro": a town no list knows
     if not inland and (_INLAND_REGION.search(text[dl.end:end]) or _INLAND_TOWN.search(text[dl.end:end])):
         # "MEXICO CITY (AP) - ... in the western state of Michoacan", "BANGKOK - ... in Thailand's southern province of Yala"
         return [m for m in mentions if m is not dl], (None if abroad else home)
     if inland or (abroad and not home_named):
         return [m for m in mentions if m is not dl], (home if inland else None)
     return mentions, None
+
+
+_AT_UNKNOWN = Gated(re.compile(r"\b(?:à|près de|in|near|outside)\s+" + _NAME), "à", "près de", "in ", "near ", "outside ")
+
+
+def _unknown_town_in(gaz: Gazetteer, text: str, start: int, end: int) -> bool:
+    """The lede puts what happened at a name no gazetteer knows ("attacked camps at Boulkessi", "à Mondoro"), after an
+    incident's word: a town away from the bureau."""
+    window = text[start:end]
+    for hit in _AT_UNKNOWN.finditer(window):
+        name = hit.group(1).strip(" '’-")
+        words = [name_key(w) for w in re.split(r"[ -]", name) if w]
+        if len(name_key(name)) < 4 or gaz.refs(name) or window.startswith(("'s", "’s"), hit.end(1)) \
+                or any(w in gaz.common_words or w in _NOT_NAME_WORDS or w in _NOT_A_TOWN or w in gaz.given_names or gaz.refs(w)
+                       for w in words if w not in ("al", "el")):
+            continue
+        if _LAST_RESORT_EVENT.search(window, 0, hit.start()) and not _CAP_WORD_AFTER.match(window, hit.end(1)):
+            return True
+    return False
 
 
 # "OUAGADOUGOU (Reuters) - ... in the eastern town of Hantoukoura": a town named as the scene, listed or not.
@@ -963,6 +1012,8 @@ _AFTER_CAUSE = Gated(re.compile(r"\b(?:after|(?<!the )following|in (?:retaliatio
                      "after", "following", "in retaliation ", "in response ", "apres", "en represailles")
 _CASUALTY_BEFORE = re.compile(r"\b(?:killed|dead|died|dies|die|wounded|injured|hurt|tue(?:e|s|es)?|blesse(?:e|s|es)?|morts?)\b"
                               r"[^,;]{0,20}$")
+_TIME_BEFORE_AFTER = re.compile(r"\b(?:a|one|two|three|four|five|six|several|few|\d+|un|une|deux|trois|quelques)\s+"
+                                r"(?:days?|weeks?|months?|hours?|years?|jours?|semaines?|mois|heures?|ans)\s+$")
 _NOT_SCENE_BEFORE = re.compile(r"\b(?:from|bound for|to|en provenance de|venus? de|venant de|vers)\s+(?:the\s+)?$")
 _CAUSE_MAIN_KINDS = (CITY, CITY_ALT, COUNTRY, REGION, LANDMARK, AIRPORT)
 
@@ -984,6 +1035,9 @@ def _cause_mentions(gaz: Gazetteer, text: str, folded: str, mentions: list[Menti
         main = [m for m in mentions if start <= m.start < at and any(kind in _CAUSE_MAIN_KINDS for kind, _ in m.refs)
                 and not _NOT_SCENE_BEFORE.search(folded, max(0, m.start - 40), m.start)]  # not "travelling from X"
         if not main:
+            continue
+        if _TIME_BEFORE_AFTER.search(folded, max(0, at - 25), at):
+            out.update(m.start for m in inside)  # ", a day after the president visited Abuja": another time, another place
             continue
         towns = any(kind in (CITY, CITY_ALT, LANDMARK, AIRPORT) for m in main for kind, _ in m.refs
                     if not any(k == COUNTRY for k, _ in m.refs))
@@ -1119,6 +1173,9 @@ def _country_evidence(gaz: Gazetteer, text: str, folded: str, mentions: list[Men
         if not kinds & {COUNTRY, REGION} and CITY in kinds and _names_region(text, folded, m):
             seat = max((gaz.cities[k] for kd, k in m.refs if kd == CITY), key=lambda c: c.population)
             score[seat.country] += 1.5 + early
+        elif kinds == {CITY_ALT} and len({gaz.cities[k].country for _, k in m.refs}) == 1 \
+                and _REGION_SEAT_AFTER.match(text, m.end):  # an administrative unit, not "the Bhairab River"
+            score[gaz.cities[m.refs[0][1]].country] += 1.5 + early  # "in Hodeidah governorate": one country's spelling
         # A big city that exists in one country only names that country too ("the Paris attacks").
         # Its exonym too, for a big city ("Londres", "Moscou").
         # A city's own name beats another's alternate ("Islamabad", an old name of Chittagong).
@@ -1257,7 +1314,8 @@ def _names_region(text: str, folded: str, m: Mention) -> bool:
 
 
 def _city_score(gaz: Gazetteer, text: str, folded: str, city: City, ms: list[Mention], is_alt: bool,
-                country_score: dict[str, float], length: int, cause: frozenset[int] = frozenset()) -> float | None:
+                country_score: dict[str, float], length: int, cause: frozenset[int] = frozenset(),
+                regions: frozenset[str] = frozenset()) -> float | None:
     """Evidence that the event happened in `city`; None when the name is not believable here."""
     first = min(ms, key=lambda m: m.start)
     corroborated = country_score.get(city.country, 0.0) > 0
@@ -1285,21 +1343,31 @@ def _city_score(gaz: Gazetteer, text: str, folded: str, city: City, ms: list[Men
         or any(_SCENE_AFTER.match(text, m.end) for m in ms) \
         or any(text.startswith(" (", m.end) and _DIRECTION_AFTER.match(text, m.end) for m in ms)
     sure = beside or dateline or diverted or (scene and corroborated)
+    # "Israeli jets strike Hodeidah port", "Knife attack in Nice", "Suspected jihadists attack Djibo": the town an incident
+    # hits, by a name that means no other country's town, when the text names no other country against it.
+    # (another spelling only for a city of 100,000 or more: "Inata", a Burkinabe village, is also an old name of Japan's Inada)
+    uncontested = not (sure or corroborated) and not regions - {city.country} \
+        and city.population >= (100_000 if is_alt else 15_000) \
+        and _uncontested_scene(gaz, text, folded, city, ms, country_score, common)
     # A common word needs a place's preposition, not "of" ("the Department of Justice"); a French headline's
     # "Attaque à Nice :" is one (the English word is no French one).
-    if common and not (sure or headline_scene or (corroborated and any(_PLACE_PREPOSITION.search(b, t) and not _OF_BEFORE.search(b, t)
-                                                     for b, t in zip(before, tails, strict=True)))):
+    if common and not (sure or headline_scene or uncontested
+                       or (corroborated and any(_PLACE_PREPOSITION.search(b, t) and not _OF_BEFORE.search(b, t)
+                                                for b, t in zip(before, tails, strict=True)))):
         return None
     if common and all(text.startswith(" of ", m.end) for m in ms):
         return None  # "near the University of Minnesota": an institution's name
-    if is_alt and not (sure or scene or corroborated or city.population >= 1_000_000 or _sole_spelling_at_scene(text, city, ms, before)):
+    if is_alt and not (sure or scene or corroborated or uncontested or city.population >= 1_000_000
+                       or _sole_spelling_at_scene(text, city, ms, before)):
         return None
-    if is_alt and not (sure or corroborated) and any(v >= 2.0 for v in country_score.values()):
-        return None  # "near the village of Boni in Mali's Mopti Region": not Bonn, whose country the text never names
+    if not (sure or corroborated) and any(v >= 2.0 for v in country_score.values()) and (is_alt or _shared_abroad(gaz, city, ms)):
+        # "near the village of Boni in Mali's Mopti Region": not Bonn, whose country the text never names; "Solomon Islands
+        # riots: ... buildings in Chinatown": a name many countries' towns share is not one abroad
+        return None
     folded_before = [fold(b) for b in before]  # folded once, read by four tests
     references = sum(bool(_DISTANCE_OF.search(b, t) or _RESIDENCE_BEFORE.search(b, t) or _DESTINATION_BEFORE.search(b, t)
-                          or _beside_town(gaz, raw, t))
-                     for b, raw, t in zip(folded_before, before, tails, strict=True))
+                          or _beside_town(gaz, raw, t) or _route_end(text, m, raw))
+                     for m, b, raw, t in zip(ms, folded_before, before, tails, strict=True))
     governments = (sum(_is_government(text, m, b, t, folded=True) for m, b, t in zip(ms, folded_before, tails, strict=True))
                    if max(_biggest_namesake(gaz, m) for m in ms) >= 500_000 else 0)  # "London says": not London, Ontario
     if cause:
@@ -1309,8 +1377,8 @@ def _city_score(gaz: Gazetteer, text: str, folded: str, city: City, ms: list[Men
     event_near = any(_EVENT_BEFORE.search(b) for b in folded_before)
     # A small town named as the scene ("the town of Dadaab", "Attaque à Ménaka") stands on its own when the text
     # names no country outright (a nationality is not enough to put it elsewhere).
-    unopposed = (scene or (event_near and preposition)) and not is_alt and not common \
-        and not any(v >= 2.0 for v in country_score.values())
+    unopposed = uncontested or ((scene or (event_near and preposition)) and not is_alt and not common
+                                and not any(v >= 2.0 for v in country_score.values()))
     if city.population < 15000 and not (sure or corroborated or unopposed):
         return None
     if city.population < 100000 and not (sure or corroborated or preposition or unopposed):
@@ -1321,6 +1389,85 @@ def _city_score(gaz: Gazetteer, text: str, folded: str, city: City, ms: list[Men
     # "attacked near Lokoja", "a bomb exploded in Kabul": the place right after what happened.
     score += EVENT_NEAR_WEIGHT * event_near
     return score
+
+
+# What an incident does to a town, right before its name: "attack Djibo", "strikes on Nabatieh", "hit Saada", "in Iguala".
+_HIT_BEFORE = re.compile(r"\b(?:(?:attack|raid|strike|hit|shell|bomb|pound|storm|target|ambush|besiege|rock|shake|seize|"
+                         r"capture|overrun)(?:s|ed|d)?|struck|shook|overran|(?:air ?strikes?|strikes?|attacks?|raids?|rockets?|"
+                         r"missiles?|drones?|shelling|bombing|assault|offensive|protests?|clashes|curfew|violence|gunfire|explosions?|"
+                         r"blasts?) (?:on|at|in|near|against|across|around|over)|in|at|near|outside|inside|a|pres de|dans)\s+$")
+# Right after a headline's first word: "Hodeidah port struck by ...", "Nice attack: ...", "Nice : un homme ...".
+_HEADLINE_TOWN_AFTER = re.compile(r"(?:\s+(?:port|city|town|airport|attack|attacks|bombing|bombings|shooting|shootings|blast|"
+                                  r"stabbing|stabbings|explosion|siege|clashes|protests?|riots?|massacre|violence)\b|\s?:\s)")
+_INCIDENT_WORD = re.compile(r"\b(?:attack|kill|dead|bomb|blast|explo|shot|shoot|gunm[ae]n|gunfire|ambush|kidnap|abduct|clash|"
+                            r"fighting|raid|storm|suicide|militant|rebel|insurgent|jihadist|protest|riot|grenade|massacre|hostage|"
+                            r"stab|knife|strike|struck|shell|rocket|missile|drone|air ?strike|curfew|evacuat|ploughs|plows|"
+                            r"attaqu|attentat|tu[ée]|embuscade|enlev|affrontement|manifest|frappe|couteau)", re.I)
+
+
+def _uncontested_scene(gaz: Gazetteer, text: str, folded: str, city: City, ms: list[Mention], country_score: dict[str, float],
+                       common: bool) -> bool:
+    """The town is what an incident hits and nothing speaks against it: its name right after what happened ("attack Djibo",
+    "strikes on Nabatieh", "in Nice") or opening a headline about it ("Hodeidah port struck"), an incident's word in the
+    same sentence, the name meaning no other country's town (or one far smaller), and no other country named outright (nor
+    a region of one: the caller checks). Not a longer name's first word ("Bir al-Abed"); a name that is also a word must
+    stand mid-sentence after a preposition, outside a Title Case headline ("in Independence Square" is no town)."""
+    if any(v >= 2.0 for c, v in country_score.items() if c != city.country):
+        return False
+    for m in ms:
+        towns = [gaz.cities[int(k)] for kind, k in m.refs if kind in (CITY, CITY_ALT)]
+        if len(towns) < len(m.refs) or any(t.country != city.country and 5 * t.population > city.population for t in towns):
+            continue  # also a country, region or demonym; or a sizeable town elsewhere
+        line_start = text.rfind("\n", 0, m.start) + 1
+        line_end = text.find("\n", m.end)
+        line = text[line_start:line_end if line_end >= 0 else len(text)]
+        if _NAME_GOES_ON.match(text, m.end) or (_CAP_WORD_AFTER.match(text, m.end) and (common or not _is_title_case(line))) \
+                or (common and _is_title_case(line)):
+            continue  # "Bir al-Abed", "in Independence Square": a longer name
+        stop = text.rfind(". ", line_start, m.start)
+        start = stop + 2 if stop >= 0 else line_start
+        end_hit = _SENTENCE_END.search(text, m.end)
+        sentence = text[start:end_hit.start() if end_hit else len(text)]
+        if not _INCIDENT_WORD.search(sentence):
+            continue
+        before = folded[max(start, m.start - 40):m.start]
+        if (_AT_OR_IN if common else _HIT_BEFORE).search(before):
+            return True  # a word-like name only after in/at/near/à ("in Nice", not "attack Nice")
+        if m.start == line_start and _HEADLINE_TOWN_AFTER.match(text, m.end):
+            return True
+    return False
+
+
+def _shared_abroad(gaz: Gazetteer, city: City, ms: list[Mention]) -> bool:
+    """Every mention's name is also a sizeable town's in another country (a fifth of this one's people or more)."""
+    return all(any(kind in (CITY, CITY_ALT) and (t := gaz.cities[int(k)]).country != city.country
+                   and 5 * t.population >= city.population for kind, k in m.refs) for m in ms)
+
+
+_AT_OR_IN = re.compile(r"\b(?:in|at|near|outside|a|pres de)\s+$")
+
+
+# "on the Abuja-Kaduna highway", "between Boni and Douentza", "entre Gao et Ansongo", "l'axe Kaya-Dori": a route's ends,
+# not the scene.
+_ROUTE_WORD = r"(?:highway|road|expressway|motorway|railway|rail line|railroad|route|axis|corridor|pipeline|train|bus|convoy)s?\b"
+_ROUTE_AFTER = re.compile(r"-(?:[A-Z][\w'’]+)(?:[ -][A-Z][\w'’]+)?\s+" + _ROUTE_WORD)
+_ROUTE_AFTER_OTHER = re.compile(r"\s+" + _ROUTE_WORD)
+_ROUTE_BEFORE = re.compile(r"(?:\b(?:axe|route|tronçon|troncon|corridor)\s+(?:[A-Z][\w'’]+-)?|[A-Z][\w'’]+-)$")
+_BETWEEN_BEFORE = re.compile(r"\b(?:between|entre)\s+(?:the\s+)?"
+                             r"(?:(?:towns?|villages?|cities|localités|villes)\s+(?:of\s+|de\s+|d')?)?"
+                             r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:and|et)\s+)?$")
+_AND_NAME_AFTER = re.compile(r"\s+(?:and|et)\s+[A-Z]")
+
+
+def _route_end(text: str, m: Mention, before: str) -> bool:
+    """The mention names one end of a road or a trip ("the Abuja-Kaduna highway", "between Boni and Douentza")."""
+    if text.startswith("-", m.end) and _ROUTE_AFTER.match(text, m.end):
+        return True
+    if before.endswith(("-", " ")) and (hit := _ROUTE_BEFORE.search(before)) is not None:
+        # "l'axe Kaya-Dori", "the Abuja-Kaduna road" (not "Guinea-Bissau soldiers")
+        return not hit.group(0)[:1].isupper() or bool(_ROUTE_AFTER_OTHER.match(text, m.end))
+    hit = _BETWEEN_BEFORE.search(before) if ("between" in before or "entre" in before) else None
+    return hit is not None and (" and " in hit.group(0) or " et " in hit.group(0) or bool(_AND_NAME_AFTER.match(text, m.end)))
 
 
 def _sole_spelling_at_scene(text: str, city: City, ms: list[Mention], before: list[str]) -> bool:
