@@ -20,7 +20,11 @@ _WHEN = r"(?:the|this|these|last|yesterday's|\w+day's|l'|la|le|les|cet(?:te)?|ce
 # "no group has claimed responsibility for the attack".
 _LEAD_CUES = re.compile(
     r"^[^.!?\n]{0,80}?\b(?:claim(?:s|ed)?|has claimed|have claimed) responsibility for " + _WHEN + r"\b"
-    r"|^[^.!?\n]{0,80}?\brevendiqu\w*\s+(?:l'|la|le|les|cet(?:te)?)\s*" + _EVENT,
+    r"|^[^.!?\n]{0,80}?\brevendiqu\w*\s+(?:l'|la|le|les|cet(?:te)?)\s*" + _EVENT
+    # the headline form: "Islamic State claims Kerman bombings", "PKK claims Ankara suicide attack" (but not
+    # "no group has claimed the attack", nor "the blast claimed 20 lives")
+    + r"|^(?:(?!\b(?:no|not|nobody|yet|none)\b)[^.!?\n]){0,80}?\bclaim(?:s|ed)\s+(?:" + _WHEN + r"\s*)?"
+    r"(?:[\w'-]+\s+){0,3}?" + _EVENT + r"\b",
     re.MULTILINE,
 )
 _CUES = re.compile(
@@ -43,8 +47,13 @@ _CUES = re.compile(
         # someone is blamed for it: "the government blames the attack on the Haqqani network",
         # "India blames Jaish-e-Mohammed for the Uri attack"
         r"\bblam(?:e|es|ed|ing)\s+" + _WHEN + r"\s*(?:\w+\s+){0,2}" + _EVENT + r"\s+on\b",
-        r"\bblam(?:e|es|ed|ing)\s+(?:[\w'-]+\s+){1,5}?for\s+" + _WHEN + r"\s*(?:[\w'-]+\s+){0,3}" + _EVENT + r"\b",
+        # (headlines drop the article: "police blame 400 Mawozo gang for missionary kidnapping")
+        r"\bblam(?:e|es|ed|ing)\s+(?:[\w'-]+\s+){1,5}?for\s+(?:" + _WHEN + r"\s*)?(?:[\w'-]+\s+){0,3}" + _EVENT + r"\b",
         r"\b(?:attribu\w*|impute\w*)\s+(?:l'|la|le|les|cet(?:te)?)\s*(?:\w+\s+){0,2}" + _EVENT + r"\s+(?:a|au|aux)\b",
+        # the hostages are freed: "the 11 students kidnapped from a school ... have been released"
+        r"\b(?:kidnapped|abducted|taken hostage|held hostage|enleve\w*)\b[^.;]{0,80}?\b(?:released|freed|rescued|liberee?s?)\b",
+        r"\b(?:releases?|frees?|rescues?|released|freed|rescued|liberation)\s+(?:of\s+)?(?:[\w'-]+\s+){0,3}?"
+        r"(?:kidnapped|abducted|hostages?|otages?)\b",
         # pictures of it come out: "video emerged showing ...", "footage has emerged of ..."
         r"\b(?:video|videos|footage|images|photos)\s+(?:has |have |had )?(?:emerged|surfaced)\b",
         # time points back at it: "a day after the attack", "au lendemain de l'attentat"
@@ -61,8 +70,9 @@ _NAMED_EVENT = re.compile(
 
 
 # Every cue above contains one of these: most reports have none, and skip the patterns.
-_GATE = ("toll", "bilan", "responsib", "revendiqu", "identif", "name", "arrest", "detain", "captured", "charged",
-         " after ", "lendemain", "blam", "attribu", "impute", "emerged", "surfaced")
+_GATE = ("toll", "bilan", "responsib", "revendiqu", "claims", "claimed", "identif", "name", "arrest", "detain",
+         "captured", "charged", " after ", "lendemain", "blam", "attribu", "impute", "emerged", "surfaced", "releas",
+         "freed", "rescue", "libere", "liberation")
 
 
 def is_follow_up(title: str, text: str) -> bool:
@@ -95,3 +105,45 @@ def lead_cues(title: str, text: str) -> tuple[bool, bool]:
     lead = f"{title}\n{text[:800]}"
     folded = fold(lead)
     return _refers_back(lead, folded, len(title)), _VIOLENCE.search(folded) is not None
+
+
+# A report that tells of another event than one a reader may know: "the second mosque blast in two days",
+# "a day after a deadly attack in the west of the city" (an event, not the one), "au lendemain d'un attentat".
+# Such a report is of a new event: it does not join one reported a day before.
+_NEW_EVENT = re.compile(
+    r"\b(?:second|third|fourth|another|fresh|new)\s+(?:[\w'-]+\s+){0,2}?" + _EVENT + r"\b[^.;]{0,40}?"
+    r"\bin\s+(?:two|three|four|five|six|seven|a few|several|as many|\d+)\s+(?:days|weeks)\b"
+    r"|\b(?:a day|one day|two days|days|a week|hours)\s+after\s+(?:an?|another)\s+(?:[\w'-]+\s+){0,2}?" + _EVENT + r"\b"
+    r"|\b(?:nouvel(?:le)?|deuxieme|seconde?|autre)\s+(?:[\w'-]+\s+){0,1}?" + _EVENT + r"[^.;]{0,40}?"
+    r"\ben\s+(?:deux|trois|quatre|quelques)\s+(?:jours|semaines)\b"
+    r"|\b(?:au lendemain|(?:deux|trois|quelques) jours apres)\s+d'une?\s+(?:[\w'-]+\s+){0,2}?" + _EVENT)
+_NEW_EVENT_GATE = (" after ", " days", " weeks", "lendemain", " jours", " semaines")
+
+
+def tells_of_a_new_event(folded_lead: str) -> bool:
+    """True when the (folded) lead sets its event apart from an earlier one."""
+    if not any(word in folded_lead for word in _NEW_EVENT_GATE):
+        return False
+    return _NEW_EVENT.search(folded_lead) is not None
+
+
+# A report about an event of an earlier year: a trial, a verdict or an anniversary ("court sentences 7 over a
+# 2017 attack", "trial opens for man accused in 2022 Tulsa hospital shooting"). The year it names is the year
+# of its event: beside a new event in the same place it is another story.
+_OLD_EVENT = re.compile(
+    r"\b(?:the|a|an|its|over|of|for|in)\s+((?:19|20)\d\d)\s+(?:[\w'-]+\s+){0,3}?" + _EVENT + r"\b"
+    r"|\b" + _EVENT + r"\s+(?:de|d'|du)\s*((?:19|20)\d\d)\b")
+_RETROSPECT = re.compile(
+    r"\b(?:trial|court|judge|jury|sentenc\w*|convict\w*|verdict|acquit\w*|appeal|inquest|inquiry|extradit\w*|"
+    r"anniversary|commemorat\w*|memorial|mourn\w*|remembrance|proces|tribunal|condamn\w*|anniversaire|"
+    r"commemor\w*|hommage)\b")
+_RETROSPECT_GATE = ("trial", "court", "judge", "jury", "sentenc", "convict", "verdict", "acquit", "appeal", "inquest",
+                    "inquiry", "extradit", "anniversar", "commemor", "memorial", "mourn", "remembrance", "proces",
+                    "tribunal", "condamn", "hommage")
+
+
+def years_told_of(folded_lead: str) -> tuple[int, ...]:
+    """The years of the events a retrospective lead tells of ("over a 2017 attack"); () for any other lead."""
+    if not any(word in folded_lead for word in _RETROSPECT_GATE) or _RETROSPECT.search(folded_lead) is None:
+        return ()
+    return tuple(int(m[1] or m[2]) for m in _OLD_EVENT.finditer(folded_lead))

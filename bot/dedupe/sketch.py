@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from bot.analysis.normalize import fold
+from bot.dedupe.followup import tells_of_a_new_event, years_told_of
 
 SKETCH_SIZE = 64
 SHINGLE_WORDS = 3
@@ -78,7 +79,7 @@ STOP_WORDS = frozenset(
     then there these they this those through to told too two under until up upon very was we were what when
     where which while who whom why will with would year years yesterday today tuesday monday wednesday
     thursday friday saturday sunday week weeks day days time times according report reports reported news
-    officials official local least first second third three four five six seven eight nine ten
+    officials official local least first second third three four five six seven eight nine ten greater
     au aux avec ce ces cette dans de des du elle en et est il ils la le les leur lui mais ne ni nous on ou
     par pas plus pour qu que qui sa se ses son sont sur un une vers ete etait selon apres avant depuis lors
     entre contre sous tres aussi deux trois quatre cinq jeudi lundi mardi mercredi vendredi samedi dimanche
@@ -149,17 +150,31 @@ GENERIC_TERMS = frozenset(
     terroristes manifestants manifestation violences ville pays capitale region nord sud est ouest
     witnesses witness residents resident sources source reporters spokesman spokeswoman media agency agencies
     confirmed confirm described stated statement added told announced reported saying local national
-    morning afternoon evening night hours minutes temoins habitants sources porte-parole selon""".split()
+    morning afternoon evening night hours minutes temoins habitants sources porte-parole selon
+    arrest arrests arrested hit hits struck strike strikes""".split()
 )
 # What was hit and how, and who did it: reports that share these are likely about the same event.
 TARGET_TERMS = frozenset(
     stem(w)
     for w in """mosque church synagogue temple hotel school university college market bazaar embassy consulate
     airport checkpoint convoy barracks prison hospital stadium nightclub restaurant cafe bank parliament
-    palace pipeline refinery bridge train station airstrike airstrikes drone ambush hostage
-    hostages kidnapped abducted beheaded landmine roadside stabbing stabbed truck vehicle motorbike
+    palace pipeline refinery bridge train station airstrike airstrikes drone ambush hostage apartment mall
+    supermarket shop base camp
+    hostages kidnapped abducted beheaded landmine roadside stabbing stabbed truck vehicle motorcycle
     mosquee eglise ecole marche ambassade aeroport caserne prison hopital otages enleves embuscade""".split()
 )
+
+# How it was done: a knife, a gun, a bomb, or from the air. Two reports that each say how, and in no way
+# in common (a stabbing and a shooting at the same place), are more likely two events. "Shot" is left out
+# (a stabber is "shot by police"), and "bomb" is a bomb and an air raid ("bombardement", "glide bombs").
+_MEANS = {
+    **{stem(w): frozenset({"knife"}) for w in "stabbing stabbed knife knifeman machete hatchet".split()},
+    **{stem(w): frozenset({"gun"}) for w in "gunman gunmen gunfire shooter shooting rifle firearm sniper".split()},
+    **{stem(w): frozenset({"explosive"}) for w in "bomber grenade suicide landmine".split()},
+    stem("bomb"): frozenset({"explosive", "air"}),
+    **{stem(w): frozenset({"air"}) for w in "missile missiles rocket rockets drone drones shelling mortar "
+                                             "airstrike airstrikes strike strikes".split()},
+}
 
 # Capitalised words that name no one in particular: titles and bodies quoted in any report, and
 # nationalities and countries ("Palestinian", "French"), which say who, not which event.
@@ -226,6 +241,12 @@ def _not_names() -> frozenset[str]:
     return _common_names() | key_fact_terms() | frozenset(stem(w) for w in _ORGANISATION_WORDS)
 
 
+# A wire story's dateline ("BEIRUT (Reuters) -", "TULSA, Okla. (AP) —", "(AFP) -") says where the bureau is, not
+# where it happened: two stories from one bureau share it whatever they tell of.
+_DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Z'.-]+(?:[ -][A-Z][A-Z'.-]+){0,3}(?:,\s*[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,2})?\s*)?"
+    r"\((?:[A-Z][\w'.-]*)(?:\s[A-Z][\w'.-]*){0,2}\)\s*[-\u2013\u2014]+\s*"
+    r"|^\s*[A-Z][A-Z'.-]{2,}(?:[ -][A-Z][A-Z'.-]+){0,3}(?:,\s*[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,2})?\s*[-\u2013\u2014]+\s+")
 KEY_FACT_WEIGHT = 1.5
 PROPER_WEIGHT = 2.0
 GENERIC_WEIGHT = 0.3
@@ -241,6 +262,8 @@ def key_terms(title: str, text: str, *, limit: int = 40, place_names: Iterable[s
     case so `term_overlap` can weigh it more. The words of the event's own place are left out:
     two reports from one city share them whatever happened there, and the place is compared apart.
     """
+    if (text[:1].isupper() or text[:1] == "(") and (dateline := _DATELINE.match(text)):
+        text = text[dateline.end():]
     lead = f"{title}\n{text[:1500]}"  # names are looked for in the lead only
     names = {stem(w) for w in fold(" ".join(_CAPITALISED.findall(lead))).split()} - _TITLE_STEMS  # one fold for all
     names -= {stem(w) for w in _WORD.findall(fold(" ".join(_PLACE_PHRASE.findall(lead))))}
@@ -264,10 +287,46 @@ def key_terms(title: str, text: str, *, limit: int = 40, place_names: Iterable[s
     day = event_date(lead[:400])
     if day:
         terms.append(DATE_TERM + day)
+    folded = fold(lead[:400])
+    weekday = told_weekday(folded)
+    if weekday is not None:  # "on Tuesday", "Tuesday's", "mardi soir": the day it tells of
+        terms.append(WEEKDAY_TERM + str(weekday))
+    if tells_of_a_new_event(folded):  # "the second mosque blast in two days"
+        terms.append(NEW_EVENT_TERM)
+    terms.extend(YEAR_TERM + str(year) for year in years_told_of(folded))  # "a court ... over a 2017 attack"
     return frozenset(terms)
 
 
 DATE_TERM = "@d"
+YEAR_TERM = "@y"  # + four digits: the year of the event a trial or an anniversary is about
+WEEKDAY_TERM = "@w"  # + 0-6: the weekday it tells of (Monday = 0)
+_WEEKDAYS = {d: i % 7 for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday "
+                                             "lundi mardi mercredi jeudi vendredi samedi dimanche".split())}
+_DAY_WORD = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                       r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b")
+_DAY_BEFORE = re.compile(r"\b(?:on|late|early|last)\s+(?:on\s+)?$")  # "on Tuesday", "late on Saturday"
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|stated|announced|reported|confirmed)\s+(?:late\s+|early\s+)?$")
+_DAY_AFTER = re.compile(r"'s\b|\s+(?:night|morning|evening|afternoon)\b")  # "Tuesday's", "Friday night"
+
+
+def told_weekday(folded_lead: str) -> int | None:
+    """The weekday the (folded) lead tells of (Monday = 0): an English day after "on" or before "night" or
+    "'s", not the day something was said ("the army said on Wednesday"); any French day ("mardi soir")."""
+    for m in _DAY_WORD.finditer(folded_lead):
+        day = _WEEKDAYS[m[0]]
+        if m[0] in _FRENCH_DAYS:
+            return day
+        before = folded_lead[max(0, m.start() - 24):m.start()]
+        if _DAY_BEFORE.search(before):
+            if not _SAID_BEFORE.search(before[:len(before) - len(_DAY_BEFORE.search(before)[0])]):
+                return day
+        elif _DAY_AFTER.match(folded_lead, m.end()):
+            return day
+    return None
+
+
+_FRENCH_DAYS = frozenset("lundi mardi mercredi jeudi vendredi samedi dimanche".split())
+NEW_EVENT_TERM = "@+new"  # the report sets its event apart from an earlier one (not a code: airports are "@abc")
 PLACE_TERM = "#"
 _MONTHS = {m: i % 12 + 1 for i, m in enumerate(
     "january february march april may june july august september october november december "
@@ -338,18 +397,62 @@ _FRENCH = {
     "fusillade": "shooting", "convoi": "convoy", "double": "twin", "gare": "station", "pont": "bridge",
     "frontiere": "border", "morts": "dead", "tues": "killed", "blesses": "wounded", "bilan": "toll",
     "stade": "stadium", "universite": "university", "noel": "christmas", "tentative": "attempt",
+    **dict.fromkeys("affrontement affrontements".split(), "clashes"),
+    **dict.fromkeys("milice milices miliciens".split(), "militia"),
+    **dict.fromkeys("rival rivale rivaux rivales".split(), "rival"),
+    **dict.fromkeys("frappe frappes".split(), "strike"),
+    **dict.fromkeys("aerienne aeriennes aerien aeriens".split(), "air"),
+    **dict.fromkeys("immeuble immeubles".split(), "building"),
+    **dict.fromkeys("quartier quartiers".split(), "district"),
+    **dict.fromkeys("voiture voitures".split(), "car"),
+    **dict.fromkeys("piegee piegees piege".split(), "bomb"),
+    **dict.fromkeys("explosif explosifs".split(), "explosive"),
+    **dict.fromkeys("explose explosee explosees exploses".split(), "exploded"),
+    **dict.fromkeys("eleve eleves etudiant etudiants etudiantes".split(), "students"),
+    **dict.fromkeys("pelerin pelerins".split(), "pilgrims"),
+    **dict.fromkeys("fidele fideles".split(), "worshippers"),
+    **dict.fromkeys("priere prieres".split(), "prayer"),
+    **dict.fromkeys("assaillant assaillants".split(), "attackers"),
+    **dict.fromkeys("ravisseur ravisseurs".split(), "kidnappers"),
+    **dict.fromkeys("jihadiste jihadistes djihadiste djihadistes".split(), "jihadist"),
+    **dict.fromkeys("insurge insurges".split(), "insurgents"),
+    **dict.fromkeys("civil civils".split(), "civilians"),
+    **dict.fromkeys("vol vols".split(), "flights"),
+    "couteau": "knife", "foule": "crowd", "commandant": "commander", "sante": "health", "lycee": "school",
+    "patrouille": "patrol", "rancon": "ransom", "blessant": "wounding", "tuant": "killing", "pillant": "looting",
+    "banlieue": "suburb", "missionnaires": "missionaries", "interieur": "interior", "defense": "defence",
     "revendique": "claimed", "soir": "evening", "nuit": "night", "matin": "morning", "gouvernement": "government",
     **dict.fromkeys("faisant fait font ont avoir etre moins dont leurs ainsi alors encore deja tout tous toute "
-                    "toutes mois homme hommes".split(), ""),
+                    "toutes mois homme hommes personne personnes pres plusieurs parmi dizaine dizaines centaine "
+                    "centaines avait avaient affirme affirmant indique selon huit neuf onze douze vingt trente "
+                    "cent cents mille".split(), ""),
+}
+
+
+# The outlets and agencies that carry reports ("(Reuters) -", "AFP reported"): every wire story names one,
+# so two reports from one agency share it whatever they tell of.
+_OUTLETS = frozenset("""reuters afp associated xinhua anadolu bernama interfax tass novosti jazeera aljazeera
+    yonhap kyodo irna efe ansa dpa cnn""".split())
+
+
+# English words one outlet uses where another uses a synonym: as one word, so the reports share it.
+_ENGLISH = {
+    **dict.fromkeys("bazaar bazaars marketplace".split(), "market"),
+    **dict.fromkeys("motorbike motorbikes motorcycle motorcycles".split(), "motorcycle"),
+    **dict.fromkeys("abduct abducts abducted abducting abduction abductions".split(), "kidnapped"),
+    **dict.fromkeys("kidnap kidnaps kidnapping kidnappings".split(), "kidnapped"),
+    **dict.fromkeys("assailant assailants".split(), "attackers"),
+    **dict.fromkeys("militias militiamen militiaman".split(), "militia"),
+    **dict.fromkeys("daycare creche".split(), "nursery"),
 }
 
 
 @functools.lru_cache(maxsize=65536)
 def _term(word: str) -> str:
-    """The stem a word counts as, or "" for function words, numbers and words too short to tell."""
+    """The stem a word counts as, or "" for function words, numbers, outlets and words too short to tell."""
     w = base_word(word)
-    w = _FRENCH.get(w, w)
-    return "" if len(w) < 4 or w in STOP_WORDS or w.isdigit() else stem(w)
+    w = _ENGLISH.get(w) or _FRENCH.get(w, w)
+    return "" if len(w) < 4 or w in STOP_WORDS or w in _OUTLETS or w.isdigit() else stem(w)
 
 
 def fact_terms(*, un_involved: bool, airports: Iterable[str]) -> frozenset[str]:
@@ -358,9 +461,17 @@ def fact_terms(*, un_involved: bool, airports: Iterable[str]) -> frozenset[str]:
     return frozenset([*(["@un"] if un_involved else []), *(f"@{code.lower()}" for code in airports)])
 
 
+def _is_year(term: str) -> bool:
+    return term.startswith(YEAR_TERM) and term[2:].isdigit()
+
+
+def _is_weekday(term: str) -> bool:
+    return term.startswith(WEEKDAY_TERM) and term[2:].isdigit()
+
+
 @functools.lru_cache(maxsize=65536)  # called for every term of every candidate comparison
 def _weight(term: str) -> float:
-    if term.startswith(PLACE_TERM):  # the event's place is compared apart
+    if term.startswith(PLACE_TERM) or term == NEW_EVENT_TERM or _is_year(term) or _is_weekday(term):  # apart
         return 0.0
     if term.startswith("@"):
         return KEY_FACT_WEIGHT
@@ -381,7 +492,10 @@ class _Profile:
     names: frozenset[str]  # the proper names that identify an event (see _names)
     places: frozenset[str]  # the words of the place the analysis found, without PLACE_TERM
     dates: frozenset[str]  # stated dates (DATE_TERM terms)
+    weekdays: frozenset[int]  # the weekday it tells of (WEEKDAY_TERM), Monday = 0
+    years: frozenset[int]  # the years of the old events a retrospective report tells of (YEAR_TERM terms)
     targets: frozenset[str]  # what was hit
+    means: frozenset[str]  # how: knife, gun, explosive, air (see _MEANS)
     actors: frozenset[str]  # which group
     weight: float  # the summed weight of the terms
 
@@ -402,8 +516,12 @@ def _profile(terms: frozenset[str]) -> _Profile:
         # groups or what was hit (those are compared by their kind)
         names=proper - _not_names(),
         places=frozenset(t[1:] for t in terms if t[0] == PLACE_TERM),
-        dates=frozenset(t for t in terms if t.startswith(DATE_TERM)),
+        # (a date is "@d" and digits: "@dxb" is Dubai's airport)
+        dates=frozenset(t for t in terms if t.startswith(DATE_TERM) and t[2:3].isdigit()),
+        years=frozenset(int(t[len(YEAR_TERM):]) for t in terms if _is_year(t)),
+        weekdays=frozenset(int(t[len(WEEKDAY_TERM):]) for t in terms if _is_weekday(t)),
         targets=frozenset(lower & TARGET_TERMS),
+        means=frozenset().union(*(_MEANS[t] for t in lower & _MEANS.keys())),
         actors=frozenset(lower & actor_terms()),
         # fsum: exact, so the result does not depend on the order a set is walked in (which varies by process)
         weight=math.fsum(_weight(t) for t in terms),
@@ -437,14 +555,15 @@ def target_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 def conflicts(a: frozenset[str], b: frozenset[str]) -> int:
-    """How many kinds of identifying detail both reports give but do not share: what was hit, which
+    """How many kinds of identifying detail both reports give but do not share: what was hit, how, which
     group did it, and who or where by name (proper names). Two bombings in one city, one at a market
     and one at a hotel, are two events; a report naming the hotel and one naming the group are not."""
     pa, pb = _profile(a), _profile(b)
     shared = _shared_names(pa, pb)
     if shared >= SAME_NAMES:  # the same people or groups named: details may differ, not the event
         return 0
-    count = _kind_conflict(pa.targets, pb.targets) + _kind_conflict(pa.actors, pb.actors)
+    count = _kind_conflict(pa.targets, pb.targets) + _kind_conflict(pa.actors, pb.actors) + _kind_conflict(
+        pa.means, pb.means)
     if not shared and pa.names and pb.names:
         count += 1
     return count
@@ -454,6 +573,36 @@ def different_dates(a: frozenset[str], b: frozenset[str]) -> bool:
     """Both state the date of what they report, and not the same one ("1/25/1970:", "1/26/1970:")."""
     da, db = _profile(a).dates, _profile(b).dates
     return bool(da and db and not da & db)
+
+
+def names_the_place(a: frozenset[str], b: frozenset[str]) -> bool:
+    """a names b's place (its city) as a word: "JNIM claims the attack on Djibo", "Mangina : le bilan s'alourdit"."""
+    places = _profile(b).places
+    return bool(places and places & _profile(a).lower)
+
+
+def different_years(a: frozenset[str], b: frozenset[str], year_a: int, year_b: int) -> bool:
+    """One tells of an event of an earlier year than the other was published in (a trial, an anniversary
+    beside a new attack), or both do, of different years."""
+    ya, yb = _profile(a).years, _profile(b).years
+    if ya and yb:
+        return not ya & yb
+    return bool(ya and max(ya) < year_b or yb and max(yb) < year_a)
+
+
+def days_apart(a: frozenset[str], b: frozenset[str]) -> int:
+    """How many days apart the weekdays the two reports tell of are ("on Tuesday", "on Thursday": 2), or 0
+    when either states none."""
+    wa, wb = _profile(a).weekdays, _profile(b).weekdays
+    if not wa or not wb:
+        return 0
+    d = abs(min(wa) - min(wb)) % 7
+    return min(d, 7 - d)
+
+
+def tells_of_a_new_one(terms: frozenset[str]) -> bool:
+    """The report sets its event apart from an earlier one ("the second blast in two days")."""
+    return NEW_EVENT_TERM in terms
 
 
 SAME_NAMES = 2
