@@ -6,9 +6,10 @@ summary and an outlet's lead, follow-ups, French reports, look-alikes), not a de
 from datetime import UTC, datetime, timedelta
 
 from bot.analysis.facts import Category
-from bot.dedupe.cluster import KnownIncident, Report, choose_incident
+from bot.dedupe.cluster import Report, choose_incident
 from bot.dedupe.followup import is_follow_up
-from bot.dedupe.sketch import conflicts, key_terms, sketch, term_overlap
+from bot.dedupe.sketch import conflicts, key_terms, term_overlap
+from tests.dedupe_support import known, placed_report
 
 T0 = datetime(2017, 6, 23, 9, 0, tzinfo=UTC)
 PARACHINAR = (1168312, 33.9, 70.1, "Parachinar", "PK", "Pakistan")
@@ -18,22 +19,8 @@ BUJUMBURA = (425378, -3.38, 29.36, "Bujumbura", "BI", "Burundi")
 MOGADISHU = (53654, 2.04, 45.34, "Mogadishu", "SO", "Somalia")
 
 
-def report(text: str, *, title: str = "", category: Category = Category.BOMBING, city=PARACHINAR,
-           country: str | None = None, at: datetime = T0, killed: int | None = None) -> Report:
-    """A report as ingest builds it: the place words of its own city and country are left out of its terms."""
-    if city:
-        gid, lat, lon, name, code, country_name = city
-        places = [name, country_name]
-    else:
-        gid = lat = lon = None
-        code, places = country, []
-    return Report(category, country or code, gid, lat, lon, at, sketch(title, text),
-                  key_terms(title, text, place_names=places), killed, is_follow_up(title, text))
-
-
-def known(r: Report, incident_id: int = 1) -> KnownIncident:
-    return KnownIncident(incident_id, r.category, r.country, r.geonameid, r.lat, r.lon, r.published, r.published,
-                         r.sketch, r.terms, r.killed)
+def report(text: str, *, city=PARACHINAR, at: datetime = T0, **details) -> Report:
+    return placed_report(text, city=city, at=at, **details)
 
 
 # French reports: what was hit and how, in the words an English report of the same event uses.

@@ -9,11 +9,12 @@ from sqlite_utils import Database
 
 from bot.analysis.advisory import render_html
 from bot.analysis.facts import Category, Facts
-from bot.dedupe.cluster import KnownIncident, Report, choose_incident
+from bot.dedupe.cluster import Report, choose_incident
 from bot.dedupe.followup import is_follow_up
-from bot.dedupe.sketch import conflicts, fact_terms, key_terms, sketch, term_overlap
+from bot.dedupe.sketch import conflicts, fact_terms, key_terms, term_overlap
 from bot.ingest import ingest_articles
 from bot.model import Article
+from tests.dedupe_support import known, placed_report
 
 T0 = datetime(2024, 3, 15, 9, 0, tzinfo=UTC)
 KABUL = (1138958, 34.53, 69.17, "Kabul", "AF", "Afghanistan")
@@ -29,22 +30,8 @@ PESHAWAR = (1168197, 34.01, 71.58, "Peshawar", "PK", "Pakistan")
 COTABATO = (1717512, 7.22, 124.25, "Cotabato", "PH", "Philippines")
 
 
-def report(text: str, *, title: str = "", category: Category = Category.BOMBING, city=KABUL,
-           country: str | None = None, at: datetime = T0, killed: int | None = None) -> Report:
-    """A report as ingest builds it: its own city and country words are left out of its terms."""
-    if city:
-        gid, lat, lon, name, code, country_name = city
-        places = [name, country_name]
-    else:
-        gid = lat = lon = None
-        code, places = country, []
-    return Report(category, country or code, gid, lat, lon, at, sketch(title, text),
-                  key_terms(title, text, place_names=places), killed, is_follow_up(title, text))
-
-
-def known(r: Report, incident_id: int = 1) -> KnownIncident:
-    return KnownIncident(incident_id, r.category, r.country, r.geonameid, r.lat, r.lon, r.published, r.published,
-                         r.sketch, r.terms, r.killed)
+def report(text: str, *, city=KABUL, at: datetime = T0, **details) -> Report:
+    return placed_report(text, city=city, at=at, **details)
 
 
 def joins(later: Report, first: Report) -> bool:

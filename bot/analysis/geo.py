@@ -592,7 +592,7 @@ _NOT_NAME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "frid
                              "christmas", "easter", "carnival", "marathon", "pride", "festival", "fair", "metro", "subway",
                              "mall", "stadium", "synagogue", "temple", "shrine", "hospital", "prison", "jail", "court",
                              "courthouse", "embassy", "consulate", "parliament", "palace", "barracks", "garrison", "base",
-                             "refinery", "harbour", "harbor", "terminal", "checkpoint", "crossing", "province", "region"})
+                             "refinery", "harbour", "harbor", "terminal", "checkpoint", "crossing"})
 
 
 def _is_persons_name(gaz: Gazetteer, text: str, start: int) -> bool:

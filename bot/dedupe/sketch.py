@@ -317,8 +317,8 @@ def told_weekday(folded_lead: str) -> int | None:
         if m[0] in _FRENCH_DAYS:
             return day
         before = folded_lead[max(0, m.start() - 24):m.start()]
-        if _DAY_BEFORE.search(before):
-            if not _SAID_BEFORE.search(before[:len(before) - len(_DAY_BEFORE.search(before)[0])]):
+        if (cue := _DAY_BEFORE.search(before)) is not None:
+            if not _SAID_BEFORE.search(before[:len(before) - len(cue[0])]):
                 return day
         elif _DAY_AFTER.match(folded_lead, m.end()):
             return day
