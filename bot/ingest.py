@@ -116,7 +116,7 @@ def ingest_articles(
 ) -> IngestReport:
     policy = policy or DedupeSettings()
     # Watches are loaded once per batch: ingest runs to its end before a command can change one.
-    batch = _Batch(db, watch_index(db), IngestReport(), render_html, now, max_age, policy)
+    batch = _Batch(db, watch_index(db), IngestReport(), render_html, now, max_age, policy, set())
     report = batch.report
     # One transaction per batch (one commit, not one per article); a savepoint per article keeps
     # each article all-or-nothing. A crash loses at most the batch, which the next process reads
@@ -137,6 +137,7 @@ def ingest_articles(
             except (sqlite3.IntegrityError, ValueError, KeyError, TypeError) as e:  # one bad item must not stop a batch
                 log.exception("article %r from %s skipped: %s", article.url or article.title[:80], article.source, e)
                 report.failed += 1
+        batch.edit_confirmed()
         incident_store.purge_article_text(db, seen_before=now - timedelta(days=policy.retention_days))
     return report
 
@@ -152,6 +153,9 @@ class _Batch:
     now: datetime
     max_age: timedelta
     policy: DedupeSettings
+    # Events whose sent alerts are to be edited (more sources confirm them): once, at the end of the batch,
+    # with the count the batch ends on, not once for each step it passed (2, then 3, then 5 sources).
+    confirmed: set[int]
 
     def ingest_one(self, article: Article, facts: Facts, chash: str) -> None:
         """Every article joins or opens an event; an event becomes an incident (and alerts) with its
@@ -216,6 +220,17 @@ class _Batch:
                                                             priority=_priority(facts), now=self.now)
         return matches
 
+    def edit_confirmed(self) -> None:
+        """Edit the sent alerts of the events more sources confirmed in this batch, to name them all."""
+        for event_id in sorted(self.confirmed):
+            event = incident_store.load_event(self.db, event_id)
+            line = sources_line(event.sources, event.copies)
+            self.report.edits += outbox.enqueue_edit(
+                self.db, incident_id=event_id, now=self.now,
+                render=lambda context, e=event, line=line: self.render_html(e.facts, e.meta,
+                                                                            extra_lines=[*context, line]))
+        self.confirmed.clear()
+
     def refine_place(self, event: incident_store.Event, article: Article, facts: Facts, outlets: Outlets) -> None:
         """A later report names the city of an incident first placed only in its country ("in northern
         Mali", then "in Timbuktu"): the incident takes the city, and the chats watching that city, which
@@ -254,7 +269,7 @@ class _Batch:
             texts.append((delivery_id, rendered[key]))
         outbox.set_pending_texts(db, texts)
         if len(sources) > len(event.sources) and len(sources) in CONFIRMATION_STEPS:  # sent alerts: edited, silently
-            self.report.edits += outbox.enqueue_edit(db, incident_id=event.id, now=now, render=render)
+            self.confirmed.add(event.id)
         if not lines:
             return sources, copies
         text = render_update_html(_place_of(event.facts), lines, meta_of(article))

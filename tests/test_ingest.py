@@ -193,6 +193,18 @@ def test_a_sent_alert_is_edited_when_more_sources_confirm_it(db: Database) -> No
     assert [k for _, k, _ in alerts_and_updates(db)] == ["alert"]  # no new message, no notification
 
 
+def test_confirmations_in_one_batch_make_one_edit_with_the_final_sources(db: Database) -> None:
+    watch(db, 1, "Bamako")
+    at = NOW - timedelta(hours=1)
+    ingest(db, story(HOTEL[0], source="AFP", at=at, slug="afp"))
+    (alert_id,) = db.execute("SELECT id FROM deliveries WHERE kind = 'alert'").fetchone()
+    outbox.mark_sent(db, alert_id, message_id=77, now=NOW)
+    report = ingest(db, story(HOTEL[1], source="Reuters", at=at + timedelta(minutes=5), slug="reuters"),
+                    story(HOTEL[2], source="RFI", at=at + timedelta(minutes=9), slug="rfi"))
+    assert report.edits == 1  # 2 sources, then 3: one edit, not one per step
+    ((text, seq),) = db.execute("SELECT text, seq FROM deliveries WHERE kind = 'edit'").fetchall()
+    assert seq == 1 and "Reported by 3 independent sources: AFP, Reuters, RFI." in text
+
 def test_syndicated_copies_are_carried_not_confirming(db: Database) -> None:
     watch(db, 1, "Bamako")
     at = NOW - timedelta(hours=1)
