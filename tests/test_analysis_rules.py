@@ -4,7 +4,9 @@ from __future__ import annotations
 import pytest
 
 from bot.analysis import analyze
+from bot.analysis.facts import Category, Severity
 from bot.analysis.gazetteer import load_gazetteer
+from bot.analysis.severity import rate_severity
 
 
 @pytest.mark.parametrize(("title", "text"), [
@@ -73,3 +75,23 @@ def test_places_carry_their_timezone() -> None:
     assert gaz.search("Mali")[0].extra["timezone"] == "Africa/Bamako"
     assert gaz.search("MINUSCA")[0].extra["timezone"] == "Africa/Bangui"
     assert gaz.search("France")[0].extra["timezone"] == "Europe/Paris"
+
+
+@pytest.mark.parametrize(("category", "killed", "targets", "reason"), [
+    (Category.MILITARY, 9, frozenset(), "High: 9 killed in military action."),
+    (Category.ARMED_ATTACK, 3, frozenset(), "High: 3 killed in an armed attack."),
+    (Category.UNREST, None, frozenset(), "Low: unrest without reported casualties."),
+    (Category.MILITARY, None, frozenset({"military base"}), "Medium: military action with no casualties reported."),
+    (Category.SHOOTING, None, frozenset({"school"}), "High: a shooting targeting a school."),
+    (Category.BOMBING, None, frozenset({"airport", "UN site"}), "High: a bombing targeting a UN site and an airport."),
+])
+def test_the_severity_reason_reads_as_a_sentence(category: Category, killed: int | None, targets: frozenset[str],
+                                                 reason: str) -> None:
+    assert rate_severity(category, killed=killed, injured=None, targets=targets, ongoing=False,
+                         airport_closed=False, is_coup=False)[1] == reason
+
+
+def test_an_ongoing_siege_of_a_hotel_is_critical() -> None:
+    severity, reason = rate_severity(Category.ARMED_ATTACK, killed=None, injured=None, targets=frozenset({"hotel"}),
+                                     ongoing=True, airport_closed=False, is_coup=False)
+    assert severity is Severity.CRITICAL and reason == "Critical: an ongoing armed attack at a hotel."

@@ -53,3 +53,17 @@ LABEL: dict[Category, str] = {
     Category.DISASTER: "Natural disaster",
     Category.NONE: "No incident",
 }
+
+# The kind as it reads in a sentence ("9 killed in military action", "an armed attack targeting a hotel").
+PHRASE: dict[Category, str] = {
+    Category.ARMED_ATTACK: "an armed attack",
+    Category.BOMBING: "a bombing",
+    Category.SHOOTING: "a shooting",
+    Category.KIDNAPPING: "a kidnapping",
+    Category.UNREST: "unrest",
+    Category.MILITARY: "military action",
+    Category.DISRUPTION: "a security disruption",
+    Category.CRIME: "a violent crime",
+    Category.DISASTER: "a natural disaster",
+    Category.NONE: "an event",
+}

@@ -9,6 +9,7 @@
 """
 from __future__ import annotations
 
+from bot.analysis.categories import PHRASE
 from bot.analysis.facts import Category, Severity
 
 SENSITIVE_TARGETS = frozenset({"airport", "UN site", "embassy", "hotel"})
@@ -19,16 +20,16 @@ VIOLENT = frozenset({Category.ARMED_ATTACK, Category.BOMBING, Category.SHOOTING,
 def rate_severity(category: Category, *, killed: int | None, injured: int | None, targets: frozenset[str],
                   ongoing: bool, airport_closed: bool, is_coup: bool) -> tuple[Severity, str]:
     """(severity, reason) for an incident."""
-    kind = category.value.replace("_", " ")
+    kind = PHRASE[category]  # "an armed attack", "military action"
     target_text = _listed(sorted(targets & HARD_TARGETS)) if targets & HARD_TARGETS else ""
     if killed and killed >= 10:
         return Severity.CRITICAL, f"Critical: at least {killed} killed."
     if ongoing and category in VIOLENT and targets & SENSITIVE_TARGETS:
-        return Severity.CRITICAL, f"Critical: an ongoing {kind} at {_listed(sorted(targets & SENSITIVE_TARGETS))}."
+        return Severity.CRITICAL, f"Critical: {_ongoing(kind)} at {_listed(sorted(targets & SENSITIVE_TARGETS))}."
     if killed:
-        return Severity.HIGH, f"High: {killed} killed in {_a(kind)}."
+        return Severity.HIGH, f"High: {killed} killed in {kind}."
     if category in VIOLENT and targets & HARD_TARGETS:
-        return Severity.HIGH, f"High: {_a(kind)} targeting {target_text}."
+        return Severity.HIGH, f"High: {kind} targeting {target_text}."
     if is_coup:
         return Severity.HIGH, "High: a coup or mutiny; expect closures and checkpoints."
     if airport_closed:
@@ -36,15 +37,17 @@ def rate_severity(category: Category, *, killed: int | None, injured: int | None
     if injured:
         return Severity.MEDIUM, f"Medium: {injured} injured, no deaths reported."
     if category in VIOLENT or category is Category.MILITARY:
-        return Severity.MEDIUM, f"Medium: {_a(kind)} with no casualties reported."
+        return Severity.MEDIUM, f"Medium: {kind} with no casualties reported."
     return Severity.LOW, f"Low: {kind} without reported casualties."
 
 
-def _a(noun: str) -> str:
-    """'an armed attack', 'a bombing'."""
-    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+def _ongoing(kind: str) -> str:
+    """'an armed attack' -> 'an ongoing armed attack'."""
+    noun = kind.split(" ", 1)[1] if kind.startswith(("a ", "an ")) else kind
+    return f"an ongoing {noun}"
 
 
 def _listed(items: list[str]) -> str:
-    """'airport', 'airport and school', 'airport, base and school'."""
+    """'an airport', 'an airport and a school', 'an airport, a hotel and a school'."""
+    items = [f"{'an' if item[0] in 'aeio' else 'a'} {item}" for item in items]  # "a UN site": U reads "you"
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
