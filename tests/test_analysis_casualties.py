@@ -27,3 +27,27 @@ from bot.analysis.normalize import fold
 ])
 def test_casualties_are_read_from_text(text: str, expected: tuple[int | None, int | None]) -> None:
     assert count_casualties(fold(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("Bride shot dead in attack on French wedding party", 1),
+    ("Journalist killed in Mogadishu blast", 1),
+    ("Gunmen kill teacher in Maiduguri", 1),
+    ("Priest kidnapped and killed in Nigeria", 1),
+    ("Police said. A UN peacekeeper was killed when the convoy hit a mine", 1),
+    # no one person: the count is unknown, or the person did the killing
+    ("Soldiers killed in ambush near the border", None),
+    ("The soldier killed the gunman who had stormed the hotel", None),
+    ("Soldier shot dead three civilians in a rampage", 3),
+])
+def test_one_person_killed_named_by_role_counts_one(text: str, killed: int | None) -> None:
+    assert count_casualties(fold(text))[0] == killed
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("Kidnappers threaten to kill western journalist", None),
+    ("Two men were shot dead four days before the wedding", 2),
+    ("Gunmen killed four days after the truce, officials said", None),
+])
+def test_threats_and_time_spans_are_no_count_of_the_dead(text: str, killed: int | None) -> None:
+    assert count_casualties(fold(text))[0] == killed

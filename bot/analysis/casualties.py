@@ -62,12 +62,13 @@ _INJURED_AFTER = Gated(re.compile(r"\b" + _QUALIFIER + _NUMBER + r"\s+" + _WHO +
                        *_INJURED_NEEDLES)
 # "killing 12", "killed at least 30 people", "left 50 dead", "death toll rose to 40", "fait 12 morts"
 _KILLED_BEFORE = Gated(re.compile(
-    r"\b(?:killing|killed|kills|kill|death toll of|left|leaves|leaving|claimed the lives of|bilan de|tuant|ont tue|a tue|a fait|tue|tuent)\s+"
+    r"\b(?:killing|killed|kills|kill|shot dead|shoots dead|shooting dead|gunned down|death toll of|left|leaves|leaving|claimed the lives of|bilan de|tuant|ont tue|a tue|a fait|tue|tuent)\s+"
     # not "a fait 12 blessés", "left five people injured": a count of the hurt
-    + _QUALIFIER + r"(?>" + _NUMBER + r")\b(?!\s+(?:(?!and\b|et\b)[a-z'-]+\s+)?(?:injured|wounded|hurt|blesses?|blessees?)\b)"
+    + _QUALIFIER + r"(?>" + _NUMBER + r")\b(?!\s+(?:days?|weeks?|months?|years?|hours?|minutes?|ago|jours?|mois|ans|heures?)\b)"
+    r"(?!\s+(?:(?!and\b|et\b)[a-z'-]+\s+)?(?:injured|wounded|hurt|blesses?|blessees?)\b)"
     r"(?:\s+" + _WHO + r"(?:dead|morts?|people|persons|personnes|civilians|soldiers|"
     r"civils|soldats|militaires|others|police|policemen|officers|children|students|worshippers|troops)\b)?"),
-    "kill", "death toll of", "left", "leav", "claimed the lives of", "bilan de", "tue", "tuant", "a fait")
+    "kill", "dead", "gunned down", "death toll of", "left", "leav", "claimed the lives of", "bilan de", "tue", "tuant", "a fait")
 # "The death toll from Friday's attack on the hotel has risen to 21", "bringing the death toll to 45",
 # "the toll now stands at 50", "le bilan s'alourdit a 12 morts": a toll update says how many died.
 _TOLL = Gated(re.compile(r"\b(?:death toll|toll|number of (?:dead|deaths|people killed|victims)|bilan(?: humain| provisoire| officiel)?)"
@@ -82,6 +83,23 @@ _TOLL_TO = Gated(re.compile(r"\b(?:bringing|raising|pushing|taking|brought|raise
                  "toll", "number of", "bilan")
 _INJURED_BEFORE = Gated(re.compile(r"\b(?:injuring|wounding|injured|wounded|blessant|ont blesse|a blesse)\s+" + _QUALIFIER + _NUMBER),
                         "injur", "wound", "blessant", "blesse")
+# One person named by role, with no number: "Bride shot dead in attack", "Journalist killed in Mogadishu blast",
+# "Gunmen kill teacher in Maiduguri". Singular nouns only: "soldiers killed" says how many no more than "a soldier".
+_PERSON = trie_alternation(sorted("""man woman boy girl child baby teenager student pupil teacher lecturer professor priest
+    pastor imam cleric monk nun bishop bride groom journalist reporter photographer cameraman blogger activist lawyer judge
+    prosecutor doctor nurse official mayor governor minister lawmaker senator politician candidate chief leader commander
+    general colonel officer policeman policewoman soldier guard gendarme peacekeeper ranger driver farmer herder villager
+    trader shopkeeper businessman businesswoman worker tourist civilian protester demonstrator refugee pilgrim worshipper
+    resident passenger pedestrian mp deputy envoy diplomat ambassador""".split(), key=len, reverse=True))
+_SINGLE_KILLED = Gated(re.compile(
+    # the person starting a headline or sentence, then how they died (not "soldier killed three civilians")
+    r"(?:^|[.!?;:]\s+|\n)(?:(?:a|an|the|one|another)\s+)?(?:[a-z'-]+\s+){0,2}?(?:" + _PERSON + r")\s+"
+    r"(?:(?:was|is|has been|had been)\s+)?(?:(?:kidnapped|abducted|tortured|attacked|shot|stabbed|robbed) and\s+)?(?:shot dead|gunned down|killed|slain|murdered|(?:stabbed|beaten|hacked) to death|"
+    r"beheaded|lynched)\b(?!\s+(?:" + _QUALIFIER + _NUMBER + r"|his|her|their|the|a|an)\b)"
+    # or the verb and then the person: "gunmen kill teacher", "bomb kills policeman"
+    r"|(?<!\bto )\b(?:kills?|killed|killing|shoot dead|shoots dead|shot dead)\s+(?:(?:a|an|the|one)\s+)?(?:[a-z'-]+\s+){0,2}?"
+    r"(?:" + _PERSON + r")\b(?!['-])"), "kill", "shot dead", "shoot", "gunned down", "slain", "murdered", "to death",
+    "beheaded", "lynched")
 _NO_ONE = re.compile(r"\b(?:no one|nobody|no casualties|no injuries|aucune victime|pas de victime|no deaths)\b")
 
 
@@ -135,6 +153,8 @@ def count_casualties(folded_text: str) -> tuple[int | None, int | None]:
     if not any(word in folded_text for word in _ANY_CASUALTY_WORD):
         return None, None
     killed = _max_count((_KILLED_AFTER, _KILLED_BEFORE, _TOLL, _TOLL_TO), folded_text)
+    if killed is None and _SINGLE_KILLED.search(folded_text):
+        killed = 1
     injured = _max_count((_INJURED_AFTER, _INJURED_BEFORE), folded_text)
     if killed is None and injured is None and _NO_ONE.search(folded_text):
         return 0, 0
