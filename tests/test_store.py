@@ -100,7 +100,8 @@ def test_migrated_group_keeps_its_places(db: Database) -> None:
 
 def test_candidates_are_the_events_near_the_report_across_grid_lines(tmp_path: Path) -> None:
     """Clustering reads only events near a report (found by grid cell) and those placed no closer than
-    the country; a town 12 km away across a cell line is near, a city 900 km away in the country is not."""
+    the country or a neighbouring one; a town 12 km away across a cell line is near, a city 900 km away in
+    the country is not, nor an event placed only in a far country."""
     from datetime import timedelta
 
     from bot.analysis.facts import Category, Facts
@@ -123,13 +124,15 @@ def test_candidates_are_the_events_near_the_report_across_grid_lines(tmp_path: P
     event("Gao", "ML", 16.27, -0.04, 2457163)
     country_level = event("northern Mali", "ML", None, None, None)
     event("Niamey", "NE", 13.51, 2.11, 2440485)
+    across_border = event("western Burkina Faso", "BF", None, None, None)  # a neighbour, placed at country level
+    event("Somalia", "SO", None, None, None)
     nowhere = event("the Sahel", None, None, None, None)
     facts = Facts(is_incident=True, category=Category.ARMED_ATTACK, city="Bamako", country="ML", lat=12.65, lon=-7.99,
                   geonameid=2460596)
     article = Article(source="Other", url="https://other.example/1", title="Shooting in Bamako",
                       text="Shots were fired in Bamako.", published=NOW + timedelta(hours=1), facts=facts)
     found = incidents.candidate_incidents(db, report_of(article, facts), seen_since=NOW - timedelta(hours=48))
-    assert {i.id for i in found} == {across_line, bamako, country_level, nowhere}
+    assert {i.id for i in found} == {across_line, bamako, country_level, across_border, nowhere}
     later = incidents.candidate_incidents(db, report_of(article, facts), seen_since=NOW + timedelta(minutes=1))
     assert later == []  # events last reported before the window are not read
 

@@ -12,7 +12,12 @@ so are two that tell of weekdays two or more days apart ("on Tuesday", "on Thurs
 its event apart ("the second mosque blast in two days") and one a day older, and a trial or an anniversary
 of an old attack ("over a 2017 attack") and a new one. A neighbouring town (within SAME_PLACE_KM) needs more
 words in common than the same town.
-A follow-up that names only the country joins the country's only recent incident.
+A follow-up that names only the country joins the country's only recent incident (unless it names what was hit
+and that incident does not: "the airport reopens"); one placed no closer than a country ("No one has claimed
+responsibility for the attack.") joins the country's incident reported just before it, minutes before, when that
+is an incident it could follow (one placed nowhere joins nothing by this: any event in the world would do).
+Two reports of the same kind, the same half-day, that name the same group, one of them placed only in the
+country ("Islamic State fighters drove troops from a western town"), need fewer words in common.
 """
 from __future__ import annotations
 
@@ -21,13 +26,16 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.analysis.facts import Category
+from bot.dedupe.borders import are_neighbours
 from bot.dedupe.sketch import (
     SAME_NAMES,
     conflicts,
     days_apart,
     different_dates,
     different_years,
+    names_its_target,
     names_the_place,
+    shared_actors,
     shared_names,
     similarity,
     target_conflict,
@@ -104,14 +112,16 @@ class Verdict:
 
 def _place(report: Report, incident: KnownIncident) -> str:
     """'same' (city), 'near' (another city within SAME_PLACE_KM), 'near-unknown' (a side lacks the city, same
-    country), 'different' or 'unknown'."""
+    country), 'border' (a side lacks the city, neighbouring countries), 'different' or 'unknown'."""
     if report.geonameid is not None and report.geonameid == incident.geonameid:
         return "same"
     if None not in (report.lat, report.lon, incident.lat, incident.lon) and report.geonameid and incident.geonameid:
         km = haversine_km(report.lat, report.lon, incident.lat, incident.lon)  # type: ignore[arg-type]
         return "near" if km <= SAME_PLACE_KM else "different"
     if report.country and incident.country:
-        return "near-unknown" if report.country == incident.country else "different"
+        if report.country == incident.country:
+            return "near-unknown"
+        return "border" if are_neighbours(report.country, incident.country) else "different"
     return "unknown"
 
 
@@ -130,6 +140,8 @@ def score(report: Report, incident: KnownIncident, *, window: timedelta = WINDOW
         place = "near-unknown"
     if place == "different":  # cheapest test first: most candidates are elsewhere in the country
         return None
+    if place == "border" and Category.NONE in (report.category, incident.category):
+        return None  # two calm stories of neighbouring countries share words (a trial, a visit), rarely an event
     sim = similarity(report.sketch, incident.sketch)
     years_differ = different_years(report.terms, incident.terms, report.published.year, incident.first_seen.year)
     if years_differ:  # a trial or an anniversary of an old attack beside a new one: even a follow-up is not of it
@@ -160,11 +172,12 @@ def score(report: Report, incident: KnownIncident, *, window: timedelta = WINDOW
         needed += 0.05
     follow_up = report.follow_up and report.published >= incident.first_seen and (
         place in ("same", "near")
-        or (place == "near-unknown" and report.geonameid is None and gap <= FOLLOW_UP_COUNTRY_GAP))
+        or (place in ("near-unknown", "border") and report.geonameid is None and gap <= FOLLOW_UP_COUNTRY_GAP))
     if follow_up:
         # "the death toll rises", "X claims the attack": new names and numbers, few shared words, later.
         # One that names only the country must still share something with the event it points back at.
-        needed = max(0.0 if place in ("same", "near") else FOLLOW_UP_COUNTRY_FLOOR, needed - FOLLOW_UP_BONUS)
+        floor = {"same": 0.0, "near": 0.0, "border": FOLLOW_UP_BORDER_FLOOR}.get(place, FOLLOW_UP_COUNTRY_FLOOR)
+        needed = max(floor, needed - FOLLOW_UP_BONUS)
     elif dates_differ:
         return None  # each states the day it tells of, and they differ: two events
     else:
@@ -172,6 +185,9 @@ def score(report: Report, incident: KnownIncident, *, window: timedelta = WINDOW
         if apart >= 2:                                      # day apart may be one night ("late Saturday")
             return None
         needed += DAY_PENALTY * apart
+    if place == "near-unknown" and gap <= SAME_TIME and report.category == incident.category \
+            and shared_actors(report.terms, incident.terms):
+        needed -= SAME_ACTOR_BONUS
     if strict and not follow_up:  # a follow-up is by nature no new event: filed under the closed one
         needed += STRICT_PENALTY
     if evidence < needed:
@@ -190,7 +206,9 @@ NEAR_NEEDED = 0.25
 # place, more when only the country is known on one side, most when a side has no place at all.
 # Tuned on the labelled devset (bench/dedupe_quality.py), preferring precision: merging two real
 # incidents hides one from users, a second alert only annoys them.
-_NEEDED = {"same": 0.05, "near": NEAR_NEEDED, "near-unknown": 0.3, "unknown": 0.35}
+# A report placed only in a neighbouring country (a border event, a country taken from a nationality) is asked as
+# much as one placed nowhere.
+_NEEDED = {"same": 0.05, "near": NEAR_NEEDED, "near-unknown": 0.3, "border": 0.35, "unknown": 0.35}
 SAME_TIME = timedelta(hours=12)  # reports this close are "at the same time"; later ones need more in common
 TIME_PENALTY = 0.15  # per day beyond SAME_TIME: the same city the next day is often a new event
 CONFLICT_PENALTY = 0.3  # per kind of identifying detail both give but do not share (target, names)
@@ -198,8 +216,12 @@ FOLLOW_UP_BONUS = 0.3  # a report pointing back at an event at its place needs t
 # ... or, within a day, naming only the event's country ("the toll rises to 56"), with at least this much
 FOLLOW_UP_COUNTRY_GAP = timedelta(hours=36)
 FOLLOW_UP_COUNTRY_FLOOR = 0.15
+FOLLOW_UP_BORDER_FLOOR = 0.25  # ... and more when it names a neighbouring country
 DAY_PENALTY = 0.2  # a report telling of the next weekday ("on Wednesday" after "on Tuesday") needs this much more
 STRICT_PENALTY = 0.25  # a closed incident takes only a report clearly about it
+# The same group named by two reports of one kind, the same half-day, in one country (one side not naming the
+# town): a little less is asked of them ("IS seizes Mahin" and "IS fighters drove troops from a western town").
+SAME_ACTOR_BONUS = 0.1
 NONE_PENALTY = 0.2  # a calm story (politics, trial) shares words with many others: ask for more
 
 
@@ -220,8 +242,34 @@ def choose_incident(
         if verdict is not None and (best is None or verdict.score > best.score):
             best = verdict
     if best is None and not strict:
-        best = _sole_event_pointed_back_at(report, candidates)
+        best = _sole_event_pointed_back_at(report, candidates) or _continues_the_last_report(report, candidates)
     return best
+
+
+# A line that only points back ("No one has claimed responsibility for the attack.", "The death toll later rises
+# to 25.") placed no closer than a country continues the report it came with: a summary split into
+# lines, a live page's next entry. It arrives with it, minutes apart at most.
+CONTINUATION_GAP = timedelta(minutes=15)
+
+
+def _continues_the_last_report(report: Report, candidates: list[KnownIncident]) -> Verdict | None:
+    """A follow-up without a city files under its country's incident reported just before it (within CONTINUATION_GAP),
+    unless the two name different targets, groups or people."""
+    # Only within one country: a line placed nowhere has every recent event in the world for candidates, and
+    # joining the wrong one would send its chats a false update.
+    if not report.follow_up or report.geonameid is not None or not report.country:
+        return None
+    recent = [inc for inc in candidates if inc.country == report.country
+              and timedelta(0) <= report.published - inc.last_seen <= CONTINUATION_GAP]
+    if not recent:
+        return None
+    # The very last one: when that is a calm story (an earthquake's toll) or of a kind this could not follow,
+    # the line is about it, or about something we do not know; not about an event reported before it.
+    last = max(recent, key=lambda inc: (inc.last_seen, inc.id))
+    if last.category is Category.NONE or not compatible(report.category, last.category) \
+            or conflicts(report.terms, last.terms):
+        return None
+    return Verdict(last.id, 0.0, "follow-up of the report just before it")
 
 
 def _sole_event_pointed_back_at(report: Report, candidates: list[KnownIncident]) -> Verdict | None:
@@ -240,6 +288,6 @@ def _sole_event_pointed_back_at(report: Report, candidates: list[KnownIncident])
     if len(recent) != 1:
         return None
     (incident,) = recent
-    if conflicts(report.terms, incident.terms):
+    if conflicts(report.terms, incident.terms) or not names_its_target(report.terms, incident.terms):
         return None
     return Verdict(incident.id, 0.0, "follow-up of the only recent event in the country")

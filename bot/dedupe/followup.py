@@ -41,6 +41,12 @@ _CUES = re.compile(
         r"\b(?:identif(?:y|ies|ied)|names?|named)\s+(?:the|a|one of the)\s+(?:\w+\s+){0,1}(?:attackers?|gunm[ae]n|"
         r"bombers?|assailants?|perpetrators?|hijackers?|kidnappers?|shooters?|suspects?|driver)\s+"
         r"(?:[\w'-]+\s+){0,5}?as\b",
+        # caught after a manhunt: "police capture the attacker after a five-hour manhunt", "after manhunt, police
+        # arrest ..." (not "police launch a manhunt": a first report says that too)
+        r"\b(?:captur(?:e|es|ed)|arrest(?:s|ed)?|caught|detain(?:s|ed)?|shot dead|kill(?:s|ed)?)\b[^.;]{0,60}?"
+        r"\bafter (?:an? )?(?:[\w-]+ )?manhunt\b"
+        r"|\bafter (?:an? )?(?:[\w-]+ )?manhunt\b[^.;]{0,60}?\b(?:captur(?:e|es|ed)|arrest(?:s|ed)?|caught|detain(?:s|ed)?|"
+        r"shot dead|kill(?:s|ed)?)\b",
         # suspects held over it: "police arrest three men in connection with the bombing"
         r"\b(?:arrest(?:s|ed)?|detain(?:s|ed)?)\s+(?:[\w'-]+\s+){0,6}?(?:in connection with|over|for)\s+"
         + _WHEN + r"\s*(?:[\w'-]+\s+){0,3}" + _EVENT + r"\b",
@@ -49,11 +55,19 @@ _CUES = re.compile(
         r"\bblam(?:e|es|ed|ing)\s+" + _WHEN + r"\s*(?:\w+\s+){0,2}" + _EVENT + r"\s+on\b",
         # (headlines drop the article: "police blame 400 Mawozo gang for missionary kidnapping")
         r"\bblam(?:e|es|ed|ing)\s+(?:[\w'-]+\s+){1,5}?for\s+(?:" + _WHEN + r"\s*)?(?:[\w'-]+\s+){0,3}" + _EVENT + r"\b",
+        # (or passive: "the attack is blamed on Boko Haram", "l'attentat est attribué au JNIM")
+        r"\b(?:the|this|that|l'|la|le|cet(?:te)?)\s*(?:\w+\s+){0,2}" + _EVENT + r"\s+(?:is|was|has been|had been|est|a ete)\s+"
+        r"(?:blamed on|attribu\w* (?:to|a|au|aux))\b",
         r"\b(?:attribu\w*|impute\w*)\s+(?:l'|la|le|les|cet(?:te)?)\s*(?:\w+\s+){0,2}" + _EVENT + r"\s+(?:a|au|aux)\b",
         # the hostages are freed: "the 11 students kidnapped from a school ... have been released"
         r"\b(?:kidnapped|abducted|taken hostage|held hostage|enleve\w*)\b[^.;]{0,80}?\b(?:released|freed|rescued|liberee?s?)\b",
         r"\b(?:releases?|frees?|rescues?|released|freed|rescued|liberation)\s+(?:of\s+)?(?:[\w'-]+\s+){0,3}?"
         r"(?:kidnapped|abducted|hostages?|otages?)\b",
+        # what it shut opens again: "Haiti's main airport reopens after gunfire shut it down"
+        # (what security closures shut: not "schools reopen after the holidays")
+        r"\b(?:airports?|airspace|borders?|crossings?|embass(?:y|ies)|consulates?|aeroports?|espace aerien|frontieres?|"
+        r"ambassades?)\b[^.;]{0,40}?\b(?:reopen(?:s|ed)?|re-open(?:s|ed)?|resume[sd]? (?:flights|operations)|"
+        r"rouv(?:re|rent|ert|erte|erts|ertes)|reouvert\w*)\b[^.;]{0,60}?\b(?:after|since|following|apres|suite a)\b",
         # pictures of it come out: "video emerged showing ...", "footage has emerged of ..."
         r"\b(?:video|videos|footage|images|photos)\s+(?:has |have |had )?(?:emerged|surfaced)\b",
         # time points back at it: "a day after the attack", "au lendemain de l'attentat"
@@ -72,7 +86,7 @@ _NAMED_EVENT = re.compile(
 # Every cue above contains one of these: most reports have none, and skip the patterns.
 _GATE = ("toll", "bilan", "responsib", "revendiqu", "claims", "claimed", "identif", "name", "arrest", "detain",
          "captured", "charged", " after ", "lendemain", "blam", "attribu", "impute", "emerged", "surfaced", "releas",
-         "freed", "rescue", "libere", "liberation")
+         "freed", "rescue", "libere", "liberation", "open", "resume", "rouv", "ouvert", "manhunt")
 
 
 def is_follow_up(title: str, text: str) -> bool:
@@ -113,11 +127,13 @@ def lead_cues(title: str, text: str) -> tuple[bool, bool]:
 _NEW_EVENT = re.compile(
     r"\b(?:second|third|fourth|another|fresh|new)\s+(?:[\w'-]+\s+){0,2}?" + _EVENT + r"\b[^.;]{0,40}?"
     r"\bin\s+(?:two|three|four|five|six|seven|a few|several|as many|\d+)\s+(?:days|weeks)\b"
+    # "bandits kill 9 in another village raid", "Another bomb blast hits Kabul" (not "fears of another attack")
+    r"|(?:(?<![^\n])|\bin\s+)another\s+(?:[\w'-]+\s+){0,2}?" + _EVENT + r"\b"
     r"|\b(?:a day|one day|two days|days|a week|hours)\s+after\s+(?:an?|another)\s+(?:[\w'-]+\s+){0,2}?" + _EVENT + r"\b"
     r"|\b(?:nouvel(?:le)?|deuxieme|seconde?|autre)\s+(?:[\w'-]+\s+){0,1}?" + _EVENT + r"[^.;]{0,40}?"
     r"\ben\s+(?:deux|trois|quatre|quelques)\s+(?:jours|semaines)\b"
     r"|\b(?:au lendemain|(?:deux|trois|quelques) jours apres)\s+d'une?\s+(?:[\w'-]+\s+){0,2}?" + _EVENT)
-_NEW_EVENT_GATE = (" after ", " days", " weeks", "lendemain", " jours", " semaines")
+_NEW_EVENT_GATE = ("another", " after ", " days", " weeks", "lendemain", " jours", " semaines")
 
 
 def tells_of_a_new_event(folded_lead: str) -> bool:

@@ -18,6 +18,7 @@ import math
 import re
 import zlib
 from array import array
+from collections import Counter
 from collections.abc import Iterable, KeysView, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -151,6 +152,7 @@ GENERIC_TERMS = frozenset(
     witnesses witness residents resident sources source reporters spokesman spokeswoman media agency agencies
     confirmed confirm described stated statement added told announced reported saying local national
     morning afternoon evening night hours minutes temoins habitants sources porte-parole selon
+    monitor monitoring observatory
     arrest arrests arrested hit hits struck strike strikes""".split()
 )
 # What was hit and how, and who did it: reports that share these are likely about the same event.
@@ -170,10 +172,19 @@ TARGET_TERMS = frozenset(
 _MEANS = {
     **{stem(w): frozenset({"knife"}) for w in "stabbing stabbed knife knifeman machete hatchet".split()},
     **{stem(w): frozenset({"gun"}) for w in "gunman gunmen gunfire shooter shooting rifle firearm sniper".split()},
-    **{stem(w): frozenset({"explosive"}) for w in "bomber grenade suicide landmine".split()},
+    **{stem(w): frozenset({"explosive"}) for w in "bomber grenade suicide landmine blast blasts".split()},
     stem("bomb"): frozenset({"explosive", "air"}),
     **{stem(w): frozenset({"air"}) for w in "missile missiles rocket rockets drone drones shelling mortar "
                                              "airstrike airstrikes strike strikes".split()},
+}
+
+# Who was hit, by kind: soldiers, policemen or civilians. Two reports that each say, and name no kind in common
+# ("nine policemen" and "four soldiers"), more likely tell of two events. ("Police" alone is who said it.)
+_VICTIMS = {
+    **{stem(w): "military" for w in "soldier soldiers troops conscripts paratroopers".split()},
+    **{stem(w): "police" for w in "policeman policemen gendarmes constables".split()},
+    **{stem(w): "civilian" for w in "civilian civilians farmers women children students worshippers pilgrims "
+                                    "passengers shoppers tourists".split()},
 }
 
 # Capitalised words that name no one in particular: titles and bodies quoted in any report, and
@@ -241,6 +252,22 @@ def _not_names() -> frozenset[str]:
     return _common_names() | key_fact_terms() | frozenset(stem(w) for w in _ORGANISATION_WORDS)
 
 
+# Who is quoted, not who acted: "a Taliban spokesman said", "Houthi-run media": a name the lead uses only so
+# says where the news came from (like an outlet), and two reports of one place quote the same authorities.
+_QUOTED = re.compile(r"\b([A-Z][a-z]{3,})(?:-run|-led|-controlled)?\s+(?:spokes(?:man|woman|person)|officials?|media|"
+                     r"television|TV|news agency|authorities|health ministry)\b")
+
+
+def _only_quoted(lead: str) -> set[str]:
+    """The names the lead uses only as who said it (not a nationality: "a Turkish official" is weighed as such)."""
+    if not any(cue in lead for cue in ("spokes", "official", "-run", "-led", "-controlled", "media", "authorit",
+                                       "television", "TV", "news agency", "health ministry")):
+        return set()
+    quoted = Counter(m[1] for m in _QUOTED.finditer(lead))
+    return {stem(fold(w)) for w, n in quoted.items()
+            if stem(fold(w)) not in _common_names() and len(re.findall(rf"\b{w}\b", lead)) == n}
+
+
 # A wire story's dateline ("BEIRUT (Reuters) -", "TULSA, Okla. (AP) —", "(AFP) -") says where the bureau is, not
 # where it happened: two stories from one bureau share it whatever they tell of.
 _DATELINE = re.compile(
@@ -269,7 +296,7 @@ def key_terms(title: str, text: str, *, limit: int = 40, place_names: Iterable[s
     names -= {stem(w) for w in _WORD.findall(fold(" ".join(_PLACE_PHRASE.findall(lead))))}
     skip = {stem(w) for name in place_names for w in words(name)}
     terms: list[str] = []
-    seen: set[str] = set(skip)
+    seen: set[str] = skip | _only_quoted(lead)
     for word in (*words(title), *words(text)[:MAX_TERM_WORDS]):
         term = _term(word)
         if term and term not in seen:
@@ -395,12 +422,17 @@ _FRENCH = {
     **dict.fromkeys("bureau bureaux".split(), "office"),
     "ambassade": "embassy", "aeroport": "airport", "caserne": "barracks", "embuscade": "ambush", "paix": "peace",
     "fusillade": "shooting", "convoi": "convoy", "double": "twin", "gare": "station", "pont": "bridge",
+    **dict.fromkeys("emeute emeutes emeutier emeutiers".split(), "riots"),
+    **dict.fromkeys("adolescent adolescente adolescents".split(), "teenager"),
+    "junte": "junta",
     "frontiere": "border", "morts": "dead", "tues": "killed", "blesses": "wounded", "bilan": "toll",
     "stade": "stadium", "universite": "university", "noel": "christmas", "tentative": "attempt",
     **dict.fromkeys("affrontement affrontements".split(), "clashes"),
     **dict.fromkeys("milice milices miliciens".split(), "militia"),
     **dict.fromkeys("rival rivale rivaux rivales".split(), "rival"),
     **dict.fromkeys("frappe frappes".split(), "strike"),
+    **dict.fromkeys("roquette roquettes".split(), "rockets"),
+    **dict.fromkeys("obus".split(), "shells"),
     **dict.fromkeys("aerienne aeriennes aerien aeriens".split(), "air"),
     **dict.fromkeys("immeuble immeubles".split(), "building"),
     **dict.fromkeys("quartier quartiers".split(), "district"),
@@ -497,6 +529,7 @@ class _Profile:
     targets: frozenset[str]  # what was hit
     means: frozenset[str]  # how: knife, gun, explosive, air (see _MEANS)
     actors: frozenset[str]  # which group
+    victims: frozenset[str]  # who: military, police, civilian (see _VICTIMS)
     weight: float  # the summed weight of the terms
 
     @property
@@ -523,6 +556,7 @@ def _profile(terms: frozenset[str]) -> _Profile:
         targets=frozenset(lower & TARGET_TERMS),
         means=frozenset().union(*(_MEANS[t] for t in lower & _MEANS.keys())),
         actors=frozenset(lower & actor_terms()),
+        victims=frozenset(_VICTIMS[t] for t in lower & _VICTIMS.keys()),
         # fsum: exact, so the result does not depend on the order a set is walked in (which varies by process)
         weight=math.fsum(_weight(t) for t in terms),
     )
@@ -544,6 +578,11 @@ def _named_place(pa: _Profile, pb: _Profile) -> frozenset[str]:
     return pb.places & pa.proper
 
 
+def shared_actors(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both name the same group as having done it ("Islamic State fighters", "ISIL")."""
+    return bool(_profile(a).actors & _profile(b).actors)
+
+
 def _kind_conflict(ka: frozenset[str], kb: frozenset[str]) -> bool:
     """Both give a detail of one kind (what was hit, which group), and none in common."""
     return bool(ka and kb and not ka & kb)
@@ -552,6 +591,13 @@ def _kind_conflict(ka: frozenset[str], kb: frozenset[str]) -> bool:
 def target_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
     """Both name what was hit, and nothing in common (a consulate and an embassy)."""
     return _kind_conflict(_profile(a).targets, _profile(b).targets)
+
+
+def names_its_target(a: frozenset[str], b: frozenset[str]) -> bool:
+    """What a names as hit (if it names anything) is named by b too: "the airport reopens" points back at an
+    event at the airport, not at any event of the country."""
+    ta = _profile(a).targets
+    return not ta or bool(ta & _profile(b).targets)
 
 
 def conflicts(a: frozenset[str], b: frozenset[str]) -> int:
@@ -563,7 +609,7 @@ def conflicts(a: frozenset[str], b: frozenset[str]) -> int:
     if shared >= SAME_NAMES:  # the same people or groups named: details may differ, not the event
         return 0
     count = _kind_conflict(pa.targets, pb.targets) + _kind_conflict(pa.actors, pb.actors) + _kind_conflict(
-        pa.means, pb.means)
+        pa.means, pb.means) + _kind_conflict(pa.victims, pb.victims)
     if not shared and pa.names and pb.names:
         count += 1
     return count

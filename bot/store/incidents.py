@@ -15,6 +15,7 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from bot.analysis.facts import ArticleMeta, Category, Facts, Severity
+from bot.dedupe.borders import neighbours
 from bot.dedupe.changes import IncidentState
 from bot.dedupe.cluster import KnownIncident, Report
 from bot.dedupe.sketch import merge_sketches, pack, unpack
@@ -77,30 +78,34 @@ def candidate_incidents(
     db: Database, report: Report, *, seen_since: datetime, seen_before: datetime | None = None
 ) -> list[KnownIncident]:
     """Events last reported since `seen_since` (and before `seen_before`: closed ones) that could be the
-    report's: in its country (or of unknown country), and near it when it is located."""
+    report's: near it when it is located, else in its country or a neighbouring one (or of unknown country)."""
     when = "last_seen >= ?" + (" AND last_seen < ?" if seen_before else "")
     times = [seen_since.isoformat(), *([seen_before.isoformat()] if seen_before else [])]
+    # The report's country and its neighbours: an event placed only in a country may be across the border
+    # (see bot/dedupe/borders.py).
+    countries = [report.country, *sorted(neighbours(report.country))] if report.country else []
+    in_countries = f"country IN ({', '.join('?' * len(countries))})"
     if report.country and report.lat is not None and report.lon is not None:
         dlat, dlon = NEAR_DEGREES, NEAR_DEGREES / max(0.1, math.cos(math.radians(report.lat)))
         box = [report.lat - dlat, report.lat + dlat, report.lon - dlon, report.lon + dlon]
         cells = _near_cells(report.lat, report.lon, dlat, dlon)
         near = "(geonameid = ? OR (lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?))"
-        # Three disjoint parts: located events of the country near the report (by their cells), the
-        # country's events placed no closer than the country, and events of no known country.
+        # Three disjoint parts: located events near the report (by their cells, whatever their country: the
+        # next town may be across a border), events placed no closer than the country or a neighbour, and
+        # events of no known country.
         rows = db.execute(
             f"SELECT {_CANDIDATE_COLUMNS} FROM incidents INDEXED BY incidents_cell_seen WHERE cell IN ({', '.join('?' * len(cells))}) AND {when} "
-            f"AND country = ? AND geonameid IS NOT NULL AND {near} "
+            f"AND geonameid IS NOT NULL AND {near} "
             f"UNION ALL SELECT {_CANDIDATE_COLUMNS} FROM incidents INDEXED BY incidents_unplaced "
-            f"WHERE country = ? AND geonameid IS NULL AND {when} "
+            f"WHERE {in_countries} AND geonameid IS NULL AND {when} "
             f"UNION ALL SELECT {_CANDIDATE_COLUMNS} FROM incidents WHERE country IS NULL AND {when} "
             f"AND (geonameid IS NULL OR {near})",
-            [*cells, *times, report.country, report.geonameid, *box, report.country, *times, *times,
-             report.geonameid, *box],
+            [*cells, *times, report.geonameid, *box, *countries, *times, *times, report.geonameid, *box],
         ).fetchall()
     elif report.country:
         rows = db.execute(
-            f"SELECT {_CANDIDATE_COLUMNS} FROM incidents WHERE (country = ? OR country IS NULL) AND {when}",
-            [report.country, *times],
+            f"SELECT {_CANDIDATE_COLUMNS} FROM incidents WHERE ({in_countries} OR country IS NULL) AND {when}",
+            [*countries, *times],
         ).fetchall()
     else:
         rows = db.execute(f"SELECT {_CANDIDATE_COLUMNS} FROM incidents WHERE {when}", times).fetchall()
