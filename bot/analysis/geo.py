@@ -44,6 +44,15 @@ A town an incident hits ("attack Djibo", "strikes on Nabatieh", "in Nice", "Hode
 its name means no sizeable town elsewhere and no other country or region is named; a name many countries share
 ("Chinatown") does not beat a country named. A route's ends ("the Abuja-Kaduna highway", "between Gao and Ansongo",
 "l'axe Kaya-Dori") and a place at another time (", a day after ... visited Abuja") are not the scene.
+Another spelling of a town of 15,000 or more that differs only in vowels and glides ("Sweida" for As-Suwayda, "Jenin" for
+Janin) stands alone like its own name when nothing points to another country; "Gaza City" is Gaza's own name. A unit named
+after its seat ("Kuriga, Kaduna State", "Palma in Cabo Delgado Province, Mozambique", "Palma in northern Mozambique") places
+the town. A bureau's dateline named only once gives way to a town no gazetteer lists in the lede ("overran a base in Janaale,
+killing", "near Banibangou, the government said"), and "the Paris suburb of Levallois-Perret" is the suburb. A town no
+list in the automaton knows gets coordinates from GeoNames' smaller places of the country the text is placed in
+(Parachinar, Tal Afar, Tessalit: gazetteer.small_towns), and such a place after "in/near/à" beside what happened is the
+town when nothing else names one. The start of a country's name ("ville de Côte d'Ivoire") is no town; a front page's
+"Mali :" places the town it names; a region's namesake town is meant where a street, a market or a crowd is "in" it.
 """
 from __future__ import annotations
 
@@ -115,7 +124,7 @@ _CAPITAL_OF = TailGated(re.compile(r"\b(?:the|la|its|their) (?:(?:\w+) )?capital
                         "capital", "capitale", "city", "capital,", "capitale,", "city,", "of", "the", "de", "du", "des")
 _CAPITALE_BEFORE = TailGated(re.compile(r"\bcapitale\s+$", re.I), "capitale")
 # "the northern Iraqi city of Tikrit", "la ville de Kidal", "Mahin, a town in Syria": the scene, named as a town.
-_SETTLEMENT = r"(?:town|city|village|locality|hamlet|suburb|settlement|outskirts|commune|ville|localit[ée]|bourgade|cit[ée]|quartier|faubourg|banlieue)"
+_SETTLEMENT = r"(?:town|city|village|locality|hamlet|suburb|settlement|outskirts|commune|port|ville|localit[ée]|bourgade|cit[ée]|quartier|faubourg|banlieue)"
 _SCENE_BEFORE = TailGated(re.compile(_SETTLEMENT + r"s?\s+(?:of|de|d'|du)\s+$", re.I), "of", "de", "d'", "du")
 # A town taken or stormed is the scene: "Rebels capture Bukavu", "jihadistes prennent le contrôle de Djibo", "attaquent Mora".
 _TAKEN_BEFORE = TailGated(re.compile(r"\b(?:captured?|captures|capturing|seized?|seizes|seizing|overran|overrun|overruns|stormed|"
@@ -129,10 +138,10 @@ _SCENE_AFTER = re.compile(r",\s+(?:a|an|the|une?|la|le)\s+(?!nearby|neighbou?rin
 # Names after such a cue, even when no gazetteer lists them: "the village of Boni", "Fotokol, a town in Cameroon".
 _NAME = r"((?:(?:al|el|ad|ar|as|an)-)?[A-Z][\w'’-]+(?:[ -](?:(?:al|el|ad|ar|as|de|du|la|des)[ -])?[A-Z][\w'’-]+){0,2})"
 # Needles: words every match of the settlement alternation contains ("cit" for city/cité).
-_SETTLEMENT_NEEDLES = ("town", "cit", "village", "localit", "hamlet", "suburb", "settlement", "outskirts", "commune", "ville",
+_SETTLEMENT_NEEDLES = ("town", "cit", "village", "localit", "hamlet", "suburb", "settlement", "outskirts", "commune", "port", "ville",
                        "bourgade", "quartier", "faubourg", "banlieue")
 _UNLISTED_FROM = (r",\s+(?:just\s+|about\s+|some\s+|roughly\s+|à\s+(?:environ\s+|une?\s+)?)?(?:\d[\d,.]*\s*(?:km|kilom[eè]t(?:er|re)s?|"
-                  r"miles?)\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|from|outside|(?<=km )(?:au\s+(?:nord|sud)"
+                  r"miles?)\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|from|outside|near|close\s+to|(?<=km )(?:au\s+(?:nord|sud)"
                   r"(?:-(?:est|ouest))?\s+|à\s+l'(?:est|ouest)\s+)?(?:de|du|d'))\s*(?:the\s+)?")
 _DIRECTION_AFTER_FR = r"\s+\((?:nord|sud|est|ouest|centre|extr[êe]me[- ]nord)(?:-(?:est|ouest))?\)"
 _UNLISTED: tuple[re.Pattern[str] | Gated, ...] = (
@@ -155,8 +164,10 @@ _UNLISTED: tuple[re.Pattern[str] | Gated, ...] = (
     Gated(re.compile(r"\b(?:the|a|an)\s+" + _NAME + r"\s+(?:suburb|neighbou?rhood|district|quarter|area|section|township)\s+(?:of|in)\b"),
           "suburb", "neighbo", "district", "quarter", "area", "section", "township"),
     # "la grande mosquée de Salmossi", "le marché de Bama": in French a building "de" a place names the locality.
+    # ... an adjective or two may stand between: "une église pentecôtiste de Kasindi", "la grande mosquée centrale de Bama"
     Gated(re.compile(r"\b(?:mosqu[ée]e|[ée]glise|march[ée]|gendarmerie|caserne|commissariat|pr[ée]fecture|sous-pr[ée]fecture|mairie|"
-                     r"camp(?:\s+militaire)?|poste(?:\s+militaire|\s+avancé)?|détachement)\s+(?:de\s+|d')" + _NAME),
+                     r"camp(?:\s+militaire)?|poste(?:\s+militaire|\s+avancé)?|détachement)(?:\s+[a-zéèêëàâîïôûüç-]+){0,2}?\s+(?:de\s+|d')"
+                     + _NAME),
           "mosqu", "glise", "march", "gendarmerie", "caserne", "commissariat", "fecture", "mairie", "camp", "poste", "détachement"),
     # "captured Abu al-Duhur airport in Idlib province": an airfield named after its town (a region must follow).
     Gated(re.compile(r"(?<![\w'’-])" + _NAME + r"\s+(?:[Mm]ilitary\s+)?(?:[Aa]ir ?[Bb]ase|[Aa]irbase|[Aa]irport|[Aa]irfield)\s+"
@@ -291,7 +302,7 @@ _DESTINATION_BEFORE = TailGated(re.compile(r"\b(?:bound for|en route to|destined
                                 "for", "to", "de", "from", "d'")
 # "in Hillah, south of Baghdad", "Tal Afar, near Mosul": after a town and a comma, the next is only a landmark (on the
 # text itself: the town before the comma is capitalised).
-_BESIDE_TOWN_BEFORE = TailGated(re.compile(r"(?:\b(?:in|at|near|outside|à)\s+)?([A-Z][\w'’-]+),\s+(?:just\s+|about\s+|some\s+|roughly\s+|juste\s+)?"
+_BESIDE_TOWN_BEFORE = TailGated(re.compile(r"(?:\b(?:in|at|near|outside|à)\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}),\s+(?:just\s+|about\s+|some\s+|roughly\s+|juste\s+)?"
                                            r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|near|outside|close to|"
                                            r"(?:au|à l'|a l')\s*(?:nord|sud|est|ouest)(?:-(?:est|ouest))?\s+(?:de|d'|du)|près de|pres de)\s*$"),
                                 "of", "near", "outside", "to", "de", "d'", "du")
@@ -640,7 +651,7 @@ def locate(gaz: Gazetteer, text: str, folded: str, mentions: list[Mention]) -> L
         return Location(None, None, named)  # "the tri-border area between Mali, Niger and Burkina Faso": no one country
     unlisted = _unlisted_town(gaz, text, length, country_score)
     if unlisted is not None and (city is None or best_city[country][0] < unlisted[0]):
-        city = gaz.unlisted_town(unlisted[1], country)
+        city = _named_town(gaz, unlisted[1], country)
     if city is None or (country in best_city and city is best_city[country][1]
                          and _only_dateline(text, candidates[city.geonameid][0])):
         seat = _region_seat(gaz, text, folded, mentions, country)
@@ -648,20 +659,39 @@ def locate(gaz: Gazetteer, text: str, folded: str, mentions: list[Mention]) -> L
             city = seat  # "NAIROBI, Kenya (AP) — ... in Mandera County": the county's namesake town, not the dateline
     if city is None and country in gaz.capitals and _IN_CAPITAL.search(folded):
         city = gaz.cities[gaz.capitals[country]]  # "the embassy", "in the capital", "the president was detained"
-    if city is None and (last := _last_resort_town(gaz, text)) is not None:
-        city = gaz.unlisted_town(last, country)  # "killed 30 at a market in Parachinar."
+    if (city is None or (country in best_city and city is best_city[country][1]
+                         and _only_dateline(text, candidates[city.geonameid][0]))) \
+            and (last := _last_resort_town(gaz, text)) is not None:
+        # "killed 30 at a market in Parachinar."; "MOGADISHU, Somalia (AP) — ... overran a base in Janaale, killing ...": the
+        # bureau is not the scene
+        city = _named_town(gaz, last, country)
+    if city is None and country is not None:
+        city = _small_town_at_scene(gaz, text, country)  # "a bomb exploded at a market in Tal Afar on Monday"
     return Location(city, reported_as().get(country, country), named)  # Puerto Rico is reported as the US
 
 
 # "kills 30 at a market in Parachinar.", "ambushed a patrol near Saravena, killing five": when nothing else names a town, a
 # name no gazetteer knows right after "in/near" and what happened, ending the clause, is the town (devset README: "near X"
 # with X the only named place gives X).
-_LAST_RESORT = re.compile(r"\b(?:in|near|outside|à|pr[èe]s\s+de|pr[èe]s\s+d['’])\s*" + _NAME
+# Also "near Banibangou, the government said", "Mansila in Yagha province" after what hit it ("attack Mansila").
+_LAST_RESORT = re.compile(r"\b(?:in|near|outside|à|pr[èe]s\s+de|pr[èe]s\s+d['’]|attack(?:s|ed)?|raid(?:s|ed)?|storm(?:s|ed)?|overran|"
+                          r"overrun|seiz(?:e|es|ed)|captur(?:e|es|ed)|retak(?:e|es)|retook|attaquent|ont\s+attaqu[ée])\s*" + _NAME
                           + r"(?=\s*[.;]|\s*,\s+(?:killing|wounding|injuring|leaving|police|officials|security|residents|witnesses|"
-                          r"according|tuant|faisant|selon)\b|\s+(?:on|late|early|overnight|this|last|ce|cette|dans la nuit)\s|\s*\(|\s*$)")
+                          r"according|tuant|faisant|selon)\b|\s+(?:on|late|early|overnight|this|last|ce|cette|dans la nuit)\s|\s*\(|\s*$|"
+                          r"\s*,\s+(?:the\s+|a\s+)?(?:local\s+)?(?:government|army|military|ministry|governor|mayor|spokesman|authorities|"
+                          r"interior ministry|defen[cs]e ministry|l'arm[ée]e|le gouvernement|les autorit[ée]s)\s+(?:said|says|announced|reported|"
+                          r"a\s|ont\s)|"
+                          r"\s+(?:in|dans)\s+(?:the\s+|la\s+|le\s+|l')?(?:[A-Z][\w'’-]+\s+){1,3}(?i:province|region|state|district|county|"
+                          r"governorate|department)\b|\s+(?:in|dans)\s+(?:the\s+|la\s+|le\s+|l')?(?i:province|r[ée]gion|[ée]tat|state|district|"
+                          r"county|d[ée]partement)\s+(?:of|de|du|d')\s*[A-Z]|"
+                          r"\s+(?:near|on|along|close\s+to)\s+the\s+(?:[A-Z][\w'’-]+\s+)?(?:border|frontier)\b|"
+                          r"\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central|far)[a-z-]*\s+)?(?=[A-Z]))")
+# "attack Palma in northern Mozambique": what follows "in" must be a country or a region (checked in _last_resort_town).
+_IN_AREA_AFTER = re.compile(r"\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central|far)[a-z-]*\s+)?(?=[A-Z])")
 _LAST_RESORT_EVENT = re.compile(r"\b(?:attack|kill|bomb|blast|explo|shot|shoot|gunm[ae]n|ambush|kidnap|abduct|clash|fire[ds]?\b|fighting|"
                                 r"raid|storm|suicide|militant|rebel|insurgent|jihadist|protest|riot|grenade|massacre|hostage|"
-                                r"attaqu|attentat|tu[ée]|embuscade|enlev|affrontement|manifest)", re.I)
+                                r"attaqu|attentat|tu[ée]|embuscade|enlev|affrontement|manifest|overr[au]n|seiz|captur|fighters|bandit|"
+                                r"shell|strikes?\b|drone|rocket|missile|mortar|frappe|obus)", re.I)
 # Words that follow "in" and end a clause without naming a town.
 _NOT_A_TOWN = frozenset({"ramadan", "christmas", "easter", "eid", "parliament", "congress", "senate", "court", "islam", "english",
                          "french", "arabic", "twitter", "facebook", "youtube", "telegram", "whatsapp", "africa", "europe", "asia",
@@ -669,14 +699,69 @@ _NOT_A_TOWN = frozenset({"ramadan", "christmas", "easter", "eid", "parliament", 
                          "middle", "afrique", "response", "retaliation", "custody", "hospital", "action", "power"})
 
 
+def _named_town(gaz: Gazetteer, name: str, country: str) -> City:
+    """A town the text names with a strong cue that the automaton does not list: with coordinates when GeoNames lists one
+    place of that name (or several close together) among the smaller places of that country (Parachinar, Tessalit)."""
+    small = gaz.small_towns(name, country)
+    if small and all(abs(t.lat - small[0].lat) + abs(t.lon - small[0].lon) < 0.5 for t in small):
+        return small[0]
+    return gaz.unlisted_town(name, country)
+
+
+_SMALL_AT = re.compile(r"\b(?:in|near|outside|at|à|pr[èe]s\s+de|pr[èe]s\s+d['’])\s+" + _NAME)
+
+
+def _small_town_at_scene(gaz: Gazetteer, text: str, country: str) -> City | None:
+    """When nothing else names a town: a name right after "in/near/at/à" in a sentence about what happened, that no
+    listed town, country or region bears, and that GeoNames lists among the smaller places of the country the text is
+    placed in ("killed at a checkpoint in Tal Afar on Monday", "près de Tessalit"). Not a region's name ("in Tal Afar
+    district"), nor a longer name's start."""
+    for hit in _SMALL_AT.finditer(text, 0, min(len(text), 700)):
+        words = hit.group(1).split()
+        for n in range(len(words), 0, -1):
+            name = " ".join(words[:n]).strip(" '’-")
+            key = name_key(name)
+            if len(key) < 4 or gaz.refs(name) or key in gaz.common_words or key in gaz.given_names \
+                    or any(name_key(w) in _NOT_A_TOWN or name_key(w) in _NOT_NAME_WORDS for w in words[:n]):
+                continue
+            end = hit.start(1) + len(name)
+            if _REGION_AFTER.match(text, end) or text.startswith(("'s", "’s"), end):
+                break
+            small = gaz.small_towns(name, country)
+            if not small or any(abs(t.lat - small[0].lat) + abs(t.lon - small[0].lon) >= 0.5 for t in small):
+                continue
+            start = max(text.rfind(". ", 0, hit.start()), text.rfind("\n", 0, hit.start()), 0)
+            if _LAST_RESORT_EVENT.search(text, max(start, hit.start() - 120), hit.start()) \
+                    and not _TITLE_BEFORE.search(text[max(0, hit.start() - 20):hit.start()], text[max(0, hit.start() - 20):hit.start()].rstrip()):
+                return small[0]
+            break
+    return None
+
+
+def _area_countries(gaz: Gazetteer, text: str, at: int) -> frozenset[str]:
+    """The countries the country or region named at `at` may be ("northern Mozambique" -> MZ)."""
+    words = text[at:at + 40].replace(",", " ").replace("'s", " ").replace("’s", " ").split()
+    for n in range(min(3, len(words)), 0, -1):
+        keys = frozenset(str(key) for kind, key in gaz.refs(" ".join(words[:n]).rstrip(".;:)")) if kind in (COUNTRY, REGION))
+        if keys:
+            return keys
+    return frozenset()
+
+
 def _last_resort_town(gaz: Gazetteer, text: str) -> str | None:
     """The first name `_LAST_RESORT` finds that no gazetteer knows, after an incident's word in the same sentence."""
     for hit in _LAST_RESORT.finditer(text):
         name = hit.group(1).strip(" '’-")
         words = [name_key(w) for w in re.split(r"[ -]", name) if w]
-        if gaz.refs(name) or len(name_key(name)) < 4 or text.startswith(("'s", "’s"), hit.end(1)) \
-                or any(w in gaz.common_words or w in _NOT_NAME_WORDS or w in _NOT_A_TOWN or gaz.refs(w) for w in words
-                       if w not in ("al", "el")):
+        area = _IN_AREA_AFTER.match(text, hit.end())
+        if area is not None and not _names_country_or_region(gaz, text, area.end()):
+            continue
+        # a name the gazetteer knows only as towns of other countries than the one named after it ("Palma in northern
+        # Mozambique": not Spain's Palma) is still this town's
+        elsewhere = area is not None and _placed_elsewhere(gaz, name, _area_countries(gaz, text, area.end()))
+        if (gaz.refs(name) and not elsewhere) or len(name_key(name)) < 4 or text.startswith(("'s", "’s"), hit.end(1)) \
+                or any(w in gaz.common_words or w in _NOT_NAME_WORDS or w in _NOT_A_TOWN or (gaz.refs(w) and not elsewhere)
+                       for w in words if w not in ("al", "el")):
             continue
         start = max(text.rfind(". ", 0, hit.start()), text.rfind("\n", 0, hit.start()), 0)
         before = text[max(start, hit.start() - 120):hit.start()]
@@ -737,6 +822,8 @@ def _without_bureau_dateline(gaz: Gazetteer, text: str, folded: str, mentions: l
         if m is dl or m.start >= end:
             continue
         if name_key(m.surface) == dl_key:
+            if text.startswith(" suburb", m.end) and _SUBURB_NAMED_AFTER.match(text, m.end):
+                continue  # "PARIS (Reuters) - ... in the Paris suburb of Levallois-Perret": the suburb is the scene
             return mentions, None  # "BAMAKO (AP) - ... in Bamako": the dateline is the scene
         if m.start > dl.start and _DATELINE_QUALIFIER.fullmatch(text, dl.end, m.start):
             continue  # "TBILISI, Georgia": the dateline's own state or country
@@ -790,6 +877,8 @@ def _without_bureau_dateline(gaz: Gazetteer, text: str, folded: str, mentions: l
                                                          or _TOWN_WORD_AFTER.match(text, m.end)  # "parts of Marawi city"
                                                          or name_key(m.surface).endswith(" city")):
                     inland = True  # "SYDNEY (Reuters) - ... stabbed two people in Melbourne", "near the coastal town of Lamu"
+                elif biggest.country == home and biggest.population >= 15_000 and _HIT_VERB_BEFORE.search(fold(before)):
+                    inland = True  # "DAMASCUS (Reuters) - Turkish drone strikes on Kurdish-held Kobani killed six": the town hit
     if not inland and not abroad and _unknown_town_in(gaz, text, dl.end, end):
         inland = True  # "Bamako (AFP) - Deux attaques ont visé des camps de l'armée à Boulkessi et Mondoro": a town no list knows
     if not inland and (_INLAND_REGION.search(text[dl.end:end]) or _INLAND_TOWN.search(text[dl.end:end])):
@@ -875,7 +964,8 @@ def _region_seat(gaz: Gazetteer, text: str, folded: str, mentions: list[Mention]
 
 
 # "Saravena, Arauca department": a name the gazetteer may not know, called a region by the word after it.
-_NAMED_REGION_AT = re.compile(r"(?:the\s+)?[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2}\s+(?:province|department|département|state|region|"
+# "Kaduna State", "Cabo Delgado Province": a unit's word is capitalised as often as not.
+_NAMED_REGION_AT = re.compile(r"(?:the\s+)?[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2}\s+(?i:province|department|département|state|region|"
                               r"région|district|county|governorate|prefecture|oblast|wilaya)\b")
 
 
@@ -938,6 +1028,10 @@ def _unlisted_town(gaz: Gazetteer, text: str, length: int, country_score: dict[s
             if i in _UNLISTED_NEEDS_AREA and not _names_country_or_region(gaz, text, hit.end()):
                 continue
             prefix: frozenset[str] = frozenset()
+            if i != _UNLISTED_HEADLINE and hit.start() < 150 and (head := _HEADLINE_PREFIX.match(text)) is not None:
+                # "Mali : la ville de Léré attaquée": the country before a front page's colon places the town (Chad's and
+                # Nigeria's Léré are not it)
+                prefix = frozenset(str(key) for kind, key in gaz.refs(head.group(1)) if kind in (COUNTRY, REGION))
             if i == _UNLISTED_HEADLINE:
                 prefix = frozenset(str(key) for kind, key in gaz.refs(_HEADLINE_PREFIX.match(text).group(1))  # type: ignore[union-attr]
                                    if kind in (COUNTRY, REGION))
@@ -958,6 +1052,9 @@ def _unlisted_town(gaz: Gazetteer, text: str, length: int, country_score: dict[s
                 continue  # known places are weighed with the gazetteer's evidence
             if " " in name and _names_something_else(gaz, name.split()[0]):
                 continue  # "Islamic State", "Syria's": not a town's name
+            if _COUNTRY_GOES_ON.match(text, hit.start(g) + len(hit.group(g))) \
+                    and _names_country_or_region(gaz, text, hit.start(g)):
+                continue  # "deuxième ville de Côte d'Ivoire": the start of a country's name
             prev = text[max(0, hit.start(g) - 25):hit.start(g)].split()
             if prev and prev[-1][:1].isupper() and not prev[-1].endswith((".", ":", ";")):
                 continue  # "Laurent Gbagbo, a ...": the end of a longer name
@@ -965,6 +1062,9 @@ def _unlisted_town(gaz: Gazetteer, text: str, length: int, country_score: dict[s
             if best is None or score > best[0]:
                 best = (score, name)
     return best
+
+
+_COUNTRY_GOES_ON = re.compile(r"\s*(?:d['’]|de\s|del\s|of\s|[A-Z])")
 
 
 def _tail(folded: str, start: int) -> str:
@@ -1156,6 +1256,9 @@ def _country_evidence(gaz: Gazetteer, text: str, folded: str, mentions: list[Men
                     continue  # "des touristes français": no evidence for France
                 elif kind == DEMONYM_FR and tail.endswith("frontiere"):
                     score[key] += 0.3  # "près de la frontière burkinabè": the neighbour, seen from the scene's side
+                elif kind == DEMONYM and text.startswith(" border", m.end) and tail.endswith(("near the", "on the", "along the",
+                                                                                            "close to the", "across the")):
+                    score[key] += 0.3  # "seized Bunagana near the Ugandan border": the neighbour, seen from the scene's side
                 else:
                     score[key] += 0.7 + 0.8 * early
             elif kind == REGION and COUNTRY not in kinds:
@@ -1217,7 +1320,8 @@ def _city_candidates(gaz: Gazetteer, text: str, folded: str, mentions: list[Ment
             own = CITY_ALT in kinds and _has_big_own_name(gaz, m) and not _own_name_placed_elsewhere(gaz, text, m)
             for kind, key in m.refs:
                 if kind == CITY or (kind == CITY_ALT and not own):
-                    add(int(key), m, kind == CITY_ALT)
+                    # "Gaza City", "Kuwait City": the city's own name with "City" is no other spelling
+                    add(int(key), m, kind == CITY_ALT and not _own_name_and_city(gaz.cities[int(key)], m))
         for kind, key in m.refs:
             if kind == AIRPORT and m.surface == key and (town := _code_city(gaz, key)) is not None:
                 add(town, m, False)  # "at JFK": the city the code's airport serves (airport_codes.json)
@@ -1254,8 +1358,11 @@ _AIRPORT_IN_CITY = re.compile(r"(?:\s+(?:[Ii]nternational\s+)?(?:[Aa]irport|[Aa]
                               r"(?:the\s+)?(?:(?:[a-z-]+\s+)?(?:capital|city)(?:,)?\s+(?:of\s+)?)?(?=[A-Z])")
 
 # "à Tillabéri", "near Marib", "Marib city": a region's name used for its namesake town.
-_TOWN_PREPOSITION = TailGated(re.compile(r"\b(?:a|near|at|outside|pres de|aux abords de|(?:town|city|ville|localite|commune)\s+(?:of|de|d'))\s*$"),
-                              "a", "near", "at", "outside", "de", "d'", "of")
+_TOWN_PREPOSITION = TailGated(re.compile(r"\b(?:a|near|at|outside|pres de|aux abords de|(?:town|city|ville|localite|commune)\s+(?:of|de|d')|"
+                                         r"(?:street|market|mosque|church|checkpoint|hotel|school|bus station|square|hospital|"
+                                         r"protesters|demonstrators|crowds?|worshippers|civilians|people|residents)\s+in|"
+                                         r"(?:hit|struck|pounded|shelled|bombed)|(?:strikes?|raids?) on)\s*$"),
+                              "a", "near", "at", "outside", "de", "d'", "of", "in", "hit", "struck", "pounded", "shelled", "bombed", "on")
 _TOWN_WORD_AFTER = re.compile(r"\s+(?:city|town)\b|,\s+(?:the|a)\s+(?:[a-z-]+\s+)?(?:city|town)\b")
 
 
@@ -1266,12 +1373,18 @@ def _region_named_as_town(gaz: Gazetteer, text: str, folded: str, m: Mention) ->
     letters = _letters(m.surface)
     # the town's own name, or its spelling without a mark ("Marib" for Ma'rib), not an alternate that differs ("Xalisco")
     if not any(kind in (CITY, CITY_ALT) and gaz.cities[int(key)].country in regions
-               and (kind == CITY or _letters(gaz.cities[int(key)].name) == letters) for kind, key in m.refs):
+               and (kind == CITY or _letters(gaz.cities[int(key)].name) == letters
+                    or _skeleton(gaz.cities[int(key)].name) == _skeleton(m.surface)) for kind, key in m.refs):
         return False
     if _names_region(text, folded, m):
         return False
     return bool(_TOWN_WORD_AFTER.match(text, m.end)
                 or _TOWN_PREPOSITION.search(fold(text[max(0, m.start - 30):m.start]), _tail(folded, m.start)))
+
+
+def _own_name_and_city(city: City, m: Mention) -> bool:
+    key = name_key(m.surface)
+    return key.endswith(" city") and key[:-5] == name_key(city.name)
 
 
 def _own_name_placed_elsewhere(gaz: Gazetteer, text: str, m: Mention) -> bool:
@@ -1323,6 +1436,10 @@ def _city_score(gaz: Gazetteer, text: str, folded: str, city: City, ms: list[Men
     placed.update(p for m in ms if (p := _demonym_placed(gaz, text, folded, m)) is not None)
     if placed and city.country not in placed:
         return None  # "Tripoli, Lebanon" is not Libya's Tripoli; "Solhan, dans le nord du Burkina Faso" is not Turkey's
+    if country_score.get(city.country, 0.0) <= 0 and ":" in text[:40] and (head := _HEADLINE_PREFIX.match(text)) is not None \
+            and (prefix := {str(key) for kind, key in gaz.refs(head.group(1)) if kind in (COUNTRY, REGION)}) \
+            and city.country not in prefix:
+        return None  # "Burkina : au moins 100 civils tués à Solhan": a front page's country places its towns (not Turkey's)
     beside = bool(placed) or any(_country_beside(gaz, text, m, city.country) for m in ms)
     dateline = False
     if any(_is_dateline(text, m) for m in ms):
@@ -1347,7 +1464,7 @@ def _city_score(gaz: Gazetteer, text: str, folded: str, city: City, ms: list[Men
     # hits, by a name that means no other country's town, when the text names no other country against it.
     # (another spelling only for a city of 100,000 or more: "Inata", a Burkinabe village, is also an old name of Japan's Inada)
     uncontested = not (sure or corroborated) and not regions - {city.country} \
-        and city.population >= (100_000 if is_alt else 15_000) \
+        and city.population >= (100_000 if is_alt and not _close_spelling(city, ms, country_score) else 15_000) \
         and _uncontested_scene(gaz, text, folded, city, ms, country_score, common)
     # A common word needs a place's preposition, not "of" ("the Department of Justice"); a French headline's
     # "Attaque à Nice :" is one (the English word is no French one).
@@ -1366,7 +1483,8 @@ def _city_score(gaz: Gazetteer, text: str, folded: str, city: City, ms: list[Men
         return None
     folded_before = [fold(b) for b in before]  # folded once, read by four tests
     references = sum(bool(_DISTANCE_OF.search(b, t) or _RESIDENCE_BEFORE.search(b, t) or _DESTINATION_BEFORE.search(b, t)
-                          or _beside_town(gaz, raw, t) or _route_end(text, m, raw))
+                          or _beside_town(gaz, raw, t) or _route_end(text, m, raw)
+                          or (text.startswith(" suburb", m.end) and _SUBURB_NAMED_AFTER.match(text, m.end)))
                      for m, b, raw, t in zip(ms, folded_before, before, tails, strict=True))
     governments = (sum(_is_government(text, m, b, t, folded=True) for m, b, t in zip(ms, folded_before, tails, strict=True))
                    if max(_biggest_namesake(gaz, m) for m in ms) >= 500_000 else 0)  # "London says": not London, Ontario
@@ -1391,6 +1509,16 @@ def _city_score(gaz: Gazetteer, text: str, folded: str, city: City, ms: list[Men
     return score
 
 
+# What hits a town, right before its name (a Title Case adjective such as "Kurdish-held" may stand between).
+_HIT_VERB_BEFORE = re.compile(r"\b(?:(?:attack|raid|strike|shell|bomb|pound|storm|target|besiege|seize|capture|overrun)(?:s|ed|d)?|"
+                              r"struck|overran|(?:air ?strikes?|strikes?|attacks?|raids?|rockets?|missiles?|drones?|shelling|bombing|"
+                              r"assault|offensive) (?:on|against))\s+(?:[a-z]+-held\s+|the\s+)?$")
+
+
+# "the Paris suburb of Levallois-Perret": the big city only says where the suburb is; the suburb is the scene.
+_SUBURB_NAMED_AFTER = re.compile(r"\s+suburbs?\s+of\s+(?=[A-Z])")
+
+
 # What an incident does to a town, right before its name: "attack Djibo", "strikes on Nabatieh", "hit Saada", "in Iguala".
 _HIT_BEFORE = re.compile(r"\b(?:(?:attack|raid|strike|hit|shell|bomb|pound|storm|target|ambush|besiege|rock|shake|seize|"
                          r"capture|overrun)(?:s|ed|d)?|struck|shook|overran|(?:air ?strikes?|strikes?|attacks?|raids?|rockets?|"
@@ -1403,6 +1531,29 @@ _INCIDENT_WORD = re.compile(r"\b(?:attack|kill|dead|bomb|blast|explo|shot|shoot|
                             r"fighting|raid|storm|suicide|militant|rebel|insurgent|jihadist|protest|riot|grenade|massacre|hostage|"
                             r"stab|knife|strike|struck|shell|rocket|missile|drone|air ?strike|curfew|evacuat|ploughs|plows|"
                             r"attaqu|attentat|tu[ée]|embuscade|enlev|affrontement|manifest|frappe|couteau)", re.I)
+
+
+_ARTICLE_START = re.compile(r"^(?:[ae][lnrsdtz]|ash)[- ]")
+
+
+def _close_spelling(city: City, ms: list[Mention], country_score: dict[str, float]) -> bool:
+    """"Clashes in Sweida", "raid on Jenin": another spelling of a town of 15,000 or more (GeoNames' "As-Suwayda", "Janin")
+    close to its own name, meaning no other place, in a text that points to no other country at all (an old or foreign name
+    of a town abroad, "Inata" for Japan's Inada, is then still refused when the text names Burkina Faso or its people)."""
+    if any(v > 0 for c, v in country_score.items() if c != city.country) or not all(len(m.refs) == 1 for m in ms):
+        return False
+    own = _skeleton(city.name)
+    return any(_skeleton(m.surface) == own for m in ms)
+
+
+def _skeleton(name: str) -> str:
+    """A name's consonants without its article, doubled letters and the vowels and glides transliterations disagree on:
+    "Sweida", "As-Suwayda" -> "sd"; "Jenin", "Janin" -> "jnn"; not "Inata" and "Inada"."""
+    letters = _letters(_ARTICLE_START.sub("", fold(name).lower())).translate(_SKELETON_MAP)
+    return re.sub(r"(.)\1+", r"\1", letters)
+
+
+_SKELETON_MAP = str.maketrans({"q": "k", "c": "k", **{v: None for v in "aeiouyhw"}})
 
 
 def _uncontested_scene(gaz: Gazetteer, text: str, folded: str, city: City, ms: list[Mention], country_score: dict[str, float],
@@ -1541,7 +1692,7 @@ def _is_biggest_namesake(gaz: Gazetteer, m: Mention, city: City) -> bool:
 
 # "Tripoli, Lebanon", "Solhan, dans le nord-est du Burkina Faso", "Inates, in northern Niger": the country the text puts
 # the town in, right after its name.
-_PLACED = re.compile(r"(?:,\s*|\s+in\s+(?:the\s+)?(?=[A-Z]))(?:(?:dans|in)\s+(?:le\s+|la\s+|l'|the\s+)?(?:"
+_PLACED = re.compile(r"(?:,\s*|\s+in\s+(?:the\s+)?(?=[A-Z]|(?:north|south|east|west|central)[a-z-]*\s+[A-Z]))(?:(?:dans|in)\s+(?:le\s+|la\s+|l'|the\s+)?(?:"
                      # "Solhan, dans la province du Yagha", "Jaar, in the province of Abyan"
                      r"(?:province|r[ée]gion|d[ée]partement|cercle|pr[ée]fecture|territoire|state|district|county|governorate)\s+"
                      r"(?:du|de\s+la|de\s+l'|des|de|d'|of)\s*|(?:extr[êe]me[- ])?(?:nord|sud|est|ouest|centre)"
@@ -1549,7 +1700,10 @@ _PLACED = re.compile(r"(?:,\s*|\s+in\s+(?:the\s+)?(?=[A-Z]))(?:(?:dans|in)\s+(?:
                      r"(?:-?(?:east|west))?\s+of\s+(?:the\s+)?)|(?:in\s+)?(?:northern|southern|eastern|western|central|north-?eastern|"
                      r"north-?western|south-?eastern|south-?western)\s+)?([A-Z][\w’.-]*(?:\s+[A-Z][\w’.-]*){0,3})")
 # "Santa Cruz, Bolivia's largest city" (not "Baghdad, Poland's defence ministry said")
-_PLACED_END = re.compile(r"\s*(?:[,.;:)]|$)|\s+[a-z]|'s\s+(?:[a-z-]+\s+){0,2}?(?:city|town|capital|port|village|hub)\b")
+_PLACED_END = re.compile(r"\s*(?:[,.;:)]|$)|\s+[a-z]|'s\s+(?:[a-z-]+\s+){0,2}?(?:city|town|capital|port|village|hub)\b|"
+                         r"\s+(?i:province|region|state|district|county|governorate|prefecture|department|oblast)\b")
+# "Kuriga, Kaduna State", "Palma in Cabo Delgado Province": a unit named after its seat places the town in the seat's country.
+_UNIT_WORD_AT = re.compile(r"\s+(?i:province|region|state|district|county|governorate|prefecture|department|oblast)\b")
 
 
 def _placed_countries(gaz: Gazetteer, text: str, end: int) -> frozenset[str]:
@@ -1564,7 +1718,10 @@ def _placed_countries(gaz: Gazetteer, text: str, end: int) -> frozenset[str]:
     words = hit.group(1).split()
     for n in range(min(4, len(words)), 0, -1):
         name = " ".join(words[:n]).rstrip(".")
-        keys = frozenset(str(key) for kind, key in gaz.refs(name) if kind in (COUNTRY, REGION))
+        refs = gaz.refs(name)
+        keys = frozenset(str(key) for kind, key in refs if kind in (COUNTRY, REGION))
+        if not keys and refs and _UNIT_WORD_AT.match(text, hit.start(1) + len(name)):
+            keys = frozenset(gaz.cities[int(key)].country for kind, key in refs if kind == CITY)
         if keys and _PLACED_END.match(text, hit.start(1) + len(name)):
             return keys
     return frozenset()
