@@ -1,6 +1,8 @@
 """The /watch lookups."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from bot.analysis.gazetteer import load_gazetteer
 
 
@@ -61,3 +63,25 @@ def test_cities_are_shown_in_the_spelling_readers_know() -> None:
     # ... the transliterated spelling still finds the city, and ordinary accents are kept.
     assert analyze("", "Three people were killed in a blast in Khōst, Afghanistan.").city == "Khost"
     assert analyze("", "Attaque à Ségou, au Mali : cinq morts.").city == "Ségou"
+
+
+def test_the_small_towns_index_is_read_from_its_file_and_a_broken_file_means_none(tmp_path: Path) -> None:
+    """GeoNames' smaller places stay on disk (about 40 MB in memory otherwise), asked a name at a time."""
+    from bot.analysis import gazetteer
+
+    cache = tmp_path / "gazetteer-test.pickle"
+    gazetteer._save_small_towns({"parachinar": "PK 33.8997 70.1001 1168394"}, cache)
+    index = gazetteer._load_small_towns(str(gazetteer._small_path(cache)))
+    assert index.get("parachinar") == "PK 33.8997 70.1001 1168394"
+    assert index.get("nowhere") is None
+    broken = tmp_path / "broken.small"
+    broken.write_bytes(b"not an index")
+    assert gazetteer._load_small_towns(str(broken)) == {}  # the analysis goes on without small towns
+    assert gazetteer._load_small_towns(str(tmp_path / "missing.small")) == {}
+
+
+def test_a_small_town_is_found_only_in_the_country_the_text_is_placed_in() -> None:
+    gaz = load_gazetteer()
+    (town,) = gaz.small_towns("Parachinar", "PK")
+    assert (town.country, round(town.lat), round(town.lon)) == ("PK", 34, 70)
+    assert gaz.small_towns("Parachinar", "AF") == () and gaz.small_towns("Parachinar", None) == ()

@@ -17,9 +17,11 @@ import math
 import os
 import pickle
 import re
+import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -34,7 +36,7 @@ from bot.analysis.normalize import fold
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 # Bump when the structure or the build rules change: old caches are then ignored.
-BUILD_VERSION = 24
+BUILD_VERSION = 25
 MIN_CITY_POPULATION = 5000
 # Alternate names of towns smaller than this are not indexed: they are mostly
 # transliterations that collide with ordinary words.
@@ -110,7 +112,7 @@ class Gazetteer:
     _suggest_names: dict[str, list[str]] = field(default_factory=dict)  # first letter -> display names
     # folded name -> "ISO2 lat lon geonameid" of each smaller place of that name, joined by ";" (one string a name keeps the
     # index near 40 MB in memory); kept in a file of its own and read on first use
-    _small: dict[str, str] | None = None
+    _small: dict[str, str] | _SmallTownFile | None = None
     small_towns_path: str = ""
 
     # -- lookups ---------------------------------------------------------------------------
@@ -134,10 +136,12 @@ class Gazetteer:
     def small_towns(self, name: str, country: str | None) -> tuple[City, ...]:
         """The smaller places (not in the automaton) of this name in `country`: a town named with a strong cue gets their
         coordinates. Population 0: they never outweigh a listed town."""
+        if country is None:
+            return ()
         if self._small is None:
             self._small = _load_small_towns(self.small_towns_path)
         packed = self._small.get(_small_key(name))
-        if not packed or country is None:
+        if not packed:
             return ()
         out = []
         for place in packed.split(";"):
@@ -285,18 +289,45 @@ def _small_path(path: Path) -> Path:
     return path.with_suffix(".small")
 
 
+class _SmallTownFile:
+    """The smaller places' index, read from its SQLite file a name at a time. In memory its ~300,000 names would
+    hold about 40 MB for the whole life of the bot, when a text asks for one or two of them, if any."""
+
+    def __init__(self, path: str) -> None:
+        # immutable: the file is only ever replaced whole (os.replace), never written in place
+        self._conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro&immutable=1", uri=True,
+                                     check_same_thread=False)
+        self._lock = threading.Lock()  # one connection, used by whichever thread analyses
+        self._conn.execute("SELECT places FROM small LIMIT 1")  # not an index of ours: raises here
+
+    def get(self, key: str) -> str | None:
+        with self._lock:
+            row = self._conn.execute("SELECT places FROM small WHERE name = ?", (key,)).fetchone()
+        return str(row[0]) if row else None
+
+
 @lru_cache(maxsize=2)
-def _load_small_towns(path: str) -> dict[str, str]:
-    """The smaller places' index, read once per process (an unreadable or missing file: none)."""
+def _load_small_towns(path: str) -> dict[str, str] | _SmallTownFile:
+    """The smaller places' index, opened once per process (an unreadable or missing file: none)."""
     if path:
         try:
-            with open(path, "rb") as f:
-                small = pickle.load(f)
-            if isinstance(small, dict):
-                return small
-        except (OSError, ValueError, pickle.UnpicklingError, EOFError, AttributeError):
+            return _SmallTownFile(path)
+        except (OSError, sqlite3.Error):
             pass
     return {}
+
+
+def _save_small_towns(small: dict[str, str], path: Path) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    os.close(fd)
+    conn = sqlite3.connect(tmp)
+    try:
+        conn.execute("CREATE TABLE small (name TEXT PRIMARY KEY, places TEXT NOT NULL) WITHOUT ROWID")
+        conn.executemany("INSERT INTO small VALUES (?, ?)", sorted(small.items()))
+        conn.commit()
+    finally:
+        conn.close()
+    os.replace(tmp, _small_path(path))
 
 
 def _build_in_child(path: Path) -> None:
@@ -315,10 +346,7 @@ def save_gazetteer(gaz: Gazetteer, path: Path) -> None:
     os.close(fd)
     gaz.automaton.save(tmp_auto, pickle.dumps)
     os.replace(tmp_auto, _automaton_path(path))
-    fd, tmp_small = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    with os.fdopen(fd, "wb") as f:
-        pickle.dump(gaz._small or {}, f, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp_small, _small_path(path))
+    _save_small_towns(gaz._small if isinstance(gaz._small, dict) else {}, path)
     small, gaz._small = gaz._small, None
     automaton, gaz.automaton = gaz.automaton, None
     try:
