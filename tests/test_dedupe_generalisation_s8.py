@@ -290,3 +290,38 @@ def test_calm_stories_of_neighbouring_countries_are_never_joined_by_the_border()
     charges = report("Two nephews of the president, arrested by US agents last week, are charged in New York with "
                      "drug smuggling.", city=None, country="HT", category=Category.NONE, at=T0 + timedelta(hours=3))
     assert not joins(charges, raid)
+
+
+# A town no gazetteer lists: the analysis names it without coordinates, and only its name identifies it.
+
+def _unlisted(title: str, text: str, town: str, *, at: datetime = T0) -> Report:
+    from bot.ingest import report_of
+
+    facts = _facts(Category.ARMED_ATTACK, town, "MZ", None)
+    return report_of(Article(source="Feed", url="", title=title, text=text, published=at), facts)
+
+
+def test_two_outlets_naming_the_same_unlisted_town_are_one_alert() -> None:
+    english = _unlisted("Militants attack gas plant town in Mozambique", "MAPUTO (Reuters) - Islamist insurgents attacked "
+                        "the town of Palma in northern Mozambique on Saturday, near a gas project, security sources said.",
+                        "Palma")
+    french = _unlisted("Mozambique : des jihadistes attaquent la ville de Palma", "Des jihadistes ont attaqué samedi la "
+                       "ville de Palma, dans le nord du Mozambique, près d'un projet gazier.", "Palma",
+                       at=T0 + timedelta(hours=4))
+    assert joins(french, english)
+
+
+def test_attacks_on_two_unlisted_towns_of_one_country_the_same_day_are_two_alerts() -> None:
+    first = _unlisted("Insurgents attack Mocimboa", "Insurgents attacked the town of Mocimboa in northern Mozambique on "
+                      "Saturday, security sources said.", "Mocimboa")
+    second = _unlisted("Insurgents attack Quissanga", "Insurgents attacked the town of Quissanga in northern Mozambique "
+                       "on Saturday, security sources said.", "Quissanga", at=T0 + timedelta(hours=2))
+    assert not joins(second, first)
+
+
+def test_an_unlisted_town_named_in_full_and_shortened_is_one_place() -> None:
+    full = _unlisted("Insurgents attack Mocimboa da Praia", "Insurgents attacked the port town of Mocimboa da Praia "
+                     "on Wednesday, seizing the harbour, security sources said.", "Mocimboa da Praia")
+    short = _unlisted("Residents flee Mocimboa", "Thousands fled Mocimboa as insurgents held the harbour, aid workers "
+                      "said.", "Mocimboa", at=T0 + timedelta(hours=3))
+    assert joins(short, full)

@@ -35,6 +35,7 @@ from bot.dedupe.sketch import (
     different_years,
     names_its_target,
     names_the_place,
+    same_town,
     shared_actors,
     shared_names,
     similarity,
@@ -115,6 +116,11 @@ def _place(report: Report, incident: KnownIncident) -> str:
     country), 'border' (a side lacks the city, neighbouring countries), 'different' or 'unknown'."""
     if report.geonameid is not None and report.geonameid == incident.geonameid:
         return "same"
+    if report.geonameid is None and incident.geonameid is None and report.country \
+            and report.country == incident.country and (town := same_town(report.terms, incident.terms)) is not None:
+        # towns no gazetteer lists, which only their names identify: "the town of Palma in northern Mozambique"
+        # twice is one place; Palma and Quissanga are two, however alike the wire's wording
+        return "same" if town else "different"
     if None not in (report.lat, report.lon, incident.lat, incident.lon) and report.geonameid and incident.geonameid:
         km = haversine_km(report.lat, report.lon, incident.lat, incident.lon)  # type: ignore[arg-type]
         return "near" if km <= SAME_PLACE_KM else "different"

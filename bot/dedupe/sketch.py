@@ -448,6 +448,7 @@ _FRENCH = {
     **dict.fromkeys("ravisseur ravisseurs".split(), "kidnappers"),
     **dict.fromkeys("jihadiste jihadistes djihadiste djihadistes".split(), "jihadist"),
     **dict.fromkeys("insurge insurges".split(), "insurgents"),
+    "projet": "project", "gazier": "gas", "gaziere": "gas", "petrolier": "oil", "petroliere": "oil",
     **dict.fromkeys("civil civils".split(), "civilians"),
     **dict.fromkeys("vol vols".split(), "flights"),
     "couteau": "knife", "foule": "crowd", "commandant": "commander", "sante": "health", "lycee": "school",
@@ -613,6 +614,15 @@ def conflicts(a: frozenset[str], b: frozenset[str]) -> int:
     if not shared and pa.names and pb.names:
         count += 1
     return count
+
+
+def same_town(a: frozenset[str], b: frozenset[str]) -> bool | None:
+    """Whether the two were placed in a town of the same name (for towns without coordinates, which only their
+    name identifies); None when either names none. "Mocimboa" is "Mocimboa da Praia" shortened."""
+    pa, pb = _profile(a), _profile(b)
+    if not pa.places or not pb.places:
+        return None
+    return pa.places <= pb.places or pb.places <= pa.places
 
 
 def different_dates(a: frozenset[str], b: frozenset[str]) -> bool:
