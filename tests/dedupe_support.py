@@ -1,12 +1,17 @@
 """Reports as ingest builds them, for the pure clustering tests."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from bot.analysis.facts import Category
+from sqlite_utils import Database
+
+from bot.analysis.advisory import render_html
+from bot.analysis.facts import Category, Facts
 from bot.dedupe.cluster import KnownIncident, Report
 from bot.dedupe.followup import is_follow_up
 from bot.dedupe.sketch import key_terms, sketch
+from bot.ingest import ingest_articles
+from bot.model import Article
 
 City = tuple[int, float, float, str, str, str]  # geonameid, lat, lon, name, ISO2, country name
 
@@ -28,3 +33,18 @@ def placed_report(text: str, *, city: City | None, at: datetime, title: str = ""
 def known(r: Report, incident_id: int = 1) -> KnownIncident:
     return KnownIncident(incident_id, r.category, r.country, r.geonameid, r.lat, r.lon, r.published, r.published,
                          r.sketch, r.terms, r.killed)
+
+
+def incident_facts(category: Category, city: str | None, country: str | None, gid: int | None, lat: float | None = None,
+                   lon: float | None = None, killed: int | None = None) -> Facts:
+    """Facts as the analysis gives them for a report (no country name: its words stay terms)."""
+    return Facts(is_incident=True, category=category, city=city, country=country, country_name=None,
+                 geonameid=gid, lat=lat, lon=lon, killed=killed)
+
+
+def ingest_each(db: Database, reports: list[tuple[Article, Facts]]) -> dict[str, int]:
+    """Ingest each article at its own time, with the facts given; the incident of each article, by URL."""
+    for article, facts in reports:
+        ingest_articles(db, [article], analyze=lambda *a, facts=facts, **k: facts, render_html=render_html,
+                        now=article.published, max_age=timedelta(days=1))
+    return {str(url): int(incident) for url, incident in db.execute("SELECT url, incident_id FROM articles").fetchall()}

@@ -7,14 +7,12 @@ from datetime import UTC, datetime, timedelta
 
 from sqlite_utils import Database
 
-from bot.analysis.advisory import render_html
-from bot.analysis.facts import Category, Facts
+from bot.analysis.facts import Category
 from bot.dedupe.cluster import Report, choose_incident
 from bot.dedupe.followup import is_follow_up
 from bot.dedupe.sketch import conflicts, fact_terms, key_terms, term_overlap
-from bot.ingest import ingest_articles
 from bot.model import Article
-from tests.dedupe_support import known, placed_report
+from tests.dedupe_support import incident_facts, ingest_each, known, placed_report
 
 T0 = datetime(2024, 3, 15, 9, 0, tzinfo=UTC)
 KABUL = (1138958, 34.53, 69.17, "Kabul", "AF", "Afghanistan")
@@ -215,14 +213,8 @@ def test_an_airport_starting_with_d_is_not_a_stated_date() -> None:
 
 # Through the ingest path: a wire story, a French report, a claim and a look-alike the next day.
 
-def _facts(category: Category, city: str | None, country: str, gid: int | None, lat=None, lon=None,
-           killed: int | None = None) -> Facts:
-    return Facts(is_incident=True, category=category, city=city, country=country, country_name=None,
-                 geonameid=gid, lat=lat, lon=lon, killed=killed)
-
-
 def test_ingest_files_the_reports_of_one_bombing_under_one_incident_and_the_next_days_apart(db: Database) -> None:
-    mosque = _facts(Category.BOMBING, "Kabul", "AF", KABUL[0], KABUL[1], KABUL[2], 21)
+    mosque = incident_facts(Category.BOMBING, "Kabul", "AF", KABUL[0], KABUL[1], KABUL[2], 21)
     articles = [
         (Article(source="Reuters", url="https://w.example/1", title="Blast at Kabul mosque during Friday prayers kills 21",
                  text="KABUL (Reuters) - An explosion tore through a Shi'ite mosque in western Kabul during Friday "
@@ -232,16 +224,13 @@ def test_ingest_files_the_reports_of_one_bombing_under_one_incident_and_the_next
                       "tuant au moins 21 fidèles.", published=T0 + timedelta(hours=3)), mosque),
         (Article(source="BBC", url="https://w.example/3", title="IS claims Kabul mosque bombing",
                  text="Islamic State claimed responsibility for the bombing of the mosque in Kabul.",
-                 published=T0 + timedelta(hours=8)), _facts(Category.BOMBING, None, "AF", None)),
+                 published=T0 + timedelta(hours=8)), incident_facts(Category.BOMBING, None, "AF", None)),
         (Article(source="Reuters", url="https://w.example/4", title="Second mosque blast in two days hits north Kabul",
                  text="KABUL (Reuters) - A bomb exploded at a Sunni mosque in northern Kabul on Saturday, killing "
                       "seven people, police said, a day after a deadly attack in the west of the city.",
-                 published=T0 + timedelta(hours=25)), _facts(Category.BOMBING, "Kabul", "AF", KABUL[0], KABUL[1],
+                 published=T0 + timedelta(hours=25)), incident_facts(Category.BOMBING, "Kabul", "AF", KABUL[0], KABUL[1],
                                                               KABUL[2], 7)),
     ]
-    for article, facts in articles:
-        ingest_articles(db, [article], analyze=lambda *a, facts=facts, **k: facts, render_html=render_html,
-                        now=article.published, max_age=timedelta(days=1))
-    incident_of = dict(db.execute("SELECT url, incident_id FROM articles").fetchall())
+    incident_of = ingest_each(db, articles)
     assert incident_of["https://w.example/1"] == incident_of["https://w.example/2"] == incident_of["https://w.example/3"]
     assert incident_of["https://w.example/4"] != incident_of["https://w.example/1"]

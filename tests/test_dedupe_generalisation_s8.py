@@ -9,14 +9,12 @@ from datetime import UTC, datetime, timedelta
 
 from sqlite_utils import Database
 
-from bot.analysis.advisory import render_html
-from bot.analysis.facts import Category, Facts
+from bot.analysis.facts import Category
 from bot.dedupe.cluster import CONTINUATION_GAP, KnownIncident, Report, choose_incident
 from bot.dedupe.followup import is_follow_up
 from bot.dedupe.sketch import conflicts, key_terms, tells_of_a_new_one, term_overlap
-from bot.ingest import ingest_articles
 from bot.model import Article
-from tests.dedupe_support import known, placed_report
+from tests.dedupe_support import incident_facts, ingest_each, known, placed_report
 
 T0 = datetime(2023, 6, 14, 8, 0, tzinfo=UTC)
 KABUL = (1138958, 34.53, 69.17, "Kabul", "AF", "Afghanistan")
@@ -226,21 +224,15 @@ def test_an_airport_reopening_does_not_file_under_a_gang_attack_on_a_neighbourho
 
 # Through the ingest path: a Wikipedia line, the line under it, an outlet's lead, and a protest the same hour.
 
-def _facts(category: Category, city: str | None, country: str | None, gid: int | None, lat=None, lon=None,
-           killed: int | None = None, is_incident: bool = True) -> Facts:
-    return Facts(is_incident=is_incident, category=category, city=city, country=country, country_name=None,
-                 geonameid=gid, lat=lat, lon=lon, killed=killed)
-
-
 def test_ingest_files_a_suicide_bombing_its_unclaimed_line_and_a_wire_lead_under_one_incident(db: Database) -> None:
-    kabul = _facts(Category.BOMBING, "Kabul", "AF", KABUL[0], KABUL[1], KABUL[2], 20)
+    kabul = incident_facts(Category.BOMBING, "Kabul", "AF", KABUL[0], KABUL[1], KABUL[2], 20)
     articles = [
         (Article(source="Wikipedia", url="https://w.example/1", title="",
                  text="A suicide bomber blows himself up at a checkpoint near the Ministry of Foreign Affairs in "
                       "Kabul, Afghanistan, killing at least 20 people.", published=T0), kabul),
         (Article(source="Wikipedia", url="https://w.example/2", title="",
                  text="The Islamic State's Afghan branch claims responsibility for the attack.",
-                 published=T0 + timedelta(minutes=1)), _facts(Category.ARMED_ATTACK, None, "AF", None)),
+                 published=T0 + timedelta(minutes=1)), incident_facts(Category.ARMED_ATTACK, None, "AF", None)),
         (Article(source="Reuters", url="https://w.example/3", title="Suicide bomber kills 20 near Afghan foreign ministry",
                  text="KABUL (Reuters) - A suicide bomber blew himself up at a checkpoint near the foreign ministry in "
                       "Kabul on Friday, killing at least 20 people, a Taliban spokesman said.",
@@ -248,15 +240,12 @@ def test_ingest_files_a_suicide_bombing_its_unclaimed_line_and_a_wire_lead_under
         (Article(source="Wikipedia", url="https://w.example/4", title="",
                  text="Protesters in Herat march against power cuts; police disperse them with tear gas.",
                  published=T0 + timedelta(hours=3, minutes=1)),
-         _facts(Category.UNREST, "Herat", "AF", HERAT[0], HERAT[1], HERAT[2])),
+         incident_facts(Category.UNREST, "Herat", "AF", HERAT[0], HERAT[1], HERAT[2])),
         (Article(source="Wikipedia", url="https://w.example/5", title="",
                  text="No one has claimed responsibility for the bombing.",
-                 published=T0 + timedelta(hours=3, minutes=2)), _facts(Category.BOMBING, None, None, None)),
+                 published=T0 + timedelta(hours=3, minutes=2)), incident_facts(Category.BOMBING, None, None, None)),
     ]
-    for article, facts in articles:
-        ingest_articles(db, [article], analyze=lambda *a, facts=facts, **k: facts, render_html=render_html,
-                        now=article.published, max_age=timedelta(days=1))
-    incident_of = dict(db.execute("SELECT url, incident_id FROM articles").fetchall())
+    incident_of = ingest_each(db, articles)
     assert incident_of["https://w.example/1"] == incident_of["https://w.example/2"] == incident_of["https://w.example/3"]
     assert incident_of["https://w.example/4"] != incident_of["https://w.example/1"]
     # the line after the protest is not the protest's, and not taken for the bombing behind it either
@@ -297,7 +286,7 @@ def test_calm_stories_of_neighbouring_countries_are_never_joined_by_the_border()
 def _unlisted(title: str, text: str, town: str, *, at: datetime = T0) -> Report:
     from bot.ingest import report_of
 
-    facts = _facts(Category.ARMED_ATTACK, town, "MZ", None)
+    facts = incident_facts(Category.ARMED_ATTACK, town, "MZ", None)
     return report_of(Article(source="Feed", url="", title=title, text=text, published=at), facts)
 
 

@@ -179,12 +179,18 @@ def test_old_article_text_is_purged_but_the_incident_stays(db: Database) -> None
     assert db.execute("SELECT count(*) FROM incidents").fetchone()[0] == 2
 
 
-def test_a_sent_alert_is_edited_when_more_sources_confirm_it(db: Database) -> None:
+def _sent_alert_from_afp(db: Database) -> tuple[datetime, int]:
+    """A Bamako watcher has AFP's alert of the hotel attack on the phone: (when AFP reported it, its delivery id)."""
     watch(db, 1, "Bamako")
     at = NOW - timedelta(hours=1)
     ingest(db, story(HOTEL[0], source="AFP", at=at, slug="afp"))
     (alert_id,) = db.execute("SELECT id FROM deliveries WHERE kind = 'alert'").fetchone()
     outbox.mark_sent(db, alert_id, message_id=77, now=NOW)
+    return at, alert_id
+
+
+def test_a_sent_alert_is_edited_when_more_sources_confirm_it(db: Database) -> None:
+    at, alert_id = _sent_alert_from_afp(db)
     ingest(db, story(HOTEL[1], source="Reuters", at=at + timedelta(minutes=5), slug="reuters"))
     ingest(db, story(HOTEL[2], source="RFI", at=at + timedelta(minutes=9), slug="rfi"))
     edits = db.execute("SELECT text, reply_to_delivery_id FROM deliveries WHERE kind = 'edit' AND status = 'pending'")
@@ -194,11 +200,7 @@ def test_a_sent_alert_is_edited_when_more_sources_confirm_it(db: Database) -> No
 
 
 def test_confirmations_in_one_batch_make_one_edit_with_the_final_sources(db: Database) -> None:
-    watch(db, 1, "Bamako")
-    at = NOW - timedelta(hours=1)
-    ingest(db, story(HOTEL[0], source="AFP", at=at, slug="afp"))
-    (alert_id,) = db.execute("SELECT id FROM deliveries WHERE kind = 'alert'").fetchone()
-    outbox.mark_sent(db, alert_id, message_id=77, now=NOW)
+    at, _ = _sent_alert_from_afp(db)
     report = ingest(db, story(HOTEL[1], source="Reuters", at=at + timedelta(minutes=5), slug="reuters"),
                     story(HOTEL[2], source="RFI", at=at + timedelta(minutes=9), slug="rfi"))
     assert report.edits == 1  # 2 sources, then 3: one edit, not one per step
