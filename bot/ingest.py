@@ -17,6 +17,7 @@ One incident, one alert:
 """
 from __future__ import annotations
 
+import html
 import logging
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
@@ -77,10 +78,11 @@ def meta_of(article: Article) -> ArticleMeta:
 
 
 def distance_line(match: Match) -> tuple[str, ...]:
-    """When the incident is near, not in, the watched place, say how far."""
+    """When the incident is near, not in, the watched place, say how far (an HTML line: the name escaped,
+    "Mojave Air & Space Port" would otherwise break the message's markup)."""
     if match.distance_km is None or match.distance_km < 5:
         return ()
-    return (f"About {match.distance_km:.0f} km from your place {match.watch.name}.",)
+    return (f"About {match.distance_km:.0f} km from your place {html.escape(match.watch.name)}.",)
 
 
 def report_of(article: Article, facts: Facts, *, compared: bool = True) -> cluster.Report:
@@ -223,13 +225,18 @@ class _Batch:
     def edit_confirmed(self) -> None:
         """Edit the sent alerts of the events more sources confirmed in this batch, to name them all."""
         for event_id in sorted(self.confirmed):
-            event = incident_store.load_event(self.db, event_id)
-            line = sources_line(event.sources, event.copies)
-            self.report.edits += outbox.enqueue_edit(
-                self.db, incident_id=event_id, now=self.now,
-                render=lambda context, e=event, line=line: self.render_html(e.facts, e.meta,
-                                                                            extra_lines=[*context, line]))
+            self.report.edits += outbox.enqueue_edit(self.db, incident_id=event_id, now=self.now,
+                                                     render=self._renderer(incident_store.load_event(self.db, event_id)))
         self.confirmed.clear()
+
+    def _renderer(self, event: incident_store.Event) -> Callable[[list[str]], str]:
+        """The event's alert as it reads now, from a chat's own context lines."""
+        line = sources_line(event.sources, event.copies)
+
+        def render(context: list[str]) -> str:
+            return self.render_html(event.facts, event.meta, extra_lines=[*context, line])
+
+        return render
 
     def refine_place(self, event: incident_store.Event, article: Article, facts: Facts, outlets: Outlets) -> None:
         """A later report names the city of an incident first placed only in its country ("in northern

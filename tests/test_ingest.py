@@ -261,3 +261,16 @@ def test_watch_changes_between_batches_reach_the_next_batch(watchers: Database) 
         "SELECT d.chat_id FROM deliveries d JOIN incidents i ON i.id = d.incident_id "
         "WHERE d.kind = 'alert' AND i.url = 'https://news.example/bamako'")}
     assert seed_alerts == {1, 5}
+
+
+def test_a_watched_place_named_with_an_ampersand_is_escaped_in_the_distance_line(db: Database) -> None:
+    """The distance line is HTML: a place named "Kati & Koulikoro" must not break the alert's markup."""
+    from bot.analysis.facts import Place
+    from bot.store import subscriptions
+
+    subscriptions.save_chat(db, 5, chat_type="private", title=None, now=NOW)
+    subscriptions.add_watch(db, 5, Place("point", "12.74,-8.07", "Kati & Koulikoro", "ML", 12.74, -8.07, 0),
+                            radius_km=40, now=NOW)
+    ingest(db, story(HOTEL[0], source="AFP", at=NOW - timedelta(hours=1), slug="afp"))
+    (text,) = db.execute("SELECT text FROM deliveries WHERE chat_id = 5 AND kind = 'alert'").fetchone()
+    assert "from your place Kati &amp; Koulikoro" in text and "Kati & Koulikoro" not in text
