@@ -8,8 +8,10 @@
 from __future__ import annotations
 
 import re
+import zoneinfo
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.analysis.facts import Category, Facts, Severity
@@ -71,8 +73,49 @@ def zone(name: str | None) -> ZoneInfo | None:
         return None
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: "Europe" is a directory of zones
         return None
+
+
+_OFFSET = re.compile(r"^(?:utc|gmt)?\s*([+-])\s*(\d{1,2})(?::?(00))?$", re.IGNORECASE)
+
+
+@cache
+def _zones_by_folded_name() -> dict[str, str]:
+    return {name.casefold(): name for name in zoneinfo.available_timezones()}
+
+
+def find_zone(text: str) -> str | None:
+    """The IANA name a user means: 'Europe/Paris', 'europe/paris', 'utc', 'UTC+3' (Etc/GMT-3), 'GMT-5'."""
+    text = " ".join(text.split())
+    if not text or len(text) > 64:
+        return None
+    m = _OFFSET.match(text)
+    if m:
+        hours = int(m.group(2))
+        if hours == 0:
+            return "UTC"
+        if hours <= 14:  # POSIX signs: Etc/GMT-3 is three hours ahead of UTC
+            return f"Etc/GMT{'-' if m.group(1) == '+' else '+'}{hours}"
+        return None
+    found = _zones_by_folded_name().get(text.replace(" ", "_").casefold())
+    return found if found and zone(found) is not None else None
+
+
+def zone_region(text: str) -> list[str]:
+    """A few zones of a region's name ("Africa", "america"): a user naming the region needs to pick one."""
+    folded = text.strip().replace(" ", "_").casefold() + "/"
+    return sorted(name for key, name in _zones_by_folded_name().items() if key.startswith(folded))[:3]
+
+
+def zone_label(name: str | None) -> str:
+    """How a zone is shown: 'Europe/Paris'; 'UTC+3', not the inverted 'Etc/GMT-3'."""
+    if not name:
+        return "UTC"
+    m = re.fullmatch(r"Etc/GMT([+-])(\d{1,2})", name)
+    if m:
+        return f"UTC{'-' if m.group(1) == '+' else '+'}{m.group(2)}"
+    return name
 
 
 def in_quiet_hours(settings: ChatSettings, now: datetime) -> bool:
@@ -109,10 +152,17 @@ def parse_duration(text: str) -> timedelta | None:
 
 
 _HHMM = re.compile(r"^([01]?\d|2[0-3])(?::|\.|h)?([0-5]\d)?$")
+_AMPM = re.compile(r"^(1[0-2]|0?[1-9])(?:[:.]([0-5]\d))?\s*([ap])\.?m\.?$")
 
 
 def parse_clock(text: str) -> time | None:
-    m = _HHMM.match(text.strip().lower())
+    """'22:00', '22', '22h30', '10pm', '7:30 am'."""
+    text = text.strip().lower()
+    m = _AMPM.match(text)
+    if m:
+        hour = int(m.group(1)) % 12 + (12 if m.group(3) == "p" else 0)
+        return time(hour, int(m.group(2) or 0))
+    m = _HHMM.match(text)
     if not m:
         return None
     return time(int(m.group(1)), int(m.group(2) or 0))
@@ -120,6 +170,7 @@ def parse_clock(text: str) -> time | None:
 
 def parse_quiet(text: str) -> tuple[time, time] | None:
     """'22:00-07:00', '22-7', '22:00 07:00' -> (start, end)."""
+    text = re.sub(r"(\d)\s+([ap]\.?m\b)", r"\1\2", text, flags=re.IGNORECASE)  # "10 pm"
     parts = [p for p in re.split(r"\s*[-–—]\s*|\s+to\s+|\s+", text.strip()) if p]
     if len(parts) != 2:
         return None

@@ -12,7 +12,7 @@ from typing import TextIO
 from bot.analysis.facts import Place
 from bot.cycle import make_poller, poll_cycle, run_schedule
 from bot.match import DEFAULT_RADIUS_KM
-from bot.places import Ambiguous, Invalid, Resolved, Unknown, resolve_place
+from bot.places import Ambiguous, Invalid, Resolved, Unknown, label, resolve_place
 from bot.services import Services
 from bot.sources.htmltext import html_to_text
 from bot.store import outbox, subscriptions
@@ -28,8 +28,8 @@ def resolve_console_watches(names: Sequence[str], services: Services, err: TextI
             places.append(result.place)
         elif isinstance(result, Ambiguous):
             places.append(result.options[0])
-            others = "; ".join(p.label for p in result.options[1:])
-            print(f"'{name}' is ambiguous: watching {result.options[0].label} (others: {others})", file=err)
+            others = "; ".join(label(p) for p in result.options[1:])
+            print(f"'{name}' is ambiguous: watching {label(result.options[0])} (others: {others})", file=err)
         elif isinstance(result, Unknown):
             hint = f" Did you mean: {', '.join(result.suggestions)}?" if result.suggestions else ""
             print(f"unknown place '{name}', ignored.{hint}", file=err)
@@ -57,7 +57,7 @@ async def run_console(
     db, now = services.db, services.clock()
     subscriptions.save_chat(db, CONSOLE_CHAT_ID, chat_type="console", title="console", now=now)
     subscriptions.replace_watches(db, CONSOLE_CHAT_ID, places, radius_for=DEFAULT_RADIUS_KM, now=now)
-    watched = ", ".join(p.label for p in places) or "nothing (use --watch PLACE)"
+    watched = "; ".join(label(p) for p in places) or "nothing (use --watch PLACE)"
     sources = [s for s in services.settings.sources if s.enabled]
     names = ", ".join(s.name for s in sources) or "none"
     print(f"Watching {watched}. Polling {names}, each every {_intervals(services)}.", file=err, flush=True)

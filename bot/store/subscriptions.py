@@ -12,6 +12,7 @@ from sqlite_utils import Database
 from bot.analysis.facts import Category, Facts, Place, Severity
 from bot.chat_settings import ChatSettings, wants
 from bot.match import ChatWatch, Match
+from bot.places import label
 from bot.watch_index import WatchIndex
 
 MAX_WATCHES_PER_CHAT = 50
@@ -76,7 +77,7 @@ def add_watch(
                 "chat_id": chat_id,
                 "kind": place.kind,
                 "key": place.key,
-                "name": place.label,
+                "name": label(place),
                 "country": place.country,
                 "lat": place.lat,
                 "lon": place.lon,
@@ -87,6 +88,18 @@ def add_watch(
             }
         )
     return True
+
+
+def set_radius(db: Database, chat_id: int, place: Place, *, radius_km: float, custom: bool) -> ChatWatch | None:
+    """A watched place's radius (/watch PLACE N km again); the watch as it was before, None if not watched."""
+    with db.atomic():
+        row = db.execute(f"SELECT {_WATCH_COLUMNS} FROM watches w WHERE w.chat_id = ? AND w.kind = ? AND w.key = ?",
+                         [chat_id, place.kind, place.key]).fetchone()
+        if row is None:
+            return None
+        db.execute("UPDATE watches SET radius_km = ?, radius_custom = ? WHERE chat_id = ? AND kind = ? AND key = ?",
+                   [radius_km, int(custom), chat_id, place.kind, place.key])
+    return _watch(row)
 
 
 def remove_watch(db: Database, chat_id: int, watch_id: int) -> None:

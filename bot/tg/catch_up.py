@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from sqlite_utils import Database
 from telegram.ext import ContextTypes
 
+from bot.chat_settings import zone_label
 from bot.match import ChatWatch, Match
 from bot.services import Services
 from bot.store import outbox, recent, subscriptions
@@ -24,13 +25,14 @@ from bot.tg.sending import send_job
 MUTE_CHECK_INTERVAL_S = 60.0
 MAX_CATCH_UP = timedelta(days=7)  # /recent's reach: older news is no longer news
 SHOWN = 3
+COUNTED = 50  # "…and 12 more" is counted up to this many incidents
 MUTED_HEADER = "While you were muted"
 
 
 def catch_up(db: Database, chat_id: int, watches: Iterable[ChatWatch], header: str, *, now: datetime,
              since: timedelta = timedelta(hours=24)) -> str:
     """The digest (safe HTML) of recent incidents in these places that the chat has not had; "" if none."""
-    return _render(header, _missed(db, chat_id, watches, now=now, since=since), since)
+    return _render(header, _missed(db, chat_id, watches, now=now, since=since), since, _zone_of(db, chat_id))
 
 
 def _window(since: timedelta) -> timedelta:
@@ -41,15 +43,21 @@ def _missed(db: Database, chat_id: int, watches: Iterable[ChatWatch], *, now: da
             since: timedelta) -> list[tuple[RecentIncident, Match]]:
     return recent.for_watches(
         db, watches, since=now - _window(since), settings=subscriptions.get_settings(db, chat_id),
-        skip=recent.delivered_incidents(db, chat_id), limit=SHOWN * 2,
+        skip=recent.delivered_incidents(db, chat_id), limit=COUNTED,
     )
 
 
-def _render(header: str, found: list[tuple[RecentIncident, Match]], since: timedelta) -> str:
+def _zone_of(db: Database, chat_id: int) -> str | None:
+    settings = subscriptions.get_settings(db, chat_id)
+    return settings.timezone if settings else None
+
+
+def _render(header: str, found: list[tuple[RecentIncident, Match]], since: timedelta, tz_name: str | None) -> str:
     if not found:
         return ""
     hours = _window(since).total_seconds() / 3600
-    return digest(f"🗞 {html.escape(header)} (last {hours:.0f} h):", found, shown=SHOWN)
+    return digest(f"🗞 {html.escape(header)} (last {hours:.0f} h, {html.escape(zone_label(tz_name))} time):", found,
+                  shown=SHOWN, tz_name=tz_name, limit=COUNTED)
 
 
 def muted_for(db: Database, chat_id: int, now: datetime) -> timedelta:
@@ -68,7 +76,8 @@ def plan_mute_end_digests(db: Database, now: datetime) -> int:
             watches = [w for _, w in subscriptions.list_watches(db, chat_id)]
             found = _missed(db, chat_id, watches, now=now, since=window)
             if found:  # the row hangs on the newest incident it lists (deliveries belong to an incident)
-                text = "🔔 Your mute has ended: alerts are back on.\n\n" + _render(MUTED_HEADER, found, window)
+                text = "🔔 Your mute has ended: alerts are back on.\n\n" + _render(MUTED_HEADER, found, window,
+                                                                                 _zone_of(db, chat_id))
                 planned += outbox.enqueue_digest(db, incident_id=found[0][0].id, chat_id=chat_id, text=text, now=now)
     return planned
 

@@ -8,7 +8,7 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.analysis.categories import LABEL
-from bot.chat_settings import in_quiet_hours
+from bot.chat_settings import in_quiet_hours, zone_label
 from bot.store import recent as recent_store
 from bot.store import source_state, subscriptions
 from bot.tg.commands_settings import _local, severity_text
@@ -17,6 +17,7 @@ from bot.tg.digest import digest
 
 RECENT_DAYS = 7
 RECENT_SHOWN = 10
+RECENT_COUNTED = 100  # "…and 37 more" is counted up to this many incidents
 
 
 async def recent(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -27,15 +28,17 @@ async def recent(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not watches:
         await reply(update, "You watch no place yet. Add one with /watch PLACE.")
         return
+    settings = subscriptions.get_settings(db, chat_id)
     found = recent_store.for_watches(
-        db, watches, since=now_of(context) - timedelta(days=RECENT_DAYS),
-        settings=subscriptions.get_settings(db, chat_id), limit=RECENT_SHOWN + 1,
+        db, watches, since=now_of(context) - timedelta(days=RECENT_DAYS), settings=settings, limit=RECENT_COUNTED,
     )
     if not found:
         await reply(update, f"✅ Nothing in your places in the last {RECENT_DAYS} days.")
         return
-    await reply(update, digest(f"🗞 Last {RECENT_DAYS} days in your places:", found, shown=RECENT_SHOWN,
-                               more_hint="older ones are not shown"))
+    tz = settings.timezone if settings else None
+    await reply(update, digest(f"🗞 Last {RECENT_DAYS} days in your places ({html.escape(zone_label(tz))} time):", found,
+                               shown=RECENT_SHOWN, more_hint="older ones are not shown", tz_name=tz,
+                               limit=RECENT_COUNTED))
 
 
 async def status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -47,7 +50,7 @@ async def status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if settings is None or not subscriptions.is_active(db, chat_id):
         lines = ["This chat is not subscribed: /start."]
     else:
-        names = ", ".join(html.escape(w.name) for w in watches[:5]) + (" …" if len(watches) > 5 else "")
+        names = "; ".join(html.escape(w.name) for w in watches[:5]) + (" …" if len(watches) > 5 else "")
         lines = [f"📍 Places: {len(watches)}" + (f" ({names})" if watches else " — /watch PLACE")]
         lines.append(f"⚠️ Severity: {severity_text(settings.min_severity)}")
         off = ", ".join(LABEL.get(c, c.value) for c in sorted(settings.muted_categories, key=lambda c: c.value))
@@ -59,7 +62,7 @@ async def status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if settings.quiet_start and settings.quiet_end:
             state = " (now)" if in_quiet_hours(settings, now) else ""
             lines.append(f"🌙 Quiet {settings.quiet_start:%H:%M}–{settings.quiet_end:%H:%M}{state}")
-        lines.append(f"🕒 Time zone: {html.escape(settings.timezone) if settings.timezone else 'UTC'}")
+        lines.append(f"🕒 Time zone: {html.escape(zone_label(settings.timezone))}")
         lines.append(f"🗺 Map pins: {'on' if settings.map_pins else 'off'}")
     lines.append(_sources_line(db, now))
     await reply(update, "\n".join(lines))

@@ -10,12 +10,21 @@ from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot.analysis.facts import Category, Severity
-from bot.chat_settings import ChatSettings, parse_duration, parse_quiet, parse_severity, zone
-from bot.places import Resolved, resolve_place
+from bot.chat_settings import (
+    ChatSettings,
+    find_zone,
+    parse_duration,
+    parse_quiet,
+    parse_severity,
+    zone,
+    zone_label,
+    zone_region,
+)
+from bot.places import Ambiguous, Resolved, resolve_place
 from bot.store import subscriptions
 from bot.tg import keyboards
 from bot.tg.catch_up import MUTED_HEADER, catch_up, muted_for
-from bot.tg.common import args_of, chat_id_of, now_of, reply, require_admin, services_of, subscribe
+from bot.tg.common import answer, args_of, chat_id_of, now_of, reply, require_admin, services_of, subscribe
 
 DEFAULT_MUTE = timedelta(hours=8)
 
@@ -63,18 +72,19 @@ async def severity_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         return
     level = parse_severity((query.data or "").removeprefix(keyboards.SEVERITY_PREFIX))
     if level is None:
-        await query.answer()
+        await answer(query)
         return
     _settings(update, context)
     _set(update, context, min_severity=None if level is Severity.LOW else level)
-    await query.answer(f"Alerts of {severity_text(level)}")
+    await answer(query, f"Alerts of {severity_text(level)}")
     await _edit(query, f"✅ You will get alerts of {severity_text(level)}.", keyboards.severities(level))
 
 
 def categories_text(muted: frozenset[Category]) -> str:
     if not muted:
         return "You get every kind of incident. Tap a kind to turn it off:"
-    return f"{len(muted)} kind(s) turned off (🔕). Tap to switch a kind on or off:"
+    kinds = "1 kind" if len(muted) == 1 else f"{len(muted)} kinds"
+    return f"{kinds} turned off (🔕). Tap to switch a kind on or off:"
 
 
 async def categories(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -92,13 +102,13 @@ async def category_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         return
     value = (query.data or "").removeprefix(keyboards.CATEGORY_PREFIX)
     if value not in Category._value2member_map_:
-        await query.answer()
+        await answer(query)
         return
     category = Category(value)
     muted = set(_settings(update, context).muted_categories)
     muted.symmetric_difference_update({category})
     _set(update, context, muted_categories=muted)
-    await query.answer()
+    await answer(query)
     await _edit(query, categories_text(frozenset(muted)), keyboards.categories(frozenset(muted)))
 
 
@@ -150,7 +160,7 @@ async def unmute(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 def _local(when: datetime, tz_name: str | None) -> str:
     tz = zone(tz_name)
     stamp = when.astimezone(tz) if tz else when
-    return stamp.strftime("%d %b %H:%M") + (f" ({html.escape(tz_name)})" if tz and tz_name else " UTC")
+    return stamp.strftime("%d %b %H:%M") + (f" ({html.escape(zone_label(tz_name))})" if tz and tz_name else " UTC")
 
 
 async def quiet(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -165,15 +175,17 @@ async def quiet(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     hours = parse_quiet(arg) if arg else None
     if hours is None:
-        now_text = (
-            f"Quiet hours: {current.quiet_start:%H:%M}–{current.quiet_end:%H:%M}. "
-            if current.quiet_start and current.quiet_end else ""
-        )
+        if arg:  # not understood: say so, rather than only repeat the current setting
+            now_text = f"I can't read “{html.escape(args_of(update)[:50])}” as quiet hours. "
+        elif current.quiet_start and current.quiet_end:
+            now_text = f"Quiet hours: {current.quiet_start:%H:%M}–{current.quiet_end:%H:%M}. "
+        else:
+            now_text = "No quiet hours. "
         await reply(update, now_text + "Set them with <code>/quiet 22:00-07:00</code>, or <code>/quiet off</code>.")
         return
     start, end = hours
     _set(update, context, quiet_start=start, quiet_end=end)
-    tz = html.escape(current.timezone) if current.timezone else "UTC (set yours with /timezone)"
+    tz = html.escape(zone_label(current.timezone)) if current.timezone else "UTC (set yours with /timezone)"
     await reply(update, f"🌙 Quiet hours {start:%H:%M}–{end:%H:%M}, {tz}: alerts arrive silently, critical ones still ring.")
 
 
@@ -184,21 +196,34 @@ async def timezone(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     arg = args_of(update)
     current = _settings(update, context)
     if not arg:
-        shown = html.escape(current.timezone) if current.timezone else "UTC (not set)"
+        shown = html.escape(zone_label(current.timezone)) if current.timezone else "UTC (not set)"
         await reply(update, f"Your time zone: {shown}. Set it with <code>/timezone Europe/Paris</code> or a city.")
         return
     name = arg.strip()
-    if zone(name) is None:
+    canonical = find_zone(name)
+    region = zone_region(name) if canonical is None else []
+    if region:  # "/timezone Africa": a region of many zones, not one
+        examples = ", ".join(f"<code>{html.escape(z)}</code>" for z in region)
+        await reply(update, f"“{html.escape(name[:100])}” has several time zones: name one ({examples}…) "
+                            "or a city (<code>/timezone Bamako</code>).")
+        return
+    if canonical is None:
         found = resolve_place(name, services_of(context).places)
+        if isinstance(found, Ambiguous):
+            zones = {p.extra.get("timezone") for p in found.options}
+            if len(zones) != 1:
+                options = ", ".join(f"<code>/timezone {html.escape(keyboards.place_query(p))}</code>" for p in found.options[:3])
+                await reply(update, f"“{html.escape(name[:100])}” could be several places: {options}?")
+                return
+            found = Resolved(found.options[0])
         tz = found.place.extra.get("timezone") if isinstance(found, Resolved) else None
-        if not tz or zone(tz) is None:
+        canonical = find_zone(tz) if tz else None
+        if canonical is None:
             await reply(update, f"I don't know the time zone “{html.escape(name[:100])}”. "
-                                "Use a name like <code>Africa/Bamako</code> or <code>UTC</code>.")
+                                "Use a name like <code>Africa/Bamako</code>, <code>UTC+3</code> or a city.")
             return
-        name = tz
-    canonical = str(zone(name))
     _set(update, context, timezone=canonical)
-    await reply(update, f"🕒 Time zone set to {html.escape(canonical)}.")
+    await reply(update, f"🕒 Time zone set to {html.escape(zone_label(canonical))}.")
 
 
 async def map_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

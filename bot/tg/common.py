@@ -6,13 +6,14 @@ import logging
 import time
 from datetime import datetime
 
-from telegram import InlineKeyboardMarkup, Update
+from telegram import CallbackQuery, InlineKeyboardMarkup, Update
 from telegram.constants import ChatMemberStatus, ChatType, ParseMode
-from telegram.error import TelegramError
+from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.services import Services
 from bot.store import subscriptions
+from bot.tg.delivery import MAX_MESSAGE_CHARS, fit_text, plain_text
 
 log = logging.getLogger(__name__)
 
@@ -45,9 +46,41 @@ def chat_id_of(update: Update) -> int:
 
 
 async def reply(update: Update, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
+    """A short HTML answer; one too long for a message (/watching with 50 long airport names) is sent
+    in several, cut between lines, rather than refused by Telegram (the user would get nothing)."""
     message = update.effective_message
-    if message is not None:
-        await message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup, do_quote=False)
+    if message is None:
+        return
+    parts = split_message(text)
+    for i, part in enumerate(parts):
+        last = i == len(parts) - 1
+        if _fits(part):
+            await message.reply_text(part, parse_mode=ParseMode.HTML, reply_markup=markup if last else None,
+                                     do_quote=False)
+        else:  # one line longer than a message: plain text, cut
+            fitted, mode = fit_text(part)
+            await message.reply_text(fitted, parse_mode=mode, reply_markup=markup if last else None, do_quote=False)
+
+
+def _fits(text: str) -> bool:
+    return len(plain_text(text).encode("utf-16-le")) // 2 <= MAX_MESSAGE_CHARS
+
+
+def split_message(text: str) -> list[str]:
+    """The text in pieces of whole lines, each within Telegram's limit (our answers open and close
+    their tags on one line)."""
+    if _fits(text):
+        return [text]
+    parts: list[str] = []
+    current: list[str] = []
+    for line in text.split("\n"):
+        if current and not _fits("\n".join([*current, line])):
+            parts.append("\n".join(current))
+            current = []
+        current.append(line)
+    if current:
+        parts.append("\n".join(current))
+    return [p for p in parts if p.strip()]
 
 
 def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
@@ -88,13 +121,22 @@ async def is_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
     return False
 
 
+async def answer(query: CallbackQuery, text: str | None = None, *, show_alert: bool = False) -> None:
+    """Answer a button tap; a tap answered too late ("query is too old", after a restart's backlog) still
+    does what it asked: the answer only stops the button's spinner."""
+    try:
+        await query.answer(text, show_alert=show_alert)
+    except BadRequest as e:
+        log.info("could not answer a button tap: %s", e.message)
+
+
 async def require_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
     """True when the sender may change this chat's settings; otherwise says why and returns False."""
     if await is_admin(update, context):
         return True
     query = update.callback_query
     if query is not None:
-        await query.answer(ADMINS_ONLY, show_alert=True)
+        await answer(query, ADMINS_ONLY, show_alert=True)
     else:
         await reply(update, ADMINS_ONLY)
     return False

@@ -7,17 +7,18 @@ from __future__ import annotations
 import html
 import re
 
+from sqlite_utils import Database
 from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.analysis.facts import Place
 from bot.chat_settings import MAX_RADIUS_KM, MIN_RADIUS_KM, default_radius_km
 from bot.match import ChatWatch
-from bot.places import Ambiguous, Invalid, Resolved, Unknown, resolve_place
+from bot.places import Ambiguous, Invalid, Resolved, Unknown, label, pick, resolve_place
 from bot.store import outbox, subscriptions
 from bot.tg import keyboards
 from bot.tg.catch_up import catch_up
-from bot.tg.common import args_of, chat_id_of, now_of, reply, require_admin, services_of, subscribe
+from bot.tg.common import answer, args_of, chat_id_of, is_admin, now_of, reply, require_admin, services_of, subscribe
 
 COMMANDS = (
     ("start", "subscribe and see what I do"),
@@ -54,6 +55,11 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not await require_admin(update, context):
         return
     subscribe(update, context)
+    kept = subscriptions.count_watches(services_of(context).db, chat_id_of(update))
+    if kept:  # back after /start again, or re-added to a group: its places were kept
+        places = "1 place" if kept == 1 else f"{kept} places"
+        await reply(update, f"👋 Welcome back: you watch {places} (/watching). /help lists the commands.")
+        return
     await reply(update, WELCOME)
 
 
@@ -94,7 +100,7 @@ async def watch(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     elif isinstance(result, Unknown):
         await reply(update, _unknown_text(result))
     elif isinstance(result, Ambiguous):
-        await reply(update, _ambiguous_text(result, radius), keyboards.places(result.options))
+        await reply(update, _ambiguous_text(result, radius), keyboards.places(result.options, result.query, radius))
     elif isinstance(result, Resolved):
         await reply(update, add_watch(update, context, result.place, radius))
 
@@ -113,22 +119,33 @@ def add_watch(update: Update, context: ContextTypes.DEFAULT_TYPE, place: Place, 
             f"You already watch {subscriptions.MAX_WATCHES_PER_CHAT} places, the most I allow. "
             "Remove one with /unwatch first."
         )
-    label = html.escape(place.label)
+    name = html.escape(label(place))
     if not added:
-        return f"You already watch <b>{label}</b>."
+        return _already_watched(services.db, chat_id, place, name, km if custom else None)
     if place.kind == "country":
         where = "anywhere in it"
     elif custom:
-        where = f"within {km:.0f} km"
+        where = f"within {km:g} km"
     else:
-        where = f"within {km:.0f} km; farther for critical events"
-    text = f"✅ Watching <b>{label}</b> ({where}). You will get an advisory when something happens there."
+        where = f"within {km:g} km; farther for critical events"
+    text = f"✅ Watching <b>{name}</b> ({where}). You will get an advisory when something happens there."
     lately = catch_up(services.db, chat_id, [_as_watch(chat_id, place, km, custom)], "Lately there", now=now)
     return text + (f"\n\n{lately}" if lately else "")
 
 
+def _already_watched(db: Database, chat_id: int, place: Place, name: str, km: float | None) -> str:
+    """The place is watched already: a radius given now replaces the old one (/watch Bamako 40 km)."""
+    before = next((w for _, w in subscriptions.list_watches(db, chat_id) if (w.kind, w.key) == (place.kind, place.key)), None)
+    if km is None or place.kind == "country" or before is None:
+        return f"You already watch <b>{name}</b>{_radius_note(before) if before else ''}."
+    if before.radius_custom and before.radius_km == km:
+        return f"You already watch <b>{name}</b> ({km:g} km)."
+    subscriptions.set_radius(db, chat_id, place, radius_km=km, custom=True)
+    return f"✅ <b>{name}</b>: now within {km:g} km (was {_radius_note(before).strip(' ()')})."
+
+
 def _as_watch(chat_id: int, place: Place, km: float, custom: bool) -> ChatWatch:
-    return ChatWatch(chat_id, place.kind, place.key, place.label, place.country, place.lat, place.lon, km, radius_custom=custom)
+    return ChatWatch(chat_id, place.kind, place.key, label(place), place.country, place.lat, place.lon, km, radius_custom=custom)
 
 
 def _unknown_text(result: Unknown) -> str:
@@ -146,7 +163,7 @@ def _ambiguous_text(result: Ambiguous, radius: float | None) -> str:
     km = f" {radius:g} km" if radius is not None else ""
     lines = [f"“{html.escape(result.query)}” could be several places. Which one?"]
     lines += [
-        f"• {html.escape(p.label)}: <code>/watch {html.escape(keyboards.place_query(p))}{km}</code>" for p in result.options
+        f"• {html.escape(label(p))}: <code>/watch {html.escape(keyboards.place_query(p))}{km}</code>" for p in result.options
     ]
     return "\n".join(lines)
 
@@ -157,20 +174,30 @@ async def watch_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     assert query is not None
     if not await require_admin(update, context):
         return
-    await query.answer()
+    await answer(query)
     services = services_of(context)
-    raw = (query.data or "").removeprefix(CALLBACK_PREFIX)
-    result = resolve_place(raw, services.places)
-    place = result.place if isinstance(result, Resolved) else (result.options[0] if isinstance(result, Ambiguous) else None)
-    text = add_watch(update, context, place) if place else "Sorry, I could not find that place any more."
+    data = query.data or ""
+    picked = keyboards.parse_place_data(data)
+    radius: float | None = None
+    if picked is not None:
+        key, radius, typed = picked
+        if radius is not None and not MIN_RADIUS_KM <= radius <= MAX_RADIUS_KM:
+            radius = None
+        place = pick(typed, key, services.places)
+    else:  # a button of an older message: "watch:Tripoli, LY"
+        result = resolve_place(data.removeprefix(CALLBACK_PREFIX), services.places)
+        place = result.place if isinstance(result, Resolved) else (result.options[0] if isinstance(result, Ambiguous) else None)
+    text = add_watch(update, context, place, radius) if place else "Sorry, I could not find that place any more."
     await reply(update, text)
 
 
 async def location(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A shared location pin: watch that point with the default radius."""
     message = update.effective_message
-    if message is None or message.location is None or not await require_admin(update, context):
-        return
+    if message is None or message.location is None or update.edited_message is not None:
+        return  # a live location's moves arrive as edits: the pin was watched once, where it was shared
+    if not await is_admin(update, context):
+        return  # in a group members share locations with each other: no "admins only" answer to each pin
     lat, lon = message.location.latitude, message.location.longitude
     place = Place(kind="point", key=f"{lat:.4f},{lon:.4f}", name=f"📍 {lat:.4f}, {lon:.4f}", country=None, lat=lat, lon=lon)
     await reply(update, add_watch(update, context, place))
@@ -189,7 +216,7 @@ async def watching(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 def _radius_note(w: ChatWatch) -> str:
     if w.kind == "country":
         return ""
-    return f" ({w.radius_km:.0f} km)" if w.radius_custom else f" ({w.radius_km:.0f} km, more for critical)"
+    return f" ({w.radius_km:g} km)" if w.radius_custom else f" ({w.radius_km:g} km, more for critical)"
 
 
 async def unwatch(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -203,9 +230,13 @@ async def unwatch(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await reply(update, "Which place? /unwatch NAME or /unwatch NUMBER (see /watching).")
         return
     rows = subscriptions.list_watches(services.db, chat_id)
-    found = _find_watch(wanted, rows)
+    found = _find_watch(wanted, rows) or _find_watched_place(wanted, rows, services.places)
     if found is None:
-        await reply(update, f"You don't watch “{html.escape(wanted[:100])}”. /watching lists your places.")
+        if wanted.lstrip("-").isdigit() and rows:
+            places = "1 place" if len(rows) == 1 else f"{len(rows)} places"
+            await reply(update, f"There is no place number {html.escape(wanted[:20])}: you watch {places}. /watching lists them.")
+        else:
+            await reply(update, f"You don't watch “{html.escape(wanted[:100])}”. /watching lists your places.")
         return
     watch_id, w = found
     subscriptions.remove_watch(services.db, chat_id, watch_id)
@@ -223,6 +254,20 @@ def _find_watch(wanted: str, rows: list[tuple[int, ChatWatch]]) -> tuple[int, Ch
         if key in names or (w.kind == "airport" and f"({key})" in w.name.casefold()):
             return row
     return None
+
+
+def _find_watched_place(wanted: str, rows: list[tuple[int, ChatWatch]], index: object) -> tuple[int, ChatWatch] | None:
+    """/unwatch understands what /watch does: "MINUSCA", "GABS", "Modibo Keita", "Tripoli, LY"."""
+    result = resolve_place(wanted, index)  # type: ignore[arg-type]
+    if isinstance(result, Resolved):
+        candidates: tuple[Place, ...] = (result.place,)
+    elif isinstance(result, Ambiguous):
+        candidates = result.options
+    else:
+        return None
+    keys = {(p.kind, p.key) for p in candidates}
+    hits = [row for row in rows if (row[1].kind, row[1].key) in keys]
+    return hits[0] if len(hits) == 1 else None
 
 
 async def migrate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -246,8 +291,12 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     message = update.effective_message
     text = message.text if message and message.text else ""
     command = text.split(maxsplit=1)[0] if text else ""
-    if "@" in command and command.split("@", 1)[1].lower() != (context.bot.username or "").lower():
+    addressed = "@" in command
+    if addressed and command.split("@", 1)[1].lower() != (context.bot.username or "").lower():
         return
+    chat = update.effective_chat
+    if chat is not None and chat.type != "private" and not addressed:
+        return  # in a group "/frob" is likely another bot's command: only "/frob@thisbot" gets the hint
     await reply(update, "I don't know that command. /help lists what I understand.")
 
 
