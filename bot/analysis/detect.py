@@ -152,7 +152,12 @@ def _candidates(text: str) -> dict[int, list[int]]:
 # "clashes between security forces and worshippers", "accrochage entre l'armée avec un groupe des jeunes": unrest.
 _WITH_CIVILIANS = (r" (?:broke out |erupted |have |has )?(?:with|between|entre|avec) (?:[\w'-]+ ){0,6}?"
                    r"(?:youths?|jeunes|worshippers|fideles|pilgrims|students|etudiants|residents|habitants|villagers|villageois|"
-                   r"civilians|civils|crowds?|foule|protesters|demonstrators|manifestants|supporters|partisans|eleveurs|agriculteurs|herders|farmers)")
+                   r"civilians|civils|crowds?|foule|protesters|demonstrators|manifestants|supporters|partisans|eleveurs|agriculteurs|herders|farmers|"
+                   r"communautes|communities|ethnies|clans|tribus|tribes|groupes ethniques|ethnic groups)")
+
+# "clashes between Awami League and BNP supporters", "clashed with rival communities": a crowd's side, not an army's.
+_CROWD_SIDE = (r" (?:broke out |erupted )?(?:with|between) (?:[\w'-]+ ){0,4}?(?:supporters|partisans|youths|protesters|demonstrators|"
+               r"communities|farmers|herders|students|worshippers|residents|activists|rival (?:groups|gangs|factions))\b")
 
 # An armed actor (named just before) takes a place: "seized the town of", "overran a base", "took control of the palace".
 _TAKES_PLACE = (r"(?:[\w'-]+ ){0,4}?(?:seized|captured|overran|overrun|took|retook|recaptured|retaken|taken|seize|seizes|capture|"
@@ -199,13 +204,18 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              r"separatists|militiamen) (?:[\w'-]+ ){0,2}?(?:storm|storms|attack|attacks|raid|raids|overrun|overruns|overran|ambush|ambushes|"
              r"besiege|besieges|besieged)",
              r"(?:hommes armes|individus armes|assaillants|jihadistes|djihadistes|terroristes|rebelles|miliciens|bandits armes|insurges|"
-             r"separatistes|islamistes|combattants|gangs|gangs armes|membres de gangs) (?:[\w'-]+ ){0,3}?(?:ont attaque|attaquent|ont tue|tuent|"
+             r"separatistes|islamistes|combattants|gangs|gangs armes|membres de gangs|bandits|groupes armes|hommes en armes) "
+             r"(?:[\w'-]+ ){0,3}?(?:ont attaque|attaquent|ont tue|tuent|"
              r"ont pris d'assaut|prennent d'assaut)",
              # one attacker: "un assaillant tue deux personnes", "un homme arme a ouvert le feu"
              r"un (?:assaillant|homme arme|individu arme|tireur|agresseur) (?:[\w'-]+ ){0,3}?(?:a attaque|attaque|a tue|tue|"
              r"a poignarde|poignarde|a blesse|blesse)",
              r"(?:eglise|mosquee|camp|base|poste|convoi|village|ecole|caserne|gendarmerie|commissariat|position|patrouille|hotel|marche)s? "
-             r"(?:[\w'-]+ )?attaquee?s?", r"poignarde(?:e|s|es)?", r"(?:a|ont) poignarde",
+             r"(?:[\w'-]+ ){0,3}?attaquee?s?(?! en justice)",
+             # "des militants armés ont pris d'assaut un hôtel" (the crowd storming parliament is unrest's)
+             r"(?:ont|a|avaient|avait) pris d'assaut (?:un |une |le |la |l'|des |les |plusieurs )?(?:[\w'-]+ )?(?:hotels?|camps?|bases?|postes?|"
+             r"casernes?|prisons?|villages?|ecoles?|eglises?|mosquees?|gendarmeries?|commissariats?|restaurants?|centres? commerciaux|"
+             r"centre commercial|positions?|localites?)", r"poignarde(?:e|s|es)?", r"(?:a|ont) poignarde",
              r"attaquee?s? (?:par|lundi par|mardi par|mercredi par|jeudi par|vendredi par|samedi par|dimanche par) (?:des |les |un |une |de |d')?"
              r"(?:[\w-]+ )?(?:jihadistes|djihadistes|terroristes|rebelles|hommes armes|individus armes|assaillants|bandits|miliciens|"
              r"insurges|islamistes|gangs|combattants|separatistes|inconnus)",
@@ -265,7 +275,17 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              r"hommes armes|individus armes|insurges|islamistes|groupes? arme\w*|presumes jihadistes)",
              r"attaque(?:nt)? (?:plusieurs |des |un |une |le |la |les |l')?(?:[\w-]+ )?(?:villages?|positions?|postes?|camps?|bases?|convois?|"
              r"patrouilles?|localites?|casernes?|gendarmeries?|commissariats?|sites? de deplaces|ecoles?|eglises?|mosquees?)", r"ont attaque", r"a ete attaque", r"ont ete attaques?",
-             r"attentats?", r"terroristes? presumes?", r"jihadistes presumes", r"tuerie"), 2.0),
+             r"attentats?", r"terroristes? presumes?", r"jihadistes presumes", r"tuerie",
+             # a headline telling an attack by its toll: "Attack kills five in Baghdad", "Attack in Mir Ali, Pakistan kills two"
+             # (not "heart attack kills", nor "air attack": a military one)
+             r"attacks?(?<!heart attack)(?<!heart attacks)(?<!shark attack)(?<!dog attack)(?<!bear attack)(?<!panic attack)"
+             r"(?<!asthma attack)(?<!air attack)(?<!air attacks)(?<!cyber attack)(?<!cyber-attack) (?:(?:in|on|near|at|against) "
+             r"(?:[\w'.,-]+ ){1,5}?)?(?:kills?|killed|leaves? (?:\w+ ){0,2}?dead|wounds|injures)",
+             # people attacked, in French: "des Casques bleus pris pour cible à Bria", "des soldats attaqués près de Gao" (not
+             # "attaqués en justice")
+             r"(?:casques bleus|soldats|militaires|policiers|gendarmes|civils|villageois|fideles|humanitaires|convois?|patrouilles?|"
+             r"elements|agents de securite|forces de defense|forces de securite) (?:[\w'-]+ ){0,5}?(?:attaquee?s?|pris(?:es)? pour cibles?|"
+             r"pris(?:es)? (?:a partie|en embuscade)|tombee?s? dans une embuscade)(?! en justice| en diffamation| verbalement| (?:[\w'-]+ ){0,4}?par (?:des |les |une |la |de |d')?(?:[\w-]+ )?(?:manifestants|protestataires|foule|jeunes|emeutiers|habitants))"), 2.0),
         (_rx(r"attack(?:ed|ers?|s)?", r"assault(?:ed)?", r"assailant",
              r"(?:knife|axe|machete|sword|hammer|gun)-wielding", r"wielding (?:a |an )?(?:knife|axe|machete|sword|hammer|gun|rifle|pistol)", r"attaques?", r"set (?:fire|ablaze)", r"torched", r"burnt down", r"burned down",
              r"stabs?", r"rampage", r"battle[ds]?", r"hostilities", r"fired upon", r"fired on", r"machete", r"stabb(?:ed|ing)",
@@ -305,7 +325,11 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
         # attack on a market", "a suicide bomber attacked a police station", "attaque à la grenade"
         (_rx(r"(?:grenade|suicide|car bomb|truck bomb|bomb|ied|explosive) attacks?",
              r"(?:suicide bombers?|car bombers?|bombers?) (?:[\w'-]+ ){0,2}?(?:attack|attacks|attacked|struck|strikes|targeted|hit|hits)",
-             r"attaques? (?:a la grenade|a l'engin explosif|a la bombe|a la voiture piegee|kamikaze|suicide)"), 2.0),
+             # "attacked a police station with explosives", "ont attaqué le poste avec des explosifs"
+             *(verb + r" (?:[\w'-]+ ){0,5}?(?:with|avec|a l'aide d') (?:an? |des |un |une )?(?:[\w-]+ )?(?:explosives?|explosifs?|bombs?|"
+               r"bombes?|grenades?|ieds?|engins? explosifs?)\b" for verb in (r"attack(?:ed|s)?", r"(?:ont attaque|attaquent|a attaque)")),
+             r"attaques? (?:a la grenade|a l'engin explosif|a la bombe|a la voiture piegee|kamikaze|suicide|a l'explosif|aux explosifs|"
+             r"au vehicule piege|a la moto piegee|a l'eei)"), 2.0),
         # a target named beside the bombing, a group of its own: "bombed the Bolivian Embassy", "the bombing of a market"
         (_rx(r"(?:bombed|bombs|bombing|bombings|firebomb|firebombed|firebombs|firebombing|blew up|blow up|blows up|blowing up|blown up) (?:of |at |on |against )?(?:an? |the |two |three |several )?" + _TARGET), 2.0),
     ),
@@ -313,7 +337,8 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
         (_rx(r"shooting(?! stars?)", r"shootings", r"shot dead", r"shot and killed", r"opened fire", r"open fire", r"opens fire", r"opening fire", r"gunfire", r"gunshots?",
              r"sniper", r"gunman", r"shooter", r"fusillade", r"ont ouvert le feu", r"a ouvert le feu", r"coups de feu", r"tirs(?! au but)",
              r"abattus?", r"par balles?", r"mass shooting", r"fired (?!(?:[\w-]+ ){0,2}?(?:mortars?|rockets?|missiles?|shells?|grenades?|tear ?gas|rubber|water)\b)(?:[\w-]+ ){0,2}(?:shots|on|at|into)", r"fatally shot", r"shot (?:at|and wounded|in the)",
-             r"shoots? (?:into|at|dead)", r"gunfight", r"shootout", r"shoot-out", r"shot (?:\w+ )?(?:people|civilians|officers|policemen|troopers|soldiers)",
+             r"shoots? (?:into|at|dead)", r"gunfights?", r"shootouts?", r"shoot-outs?", r"gun ?battles?", r"exchang(?:e|es|ed|ing) (?:heavy |sporadic |intense )?(?:fire|gunfire)",
+             r"echanges? de tirs", r"shot (?:\w+ )?(?:people|civilians|officers|policemen|troopers|soldiers)",
              r"(?:were|was) shot", r"injured by gunfire",
              r"(?:came|comes|come|coming) under (?:heavy |sustained |small[- ]arms )?(?:fire|gunfire)(?! (?:for|over|after|from (?:critics|lawmakers|opposition|rights groups)))",
              r"shots (?:were |had been |have been )?fired",
@@ -364,7 +389,16 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              r"rubber bullets?", r"water cannons?",
              r"ont manifeste", r"took to the streets", r"descendus? dans (?:la|les) rues?", r"protest(?:ed|ing) (?:against|in|outside|at|near|on|over|across|through|for)",
              r"(?:communal|ethnic|sectarian|religious|tribal|inter-?communal|post-?election|street) (?:clashes|violence|riots?|fighting)",
-             r"(?:affrontements|violences|heurts) (?:intercommunautaires|interethniques|post-?electora(?:les|ux))",
+             # "Hindu-Muslim clashes in Nuh", "Buddhist-Muslim violence", "caste clashes"
+             r"(?:hindu|muslim|christian|buddhist|sikh|caste|clan|inter-?faith|inter-?religious)(?:-\w+)? (?:clashes|violence|riots?)",
+             # "Violence erupts in Murshidabad over the Waqf law", "des violences ont éclaté à Mbacké"
+             r"violence (?:erupts|erupted|broke out|breaks out|flares|flared|spread|spreads)",
+             r"violences (?:ont eclate|eclatent|ont eclate|ont repris|se poursuivent)",
+             # a mob killing: "Mob lynches two men", "lynché par la foule"
+             r"(?:mobs?|crowds?|villagers|foule) (?:[\w'-]+ ){0,2}?(?:lynch(?:es|ed|ing)?|beat (?:[\w'-]+ ){0,2}?to death)",
+             r"lynch(?:ed|ing)? (?:by|par) (?:an? |the |une |la )?(?:angry |enraged )?(?:mob|crowd|foule)", r"lynchages?",
+             r"(?:affrontements|violences|heurts) (?:intercommunautaires|interethniques|ethniques|communautaires|religieuses|"
+             r"confessionnelles|tribales|post-?electora(?:les|ux))",
              r"burn(?:ed|ing|t|s)? (?:tyres|tires)", r"pneus brules", r"echauffourees?", r"scuffles?", r"scuffled", r"balles en caoutchouc", r"canons? a eau",
              # a march broken up: "marche de l'opposition réprimée", "la police a réprimé une manifestation"
              r"(?:marches?|manifestations?|rassemblements?|sit-in|protests?|demonstrations?|rally|rallies) (?:[\w'-]+ ){0,4}?"
@@ -373,7 +407,8 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              r"(?:une |la |les |des |un |le )?(?:marches?|manifestations?|manifestants|rassemblements?|protestataires|sit-in)"), 2.0),
         # clashes with a crowd or between communities, a group of its own so that it adds to "manifestants" in the same phrase:
         # "affrontements entre forces de l'ordre et manifestants", "violences entre manifestants et policiers"
-        (_rx(*(word + _WITH_CIVILIANS for word in (r"clash(?:es|ed)?", r"affrontements?", r"accrochages?", r"heurts", r"violences"))), 2.0),
+        (_rx(*(word + _WITH_CIVILIANS for word in (r"clash(?:es|ed)?", r"affrontements?(?: (?:meurtriers|violents|sanglants))?", r"accrochages?", r"heurts",
+                                                         r"violences(?: (?:meurtrieres|intercommunautaires))?"))), 2.0),
         # a crowd on the move, a group of its own so that it adds to "protesters": "thousands of protesters march through",
         # "tens of thousands of people demonstrate", "migrants riot at a camp"
         (_rx(r"(?:thousands|hundreds|dozens|crowds|milliers|centaines|dizaines) (?:of [\w-]+ |de [\w-]+ )?(?:rallied|marched|gathered|demonstrated|"
@@ -381,7 +416,10 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              r"riot(?:ed|s|ing)? (?:at|in|over|outside|across|after|against|erupt\w*|broke out|break out)"), 2.0),
         # forces firing on a crowd, a crowd burning or wrecking things (a group of its own, so "protesters" counts too):
         # "police fired live rounds at protesters", "youths torched the police station", "des jeunes ont incendie"
-        (_rx(r"(?:fired|opened fire|shot|tire) (?:[\w-]+ ){0,3}?(?:on|at|into|sur) (?:the |a |des |les )?(?:[\w-]+ )?(?:protesters|demonstrators|crowds?|"
+        (_rx(r"tirs? (?:a balles reelles )?(?:contre|sur) (?:des |les |la )?(?:manifestants|protestataires|foule|marcheurs)",
+             # a building burnt by a crowd, told as a noun: "l'incendie du Parlement par des manifestants"
+             r"incendies? (?:du |de la |des |de l'|d')(?:[\w'-]+ ){0,3}?par (?:des |les )?(?:manifestants|emeutiers|jeunes|protestataires|foule)",
+             r"(?:fired|opened fire|shot|tire) (?:[\w-]+ ){0,3}?(?:on|at|into|sur) (?:the |a |des |les )?(?:[\w-]+ )?(?:protesters|demonstrators|crowds?|"
              r"rioters|manifestants|foule)",
              r"(?:protesters|demonstrators|rioters|crowds?|mobs?|manifestants|emeutiers) (?:[\w'-]+ ){0,2}?(?:storm|storms|stormed|broke into|"
              r"ransack|ransacks|ransacked|envahi|envahissent|ont envahi|ont pris d'assaut)",
@@ -426,10 +464,22 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              r"agenda|recit|discours|campagne)s?\b)",
              r"shells (?:landed|fell|hit|struck|slammed|rained)",
              r"(?:army|military|soldiers|troops|junta|officers) (?:[\w'-]+ ){0,6}?(?:taken|took|seized|seizes|seize|takes|take|seizing) (?:power|control of the (?:country|government|state))",
-             r"(?:soldiers|soldats|militaires|mutins|troops|army|armee) (?:[\w'-]+ ){0,3}?(?:arrest|arrests|arrested|detain|detains|detained|"
-             r"arretent|ont arrete|detiennent|seized|captured|capture|capturent|ont capture) (?:the |le |la )?(?:president|prime minister|premier ministre|chef de l'etat|"
+             r"(?:soldiers|soldats|militaires|mutins|troops|army|armee|garde presidentielle|presidential guard) (?:[\w'-]+ ){0,3}?"
+             r"(?:arrest|arrests|arrested|detain|detains|detained|"
+             r"arretent|ont arrete|detiennent|seized|captured|capture|capturent|ont capture|retiennent|ont retenu|sequestrent|ont sequestre|"
+             r"renversent|ont renverse|destituent|ont destitue) (?:the |le |la )?(?:president|prime minister|premier ministre|chef de l'etat|"
              r"head of state)",
+             # officers ousting a ruler: "le capitaine Traoré renverse le lieutenant-colonel Damiba", "Army ousts the president"
+             r"(?:capitaine|lieutenant|lieutenant-colonel|colonel|commandant|general|sergent|junte|captain|junta|army|"
+             r"military|soldiers|troops|officers|mutineers) (?:[\w'-]+ ){0,3}?(?:renverse|renversent|a renverse|ont renverse|depose|"
+             r"deposent|a depose|ont depose|destitue|destituent|ousts|ousted|overthrows|overthrew|overthrown|topples|toppled|deposes|"
+             r"deposed)(?! by| par) (?:the |le |la |l')?(?:[\w'-]+ ){0,3}?(?:president|presidente|prime minister|premier ministre|"
+             r"chef de l'etat|head of state|leader|lieutenant-colonel|colonel|general|capitaine|regime|government|gouvernement|junte|junta)",
              r"suspended the constitution", r"suspendu la constitution", r"suspension de la constitution",
+             # the coup told as a noun: "après l'arrestation du président Alpha Condé par des militaires"
+             r"(?:arrestation|detention|enlevement|capture|arrest) (?:du |de l'ancien |of (?:the )?)?(?:president|chef de l'etat|"
+             r"premier ministre|prime minister) (?:[\w'-]+ ){0,3}?(?:par|by) (?:des |les |la |le |the )?(?:militaires|soldats|mutins|"
+             r"forces speciales|garde presidentielle|soldiers|troops|mutineers|army|armee|junte|junta|military)",
              r"dissolution (?:du gouvernement|des institutions|de toutes les institutions)",
              r"(?:president|chef de l'etat|premier ministre) (?:[\w'-]+ ){0,4}?(?:retenu|sequestre|detenu|capture|arrete)e? par (?:des |les |la )?"
              r"(?:militaires|soldats|mutins|garde presidentielle|forces speciales|elements)",
@@ -456,20 +506,41 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              # "Ukrainian drones strike a port", "a drone attack on", "Israeli strikes on Iran", "strategic bombers"
              r"drones? (?:strike|strikes|struck|attack(?:s|ed)?|hit|hits|slammed|targeted)", r"drone attacks?",
              r"drones? (?:frappent|ont frappe|a frappe|visent|ont vise|ciblent|attaquent|ont attaque)",
+             # "une attaque de drones a visé l'aéroport", "attaque au drone kamikaze"
+             r"attaques? (?:de |au |aux |par )drones?",
+             # "une roquette tombe près de l'ambassade", "des obus s'abattent sur Goma"
+             r"(?:roquettes?|obus|missiles?|tirs de mortier) (?:[\w'-]+ ){0,2}?(?:tombe|tombent|est tombee?|sont tombee?s|s'abat|s'abattent|"
+             r"se sont abattue?s|s'est abattue?|a frappe|ont frappe|frappe|frappent|a vise|ont vise|vise|visent)\b",
              # "un drone de l'armee frappe un mariage"
              r"drones? (?:de |d'|du )(?:[\w'-]+ ){0,2}?(?:frappe|frappent|a frappe|ont frappe|vise|visent|cible|ciblent)",
              r"(?:israeli|u\.s\.|us|american|russian|ukrainian|coalition|saudi-led|saudi|nato|iranian|turkish|pakistani|indian) "
              r"(?:air ?|missile |drone |military )?strikes (?:on|in|against|hit|killed)",
              r"(?:stealth|strategic|long-range) bombers?", r"(?:a|ont) tire (?:un |des |plusieurs )?(?:missiles?|roquettes?|obus)", r"clashes(?<!communal clashes)(?<!ethnic clashes)(?<!sectarian clashes)(?<!tribal clashes)(?<!religious clashes)"
-             r"(?! (?:with (?:[\w'-]+ ){1,3})?over\b| (?:with|between) (?:the )?(?:riot |anti-riot )?police)",
+             r"(?<!hindu clashes)(?<!muslim clashes)(?<!christian clashes)(?<!buddhist clashes)(?<!sikh clashes)(?<!caste clashes)"
+             r"(?! (?:with (?:[\w'-]+ ){1,3})?over\b| (?:with|between) (?:the )?(?:riot |anti-riot )?police|" + _CROWD_SIDE + ")",
              r"clashed(?! (?:with (?:[\w'-]+ ){1,3})?over\b| with (?:the )?(?:riot |anti-riot )?police)",
-             r"affrontements?(?! (?:intercommunautaires|interethniques|communautaires|post-?electora\w+)| (?:entre|avec) (?:les |des )?"
-             r"(?:forces de l'ordre|forces de securite|policiers|la police|gendarmes|jeunes|manifestants|eleveurs|agriculteurs))"), 2.0),
+             r"affrontements?(?!(?: (?:meurtriers|violents|sanglants|armes))? (?:intercommunautaires|interethniques|communautaires|"
+             r"post-?electora\w+)|(?: (?:meurtriers|violents|sanglants|armes))? (?:entre|avec) (?:les |des |deux |plusieurs )?"
+             r"(?:forces de l'ordre|forces de securite|policiers|la police|gendarmes|jeunes|manifestants|eleveurs|agriculteurs|"
+             r"communautes|ethnies|clans|tribus|groupes ethniques))",
+             # an aircraft brought down: "les rebelles disent avoir abattu un hélicoptère de l'armée"
+             r"abattu (?:un |une |deux |trois |plusieurs |le |l')?(?:[\w-]+ )?(?:helicopteres?|avions?|aeronefs?|drones?|chasseurs?|"
+             r"mig|sukhoi)",
+             # an army's toll of its enemies: "l'armée affirme avoir tué une trentaine de combattants de Boko Haram"
+             r"(?:armee|militaires|soldats|forces|fds|fama|fardc|troupes|etat-major) (?:[\w'-]+ ){0,4}?(?:avoir |a |ont )?"
+             r"(?:tue|neutralise|abattu|elimine) (?:[\w'-]+ ){0,4}?(?:jihadistes|djihadistes|terroristes|combattants|rebelles|insurges|"
+             r"assaillants|bandits armes|miliciens|islamistes)"), 2.0),
         # "Israel says it struck Tehran's Evin prison", "the army said it had hit militant positions" (a cue of its own:
         # "said" is frequent, and a small regex is cheap to try at each one)
         # artillery and air attacks, above "fired at" (2.0, a shooting): "rockets were fired at the Green Zone", "tirs de roquettes"
         (_rx(r"(?:rockets?|mortars?|missiles?|shells?|mortar rounds|mortar shells|mortar bombs) (?:were |was |had been |have been )?(?:fired|launched|lobbed)",
              r"fired (?:[\w-]+ ){0,2}?(?:mortars?|rockets?|missiles?|shells?)", r"tirs? (?:de |d')(?:roquettes?|obus|mortiers?|artillerie|missiles?)",
+             # armies or armed groups exchanging fire: "Afghan Taliban and Pakistani forces exchange fire", "échanges de tirs
+             # entre les FARDC et le M23"
+             r"(?:troops|forces|soldiers|army|armies|border guards|taliban|militaries) (?:[\w'-]+ ){0,5}?exchang(?:e|es|ed|ing) "
+             r"(?:heavy |sporadic |intense |artillery |mortar )?(?:fire|gunfire)",
+             r"echanges? de tirs (?:nourris )?entre (?:l'armee|les forces|les militaires|les soldats|les fardc|les fds|les fama|les fanci|"
+             r"les rebelles|les jihadistes|des militaires|des soldats|des rebelles|des jihadistes|des hommes armes|l'armee)",
              # an army bombing from the air: "Myanmar's military bombed a monastery", "the junta's jets pounded"
              r"(?:military|army|junta|air force|regime|government forces|armee|junte|aviation) (?:[\w'-]+ ){0,2}?(?:bombed|bombs|bombarded|"
              r"pounded|strafed|bombarde|a bombarde|ont bombarde|bombardent)",
@@ -533,7 +604,8 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              r"diverted", r"curfew", r"lockdown", r"locked down", r"evacuat(?:ed|ion|es|ing|e)", r"shelter[- ]in[- ]place", r"state of emergency",
              r"bomb (?:threats?|scares?|hoax(?:es)?|alerts?)", r"suspicious (?:package|device|object)", r"couvre-feu", r"etat d'urgence", r"confinement(?<!solitary confinement)",
              r"fermeture (?:de l'aeroport|des frontieres|de la frontiere|de l'espace aerien)",
-             r"(?:frontieres|aeroports?|espace aerien) (?:ont ete |a ete |est |sont )?fermee?s?", r"aeroport (?:a ete |est )?ferme", r"aeroports? (?:de |d')(?:[\w'-]+ ){0,3}?(?:a ete |est |reste )?fermee?s?", r"vols? (?:suspendus?|annules?|detournes?)", r"deroutee?s?",
+             r"(?:a|ont) ferme (?:ses|leurs|les|sa|son|l') (?:frontieres|espace aerien|aeroports?)",
+             r"(?:frontieres|aeroports?|espace aerien) (?:ont ete |a ete |est |sont )?fermee?s?", r"aeroport (?:a ete |est )?ferme", r"aeroports? (?:international |internationaux |militaire )?(?:de |d')(?:[\w'-]+ ){0,3}?(?:a ete |est |reste )?fermee?s?", r"vols? (?:suspendus?|annules?|detournes?)", r"deroutee?s?",
              r"evacu(?:e|es|ee|ees|ation)", r"limit (?:their )?movements?", r"stay indoors", r"temporarily (?:closed|shut)",
              r"security (?:alert|scare|threat)", r"terror alert", r"emergency landing", r"refuse to fly", r"(?:airport|airspace) (?:is |was )?closed",
              r"airspace (?:[\w'-]+ ){1,4}?(?:is|was|are|were|has been|have been|had been|remains?|remained) (?:closed|shut)", r"airport (?:[\w'-]+ ){1,6}(?:is|was|has been|were) (?:closed|shut)",
@@ -574,13 +646,14 @@ ACTORS = _rx(r"militants?", r"insurgents?", r"jihadists?", r"djihadistes?", r"ji
              r"milices?", r"assailants?", r"settlers", r"colons", r"guerrillas?", r"guerilleros?", r"separatists?", r"paramilitar(?:y|ies)", r"pirates?")
 # People whose harm is rarely an accident in the news: killed soldiers or police mean fighting.
 _VICTIM = (r"(?:soldiers?|troops|peace-?keepers?|police ?(?:officers?|men)|policem[ae]n|officers|troopers|gendarmes?|guards|soldats?|"
-           r"militaires|policiers|casques bleus|militants?|civilians|villagers|civils|villageois)")
+           r"militaires|policiers|casques? bleus?|militants?|civilians|villagers|civils|villageois|gardes(?: forestiers| frontieres| nationaux)?|"
+           r"ecogardes|rangers|vdp|volontaires)")
 _HURT = r"(?:killed|kill|kills|killing|dead|died|die|wounded|injured|attacked|ambushed|shot|tues?|tuees?|tuent|morts?|blesses?|attaques?)"
 ARMED_VICTIMS = Gated(re.compile(r"\b" + _VICTIM + r"\b(?: [\w'-]+){0,4}? " + _HURT + r"\b|\b" + _HURT + r"\b(?: (?!by\b|par\b)[\w'-]+){0,4}? "
                                  + _VICTIM + r"\b"),
                       # every match names one of the victims
                       "soldier", "soldat", "troop", "peace", "police", "policier", "officer", "gendarme", "guard",
-                      "militaire", "casques bleus", "militant", "civil", "village")
+                      "militaire", "casque", "militant", "civil", "village", "garde", "ranger", "vdp", "volontaire")
 
 # Phrases that make the same words mean something else. Weight is how strongly.
 FALSE_FRIENDS: dict[str, tuple[_Cue | re.Pattern[str], float]] = {
@@ -594,6 +667,10 @@ FALSE_FRIENDS: dict[str, tuple[_Cue | re.Pattern[str], float]] = {
                   r"beat", r"defeated", r"titles?", r"mvp", r"nascar", r"drew \d+-\d+", r"equali[sz](?:er|ed|ing)", r"clash of the titans",
                   r"grand slam", r"(?:marque|inscrit|encaisse) (?:un|deux|trois|quatre|le|son|\d+) (?:premier |second )?buts?",
                   r"equipe nationale", r"gardien de but", r"tirs au but",
+                  # a French match report: "CAN 2024 : la Côte d'Ivoire s'impose face au Mali", "en seconde période"
+                  r"can \d{4}", r"s'impos(?:e|ent|ait|aient) (?:face|contre|devant|a domicile|a l'exterieur|aux tirs)",
+                  r"(?:premiere|seconde|deuxieme) periode", r"mi-temps", r"(?:quarts?|huitiemes?|seiziemes?) de finale", r"demi-finales?",
+                  r"biathlon", r"tir (?:couche|debout)", r"selectionneur", r"buts? (?:a zero|a un|a deux)",
                   # a result told as a blow: "Chelsea attack sinks Blackburn", "proved too strong for", "Arsenal edge past Spurs"
                   r"(?:attack|defence|defense|strikers?|forwards?|midfield) (?:sinks|sank|sink)", r"too strong for",
                   r"edges? (?:past|out)", r"thrash(?:es|ed)",
@@ -664,7 +741,13 @@ FALSE_FRIENDS: dict[str, tuple[_Cue | re.Pattern[str], float]] = {
     # "an explosion of interest", "sales exploded": growth, not a blast.
     "figurative": (_rx(r"explosions? (?:of|in) (?:[\w-]+ )?(?:interest|demand|growth|popularity|sales|creativity|colou?rs?|joy|spending|prices|"
                        r"traffic|numbers|cases|users|investment|activity|startups|content)",
+                       # "le gouvernement part à l'attaque contre la vie chère": an offensive of words
+                       r"(?:part|partent|parti|partis|repart|repartent|passe|passent|est passe|sont passes|monte|montent) "
+                       r"a l'(?:attaque|assaut) (?:de |du |des |contre |d')",
+                       r"(?:prix|ventes|exportations|importations|demandes?|abonnes|inscriptions|tarifs|loyers|couts|factures|"
+                       r"chiffres?) (?:[\w'-]+ ){0,3}?(?:explosent|a explose|ont explose)",
                        r"(?:sales|demand|prices|popularity|growth|interest|numbers|traffic|usage|spending|costs|population|downloads|"
+                       r"exports|imports|orders|output|production|profits|bookings|shipments|"
                        r"subscriptions) (?:of (?:[\w-]+ ){1,2})?(?:have |has |had )?(?:exploded|explode|explodes)",
                        # "commuters held hostage by the rail strike", "pris en otage par la grève": not a kidnapping
                        r"(?:held|holding|hold|holds|taken|take|takes|took|taking) (?:[\w-]+ )?hostage (?:by|to) (?:the |a |an |their |its |this |"
@@ -691,6 +774,21 @@ FALSE_FRIENDS: dict[str, tuple[_Cue | re.Pattern[str], float]] = {
                        r"hijack(?:s|ed|ing)? (?:the |a |an |his |her |their |our )?(?:[\w-]+ )?(?:debate|agenda|narrative|conversation|"
                        r"discussion|process|meeting|summit|movement|campaign|hashtag|story|brand)",
                        r"riots? of (?:colou?rs?|sound|flavou?rs?|scents?)", r"had a blast",
+                       # "la bombe du mercato", "une véritable bombe": news that stuns
+                       r"bombe (?:du|de la|de l'|de ce|de cette) (?:mercato|transfert|saison|rentree|soiree|festival|campagne|ete)",
+                       r"(?:vraie|veritable|petite|nouvelle) bombe",
+                       # "une attaque contre la démocratie", "an attack on democracy": words about words
+                       r"(?:attaques?|attacks?|assaults?|atteintes?) (?:contre|on|against|a) (?:la |les |l'|notre |nos |our |the |press )?"
+                       r"(?:democratie|democracy|constitution|libertes?|freedoms?|liberty|justice|presse|press|institutions|republique|"
+                       r"etat de droit|rule of law|souverainete|sovereignty|free speech|liberte d'expression|judiciary|magistrature)\b",
+                       # "coup d'État constitutionnel", "a constitutional coup": a power grab by law
+                       r"coups? d'etat (?:constitutionnels?|institutionnels?|judiciaires?|electora(?:l|ux)|permanent|medical|civil)",
+                       r"coups? de force (?:constitutionnels?|institutionnels?|judiciaires?|electora(?:l|ux))",
+                       r"(?:constitutional|judicial|parliamentary|electoral|soft|palace|boardroom) coups?",
+                       # "le gouvernement lance l'offensive contre la vie chère": a campaign
+                       r"(?:gouvernement|ministre|ministere|president|presidente|opposition|parti|patronat|syndicats?|deputes|senat|"
+                       r"government|minister|ministry|president|opposition|party|lawmakers) (?:[\w'-]+ ){0,3}?(?:lance|lancent|passe|"
+                       r"passent|prend|prennent|mene|menent|launches|launched|goes|went|go) (?:a |on )?(?:l'|the |an |a )?(?:offensive|charm offensive)",
                        # "Opposition leader blasts the budget": criticism
                        r"blast(?:s|ed|ing)? (?:the |his |her |their |its |a )?(?:[\w'-]+ ){0,2}?(?:budget|plans?|"
                        r"polic(?:y|ies)|decision|ruling|critics|rivals|opponents|proposals?|bill|referees?|officials|media|press|ban|"
@@ -729,7 +827,7 @@ FALSE_FRIENDS: dict[str, tuple[_Cue | re.Pattern[str], float]] = {
                      r"crash(?:ed|es)?", r"derail(?:ed|ment)", r"collapsed?", r"accident", r"accidental", r"gas (?:leak|explosion)",
                      r"mine explosion", r"boiler", r"oil rig", r"seisme", r"inondations?", r"tremblement de terre",
                      r"naufrage", r"glissement de terrain", r"pluies", r"epidemie", r"outbreak", r"ebola", r"cholera", r"virus",
-                     r"coronavirus", r"covid", r"pandemic", r"incendie(?<!ont incendie)(?<! a incendie)", r"fire broke out", r"blaze", r"capsized", r"sank", r"plunges?",
+                     r"coronavirus", r"covid", r"pandemic", r"(?:un |l'|d'|le |les |des |grand |violent |gigantesque |important |gros |vaste |cet |l)incendies?(?! criminel)", r"fire broke out", r"blaze", r"capsized", r"sank", r"plunges?",
                      r"vaccins?", r"missing"), 1.2),
     "politics": (_rx(r"elections?", r"agenda", r"surprise (?:trip|visit)", r"fatwa", r"forbids?", r"prohibit(?:s|ed|ing)?", r"vote", r"voters", r"polls?", r"ballot", r"campaign", r"summit", r"talks", r"negotiations?", r"peace (?:deal|talks|agreement|process)",
                      r"ceasefire (?:agreement|deal|talks)", r"sanctions", r"diplomat(?:ic|s)?", r"treaty", r"resolution", r"budget", r"economy",
@@ -822,7 +920,7 @@ _LIFTED_TITLE = Gated(re.compile(
     r"couvre-feu (?:est |a ete )?leve|reopen(?:s|ed|ing)?|re-open(?:s|ed|ing)?|rouvr\w+|rouvert\w*|reouverture)\b"),
     "lift", "leve", "reopen", "re-open", "rouv", "reouverture")
 # A coup or a mutiny named anywhere: gunfire around it is part of it.
-_COUP_WORD = Gated(re.compile(r"\b(?:coups? d'etat|tentative de coup|putsch\w*|mutin\w*|military coup|coup attempt|"
+_COUP_WORD = Gated(re.compile(r"\b(?:coups? d'etat|coups? de force|tentative de coup|putsch\w*|mutin\w*|military coup|coup attempt|"
                               r"seiz(?:e|es|ed|ing) power|(?:a|ont) pris le pouvoir|prise du pouvoir)\b"),
                    "coup", "putsch", "mutin", "power", "pouvoir")
 # "The army seizes power and detains the president": soldiers detaining a leader is a coup, not a legal step.
@@ -869,8 +967,10 @@ _VISIT_HEAD = Gated(re.compile(
     r"(?:wounded|injured|victims|survivors|families|bereaved)\b|"
     # "le ministre visite les blessés de l'attaque", "au chevet des soldats blessés", "rencontre les familles des victimes"
     r"\b(?:visite|visitent|rend visite aux?|au chevet d(?:es|u|e la)|rencontre|rencontrent|reconforte) (?:les |des |aux )?(?:[\w-]+ ){0,2}?"
-    r"(?:blesses|victimes|survivants|rescapes|familles|endeuillees?)\b"),
-    "visit", "meet", "met ", "comfort", "chevet", "rencontr", "reconforte")
+    r"(?:blesses|victimes|survivants|rescapes|familles|endeuillees?)\b|"
+    # "le ministre de la défense en visite à Bol après l'attaque de Boko Haram"
+    r"\b(?:en visite|se rend|s'est rendue?|rend visite) (?:a|au|aux|dans|en|sur) (?:[\w'-]+ ){0,4}?(?:apres|suite a)\b"),
+    "visit", "meet", "met ", "comfort", "chevet", "rencontr", "reconforte", "se rend", "s'est rendu")
 # An event named by its month is an old one: "after April killings", "the June attack", "les attentats de novembre".
 _MONTHS_ALT = ("(?:january|february|march|april|may|june|july|august|september|october|november|december|janvier|fevrier|"
                "avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)")
@@ -975,9 +1075,13 @@ _PLANNED_HEAD = Gated(re.compile(
     r"(?:protests?|demonstrations?|rall(?:y|ies)|marches|unrest|riots?|manifestations?)\b|"
     r"\bahead of (?:[\w-]+ ){0,2}?(?:protests?|demonstrations?|rall(?:y|ies)|marches)\b|"
     r"\bcall(?:s|ed|ing)? for (?:[\w-]+ ){0,2}?(?:protests?|demonstrations?|marches|rall(?:y|ies)|general strike)\b|"
-    r"\bappell?(?:e|ent) a (?:manifester|la greve|une manifestation|des manifestations|un rassemblement)\b"),
+    r"\bappell?(?:e|ent) a (?:manifester|la greve|une manifestation|des manifestations|un rassemblement)\b|"
+    # a fear of what may come: "les habitants de Gao craignent de nouvelles attaques", "Villagers fear more raids"
+    r"\b(?:craign(?:ent|ons|ait|aient)|crain(?:t|s)|redout(?:e|ent|ait|aient)|fear|fears|feared|dread) (?:de nouvelles |d'autres |"
+    r"une nouvelle |un nouvel |de |d'|des |une |un |la |le |l'|new |more |further |fresh |renewed |a |an |the )?(?:[\w-]+ )?"
+    r"(?:attaques?|attentats?|violences|offensives?|assauts?|represailles|attacks?|violence|assaults?|raids?|reprisals)\b"),
     "planned", "called", "scheduled", "set ", "expected", "announced", "prevu", "annonce", "prepar", "brace", "gear", "ahead of",
-    "call", "appel")
+    "call", "appel", "craign", "crain", "redout", "fear", "dread")
 
 
 # A reaction piece: leaders or ministers at a summit or a meeting are the subject of the headline (or first sentence), and
@@ -1139,11 +1243,30 @@ _MEASURE_HEAD = Gated(re.compile(
 _CAUSE_AFTER = re.compile(r"\b(?:after|following|amid|over|as|apres|suite a|a la suite|en raison)\b")
 
 
-def _measure_before_cause(title: str, body: str) -> bool:
+# An airport or an airspace closed, told before its cause: "L'aéroport de Port-au-Prince fermé après des tirs sur un avion",
+# "Airport closed after gunfire nearby": the closure is the news a traveller acts on.
+_CLOSURE_HEAD = Gated(re.compile(
+    r"\b(?:airports?|airspace|aeroports?|espace aerien)\b(?! (?:road|roads|highway|route|routes)\b)(?: [\w'-]+){0,6}? (?:(?:is|was|has been|remains|a ete|est|reste) )?"
+    r"(?:closed|shut|fermee?s?)\b|"
+    r"\b(?:closes|closed|shuts|shut|ferme|ferment|closure of|fermeture de|fermeture des) (?:the |its |l'|son |leur )?(?:[\w'-]+ ){0,2}?"
+    r"(?:airports?|airspace|aeroports?|espace aerien)\b(?! (?:road|roads|highway|route|routes)\b)|"
+    # "Port-au-Prince airport suspends flights after gang gunfire hits a plane"
+    r"\b(?:suspends?|suspended|halts?|halted|grounds?|grounded) (?:all )?(?:flights|air traffic)\b|"
+    r"\bflights? (?:were |are |have been |was |is )?(?:suspended|halted|grounded|cancelled|canceled)\b|"
+    r"\bvols (?:sont |ont ete )?(?:suspendus|annules)\b"),
+    "airport", "airspace", "aeroport", "espace aerien", "flight", "air traffic", "vols ")
+
+
+def _measure_before_cause(title: str, body: str, measure: Gated | None = None) -> bool:
+    """A measure (a curfew; with `measure`, an airport's closure) in the headline, its cause told after it. A closure needs
+    the cause said ("closed after gunfire"): "des drones frappent l'aéroport, les vols suspendus" tells the strike first."""
     head = title or body[:body.find(". ") + 1 or 200]
-    hit = _MEASURE_HEAD.search(head)
+    hit = (measure or _MEASURE_HEAD).search(head)
     if hit is None:
         return False
+    if measure is not None:
+        cause = _CAUSE_AFTER.search(head, hit.end())
+        return cause is not None and not _CAUSE_AFTER.search(head, 0, hit.start())
     cause = _CAUSE_AFTER.search(head)
     return cause is None or cause.start() > hit.start()
 
@@ -1220,6 +1343,10 @@ def detect_incident(folded_title: str, folded_body: str, killed: int | None = No
         best = Category.MILITARY  # "tirs près de la présidence" in a coup or a mutiny: the gunfire is the coup's
     if best is Category.UNREST and scores[Category.DISRUPTION] >= MIN_SCORE and _measure_before_cause(folded_title, folded_body):
         best = Category.DISRUPTION  # "Curfew imposed in Baltimore after riots", "Couvre-feu à Conakry après des manifestations"
+    if best in (Category.SHOOTING, Category.ARMED_ATTACK, Category.UNREST, Category.MILITARY) and scores[Category.DISRUPTION] >= MIN_SCORE \
+            and _measure_before_cause(folded_title, folded_body, _CLOSURE_HEAD) \
+            and not (best is Category.MILITARY and (_COUP_WORD.search(folded_title) or _COUP_WORD.search(folded_body))):
+        best = Category.DISRUPTION  # "L'aéroport de Bangui fermé après des tirs à proximité"
     if best is Category.DISRUPTION and _ROUTINE_CAUSE.search(folded_title + " " + folded_body) and \
             max(v for c, v in scores.items() if c is not Category.DISRUPTION) < MIN_SCORE:
         return Detection(Category.NONE, top, tuple(friends))  # "Heathrow closed after a substation fire", a strike: not security

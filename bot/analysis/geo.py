@@ -165,15 +165,20 @@ _UNLISTED: tuple[re.Pattern[str] | Gated, ...] = (
           "suburb", "neighbo", "district", "quarter", "area", "section", "township"),
     # "la grande mosquée de Salmossi", "le marché de Bama": in French a building "de" a place names the locality.
     # ... an adjective or two may stand between: "une église pentecôtiste de Kasindi", "la grande mosquée centrale de Bama"
+    # ... "un hôtel de Sévaré", "l'école de Kuriga", "la prison de Koutoukalé" too (not "l'hôtel de ville")
     Gated(re.compile(r"\b(?:mosqu[ée]e|[ée]glise|march[ée]|gendarmerie|caserne|commissariat|pr[ée]fecture|sous-pr[ée]fecture|mairie|"
-                     r"camp(?:\s+militaire)?|poste(?:\s+militaire|\s+avancé)?|détachement)(?:\s+[a-zéèêëàâîïôûüç-]+){0,2}?\s+(?:de\s+|d')"
+                     r"camp(?:\s+militaire)?|poste(?:\s+militaire|\s+avancé)?|détachement|h[ôo]tel(?!\s+de\s+[Vv]ille)|[ée]cole|"
+                     r"prison|base(?:\s+militaire)?|h[ôo]pital|maquis|gare)(?:\s+[a-zéèêëàâîïôûüç-]+){0,2}?\s+(?:de\s+|d')"
                      + _NAME),
-          "mosqu", "glise", "march", "gendarmerie", "caserne", "commissariat", "fecture", "mairie", "camp", "poste", "détachement"),
+          "mosqu", "glise", "march", "gendarmerie", "caserne", "commissariat", "fecture", "mairie", "camp", "poste", "détachement",
+          "tel", "cole", "prison", "base", "pital", "maquis", "gare"),
     # "captured Abu al-Duhur airport in Idlib province": an airfield named after its town (a region must follow).
     Gated(re.compile(r"(?<![\w'’-])" + _NAME + r"\s+(?:[Mm]ilitary\s+)?(?:[Aa]ir ?[Bb]ase|[Aa]irbase|[Aa]irport|[Aa]irfield)\s+"
                      r"(?:in|near|de)\s+(?:the\s+)?(?=[A-Z])"), "ir base", "ir Base", "irbase", "irBase", "irport", "irfield"),
 )
 _UNLISTED_NEEDS_REGION = (1, 5)
+_QUARTER_WORD = re.compile(r"(?:quartier|faubourg|banlieue|suburb|outskirts)", re.I)
+_IN_CITY_AFTER = re.compile(r",?\s+(?:à|a|de|d'|du|in|of)\s+(?:the\s+|la\s+)?(?:capital(?:e)?\s+)?")
 _UNLISTED_QUARTER = 3
 # A front-page headline: "Attaque à Boni : ...", "Embuscade près de Koutougou", "Attaque contre la base de la Minusma à
 # Aguelhok :": the town is the scene (a listed one too: _city_score).
@@ -456,7 +461,8 @@ def find_mentions(gaz: Gazetteer, text: str, folded: str) -> list[Mention]:
             taken[start:end] = b"\x01" * (end - start)  # "SANA news agency", "Petra reported": the agency, not the place
             continue
         if all(r[0] in (CITY, CITY_ALT) for r in kept) and (_inside_longer_name(gaz, text, start, end)
-                                                            or _HYPHEN_WORD_AFTER.match(text, end)):
+                                                            or _HYPHEN_WORD_AFTER.match(text, end)
+                                                            or _compound_name_start(gaz, text, end)):
             continue
         taken[start:end] = b"\x01" * (end - start)
         out.append(Mention(start, end, surface, kept))
@@ -548,13 +554,25 @@ def _shape_ok(surface: str, name: str, ref: Ref) -> bool:
     if not surface[:1].isupper():
         return name[:1].islower() and surface.split()[-1:] == name.split()[-1:]  # "eastern Congo" as listed
     if name.replace(".", "").isupper():
-        return surface.replace(".", "").isupper()
+        # a UN mission's acronym of five letters or more is written as a word in French ("la Minusma", "la Monusco")
+        return surface.replace(".", "").isupper() or (ref[0] == UN_SITE and len(surface) >= 5 and surface.isalpha()
+                                                      and surface[1:].islower())
     return True
 
 
 _CAP_WORD_AFTER = re.compile(r" ([A-Z][a-z\u00e0-\u024f'’-]+)")
 # "Post-election violence", "a Kabul-based group": a town's name as the first part of a hyphenated word is no scene
 _HYPHEN_WORD_AFTER = re.compile(r"-[a-z]")
+# "le quartier de Carrefour-Feuilles", "Cité-Soleil": a town's name as the first part of a hyphenated proper name that no
+# gazetteer lists is that other place's name (not "Djibo-Ouahigouya", two towns; not "Abidjan-Nord", a part of the town).
+_HYPHEN_NAME_AFTER = re.compile(r"-([A-Z][\w'’]+)")
+_PART_OF_TOWN = frozenset({"nord", "sud", "est", "ouest", "centre", "center", "north", "south", "east", "west", "ville", "city",
+                           "plateau", "port", "aeroport", "airport", "bas", "haut", "ii", "iii", "iv"})
+
+
+def _compound_name_start(gaz: Gazetteer, text: str, end: int) -> bool:
+    m = _HYPHEN_NAME_AFTER.match(text, end)
+    return m is not None and name_key(m.group(1)) not in _PART_OF_TOWN and not gaz.refs(m.group(1))
 _CAP_WORD_BEFORE = re.compile(r"([A-Z][a-z\u00e0-\u024f'’-]+) $")
 
 
@@ -675,9 +693,14 @@ def locate(gaz: Gazetteer, text: str, folded: str, mentions: list[Mention]) -> L
 # with X the only named place gives X).
 # Also "near Banibangou, the government said", "Mansila in Yagha province" after what hit it ("attack Mansila").
 _LAST_RESORT = re.compile(r"\b(?:in|near|outside|à|pr[èe]s\s+de|pr[èe]s\s+d['’]|attack(?:s|ed)?|raid(?:s|ed)?|storm(?:s|ed)?|overran|"
-                          r"overrun|seiz(?:e|es|ed)|captur(?:e|es|ed)|retak(?:e|es)|retook|attaquent|ont\s+attaqu[ée])\s*" + _NAME
-                          + r"(?=\s*[.;]|\s*,\s+(?:killing|wounding|injuring|leaving|police|officials|security|residents|witnesses|"
+                          r"overrun|seiz(?:e|es|ed)|captur(?:e|es|ed)|retak(?:e|es)|retook|attaquent|ont\s+attaqu[ée]|"
+                          r"contr[ôo]le\s+de|s['’]empar(?:e|ent)\s+de|s['’]est\s+empar[ée]e?\s+de)\s*" + _NAME
+                          + r"(?=\s*[.;]|\s*,\s+(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|one|two|three|four|five|\d+)\s+"
+                          r"(?:morts?|tu[ée]s?|bless[ée]s?|dead|killed)\b|\s+(?:fait|font|a\s+fait|ont\s+fait)\s+(?:au\s+moins\s+|plus\s+de\s+)?(?:\d|des\s|une?\s|"
+                          r"plusieurs|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)|\s*,\s+(?:killing|wounding|injuring|leaving|police|officials|security|residents|witnesses|"
                           r"according|tuant|faisant|selon)\b|\s+(?:on|late|early|overnight|this|last|ce|cette|dans la nuit)\s|\s*\(|\s*$|"
+                          r"\s*,\s+(?:a|ont)\s+(?:indiqu[ée]|annonc[ée]|affirm[ée]|d[ée]clar[ée]|pr[ée]cis[ée]|rapport[ée])\s|"
+                          r"\s*,\s+(?:indique|annonce|affirme|rapporte|pr[ée]cise)\s|"
                           r"\s*,\s+(?:the\s+|a\s+)?(?:local\s+)?(?:government|army|military|ministry|governor|mayor|spokesman|authorities|"
                           r"interior ministry|defen[cs]e ministry|l'arm[ée]e|le gouvernement|les autorit[ée]s)\s+(?:said|says|announced|reported|"
                           r"a\s|ont\s)|"
@@ -688,7 +711,7 @@ _LAST_RESORT = re.compile(r"\b(?:in|near|outside|à|pr[èe]s\s+de|pr[èe]s\s+d['
                           r"\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central|far)[a-z-]*\s+)?(?=[A-Z]))")
 # "attack Palma in northern Mozambique": what follows "in" must be a country or a region (checked in _last_resort_town).
 _IN_AREA_AFTER = re.compile(r"\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central|far)[a-z-]*\s+)?(?=[A-Z])")
-_LAST_RESORT_EVENT = re.compile(r"\b(?:attack|kill|bomb|blast|explo|shot|shoot|gunm[ae]n|ambush|kidnap|abduct|clash|fire[ds]?\b|fighting|"
+_LAST_RESORT_EVENT = re.compile(r"\b(?:attack|kill|bomb|blast|explo|bl[eo]w\s+up|prend|prennent|reprend|s['’]empar|shot|shoot|gunm[ae]n|ambush|kidnap|abduct|clash|fire[ds]?\b|fighting|"
                                 r"raid|storm|suicide|militant|rebel|insurgent|jihadist|protest|riot|grenade|massacre|hostage|"
                                 r"attaqu|attentat|tu[ée]|embuscade|enlev|affrontement|manifest|overr[au]n|seiz|captur|fighters|bandit|"
                                 r"shell|strikes?\b|drone|rocket|missile|mortar|frappe|obus)", re.I)
@@ -1040,6 +1063,9 @@ def _unlisted_town(gaz: Gazetteer, text: str, length: int, country_score: dict[s
             if i == _UNLISTED_QUARTER and not hit.group(0).rstrip().endswith(("suburb of", "township of", "suburb in", "township in")) \
                     and _names_known_city(gaz, text, hit.end()):
                 continue  # "the Shor Bazaar district of Kabul": a quarter of a known city is that city
+            if i == 0 and _QUARTER_WORD.match(hit.group(0)) and (within := _IN_CITY_AFTER.match(text, hit.end())) is not None \
+                    and _names_known_city(gaz, text, within.end()):
+                continue  # "le quartier de Carrefour-Feuilles à Port-au-Prince": a quarter of a known city is that city
             g = next(j for j in range(1, len(hit.groups()) + 1) if hit.group(j) is not None)  # the branch that matched
             name = _TRAILING_NOT_NAME.sub("", hit.group(g)).strip(" '’-")
             key = name_key(name)
@@ -1666,8 +1692,10 @@ def _is_government(text: str, m: Mention, before: str, tail: str, *, folded: boo
     return hit is not None and not _AT_BUILDING_BEFORE.search(window, 0, hit.start())
 
 
-_AT_BUILDING_BEFORE = re.compile(r"\b(?:at|near|outside|inside|into|on|targeting|targeted|stormed|attacked|hit|struck|bombed)\s+"
-                                 r"(?:the\s+|a\s+)?(?:[\w'-]+\s+)?$")
+# ... "un kamikaze se fait exploser devant le ministère des affaires étrangères à Kaboul", "une attaque contre le ministère"
+_AT_BUILDING_BEFORE = re.compile(r"\b(?:at|near|outside|inside|into|on|targeting|targeted|stormed|attacked|hit|struck|bombed|devant|"
+                                 r"pres d[eu]|contre|visant|vise|dans|attaque|attaquent|frappe)\s+"
+                                 r"(?:the\s+|a\s+|le\s+|la\s+|l'|les\s+|un\s+|une\s+)?(?:[\w'-]+\s+)?$")
 
 
 def _is_dateline(text: str, m: Mention) -> bool:
