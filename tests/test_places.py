@@ -62,3 +62,15 @@ def test_empty_or_abusive_input_is_refused_with_a_reason(gaz, query: str) -> Non
 @pytest.mark.parametrize("query", ["<script>alert(1)</script>", "'; DROP TABLE watches; --", "🔥🔥🔥", "Bamako\u202e"])
 def test_odd_input_never_crashes(gaz, query: str) -> None:  # type: ignore[no-untyped-def]
     assert resolve_place(query, gaz) is not None
+
+
+@pytest.mark.parametrize(("query", "country", "city"), [
+    ("Gaza", "PS", "Gaza"),  # the whole of Palestine, West Bank included, or Gaza?
+    ("Djibouti", "DJ", "Djibouti"),
+    ("Kuwait", "KW", "Kuwait City"),
+])
+def test_a_name_of_both_a_country_and_its_city_asks_which(gaz, query: str, country: str, city: str) -> None:  # type: ignore[no-untyped-def]
+    result = resolve_place(query, gaz)
+    assert isinstance(result, Ambiguous)
+    assert [(p.kind, p.country) for p in result.options[:2]] == [("country", country), ("city", country)]
+    assert result.options[1].name == city

@@ -183,9 +183,10 @@ class Gazetteer:
         unique = {(p.kind, p.key): p for p in places}
         order = {"un_site": 0, "airport": 1, "country": 2, "city": 3}
         ranked = sorted(unique.values(), key=lambda p: (order.get(p.kind, 9) if p.kind != "city" else 3, -p.population))
-        # A country, airport or site named exactly wins over towns that share its name.
+        # A country, airport or site named exactly wins over towns that share its name, but for big cities and
+        # its own towns of that name ("Gaza", "Djibouti", "Kuwait": the city or the whole country?).
         if ranked and ranked[0].kind in ("country", "airport", "un_site"):
-            ranked = [p for p in ranked if p.kind != "city" or p.population >= 1_000_000]
+            ranked = [p for p in ranked if p.kind != "city" or p.population >= 1_000_000 or p.country == ranked[0].country]
         cities = sorted((p for p in ranked if p.kind == "city"), key=lambda p: -p.population)
         return ([p for p in ranked if p.kind != "city"] + cities)[:limit]
 
