@@ -7,7 +7,7 @@ from sqlite_utils import Database
 
 from bot.analysis.advisory import render_html
 from bot.analysis.facts import Category, Facts
-from bot.dedupe.cluster import KnownIncident, Report
+from bot.dedupe.cluster import KnownIncident, Report, choose_incident
 from bot.dedupe.followup import is_follow_up
 from bot.dedupe.sketch import key_terms, sketch
 from bot.ingest import ingest_articles
@@ -28,6 +28,12 @@ def placed_report(text: str, *, city: City | None, at: datetime, title: str = ""
         code, places = country, []  # type: ignore[assignment]
     return Report(category, country or code, gid, lat, lon, at, sketch(title, text),
                   key_terms(title, text, place_names=places), killed, is_follow_up(title, text))
+
+
+def joins(later: Report, first: Report) -> bool:
+    """The later report files under the incident the first one opened: one alert, not two."""
+    verdict = choose_incident(later, [known(first)])
+    return verdict is not None and verdict.incident_id == 1
 
 
 def known(r: Report, incident_id: int = 1) -> KnownIncident:

@@ -12,7 +12,7 @@ from bot.dedupe.cluster import Report, choose_incident
 from bot.dedupe.followup import is_follow_up
 from bot.dedupe.sketch import conflicts, fact_terms, key_terms, term_overlap
 from bot.model import Article
-from tests.dedupe_support import incident_facts, ingest_each, known, placed_report
+from tests.dedupe_support import incident_facts, ingest_each, joins, known, placed_report
 
 T0 = datetime(2024, 3, 15, 9, 0, tzinfo=UTC)
 KABUL = (1138958, 34.53, 69.17, "Kabul", "AF", "Afghanistan")
@@ -30,11 +30,6 @@ COTABATO = (1717512, 7.22, 124.25, "Cotabato", "PH", "Philippines")
 
 def report(text: str, *, city=KABUL, at: datetime = T0, **details) -> Report:
     return placed_report(text, city=city, at=at, **details)
-
-
-def joins(later: Report, first: Report) -> bool:
-    verdict = choose_incident(later, [known(first)])
-    return verdict is not None and verdict.incident_id == 1
 
 
 # Wire datelines and outlet names are not the event's words.

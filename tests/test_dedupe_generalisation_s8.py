@@ -14,7 +14,7 @@ from bot.dedupe.cluster import CONTINUATION_GAP, KnownIncident, Report, choose_i
 from bot.dedupe.followup import is_follow_up
 from bot.dedupe.sketch import conflicts, key_terms, tells_of_a_new_one, term_overlap
 from bot.model import Article
-from tests.dedupe_support import incident_facts, ingest_each, known, placed_report
+from tests.dedupe_support import incident_facts, ingest_each, joins, known, placed_report
 
 T0 = datetime(2023, 6, 14, 8, 0, tzinfo=UTC)
 KABUL = (1138958, 34.53, 69.17, "Kabul", "AF", "Afghanistan")
@@ -29,11 +29,6 @@ SUKHNAH = (170000, 34.89, 38.87, "Al-Sukhnah", "SY", "Syria")
 
 def report(text: str, *, city=KABUL, at: datetime = T0, **details) -> Report:
     return placed_report(text, city=city, at=at, **details)
-
-
-def joins(later: Report, first: Report) -> bool:
-    verdict = choose_incident(later, [known(first)])
-    return verdict is not None and verdict.incident_id == 1
 
 
 def seen(r: Report, incident_id: int, last_seen: datetime | None = None) -> KnownIncident:
