@@ -28,8 +28,10 @@ def resolve_console_watches(names: Sequence[str], services: Services, err: TextI
             places.append(result.place)
         elif isinstance(result, Ambiguous):
             places.append(result.options[0])
-            others = "; ".join(label(p) for p in result.options[1:])
-            print(f"'{name}' is ambiguous: watching {label(result.options[0])} (others: {others})", file=err)
+            # each other option as it can be asked for: "--watch 'Gaza, PS'"
+            others = "; ".join(f"{p.name}, {p.country}" if p.kind == "city" and p.country else label(p)
+                               for p in result.options[1:])
+            print(f"'{name}' is ambiguous: watching {label(result.options[0])} (others, by --watch: {others})", file=err)
         elif isinstance(result, Unknown):
             hint = f" Did you mean: {', '.join(result.suggestions)}?" if result.suggestions else ""
             print(f"unknown place '{name}', ignored.{hint}", file=err)

@@ -90,6 +90,8 @@ def resolve_place(raw: str, index: PlaceIndex) -> Resolution:
         return Ambiguous(query, tuple(countries[:6]))
     own_towns = [p for p in found if p.kind == "city" and p.country == found[0].country]
     if found[0].kind == "country" and own_towns:  # "Gaza", "Djibouti": the city, or the whole country?
+        if "," in query:  # "Gaza, PS": a name with its country is a town's
+            return Resolved(own_towns[0])
         return Ambiguous(query, tuple([found[0], *own_towns][:6]))
     if len(found) == 1 or _is_dominant(found) or found[0].kind in ("airport", "country", "un_site"):
         return Resolved(found[0])

@@ -86,6 +86,15 @@ def test_console_mode_unknown_place_is_explained(tmp_path: Path, feeds: FeedServ
     assert result.returncode == 0 and "unknown place 'Zzyzxqville'" in result.stderr
 
 
+def test_console_mode_ambiguous_place_says_how_to_ask_for_the_others(tmp_path: Path, feeds: FeedServer) -> None:
+    feeds.set("/a.xml", rss())
+    cfg = console_config(tmp_path, [("Feed A", feeds.url + "/a.xml")])
+    result = run("--config", str(cfg), "run", "--once", "--watch", "Gaza", "--watch", "Djibouti, DJ")
+    assert result.returncode == 0
+    assert "'Gaza' is ambiguous: watching Palestine (others, by --watch: Gaza, PS)" in result.stderr
+    assert "'Djibouti, DJ' is ambiguous" not in result.stderr and "Djibouti, Djibouti" in result.stderr  # the town
+
+
 def test_a_rejected_token_is_a_clear_error_that_never_shows_the_token(tmp_path: Path) -> None:
     from tests.botapi_server import BotApiServer
 

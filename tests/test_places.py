@@ -74,3 +74,8 @@ def test_a_name_of_both_a_country_and_its_city_asks_which(gaz, query: str, count
     assert isinstance(result, Ambiguous)
     assert [(p.kind, p.country) for p in result.options[:2]] == [("country", country), ("city", country)]
     assert result.options[1].name == city
+
+
+def test_a_name_with_its_country_is_the_town(gaz) -> None:  # type: ignore[no-untyped-def]
+    """What the console (no buttons) and a user sure of the town write: "Gaza, PS"."""
+    assert resolved("Gaza, PS", gaz)[0::2] == ("city", "PS")
