@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import zoneinfo
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import datetime, time, timedelta, timezone
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -116,6 +116,19 @@ def zone_label(name: str | None) -> str:
     if m:
         return f"UTC{'-' if m.group(1) == '+' else '+'}{m.group(2)}"
     return name
+
+
+def local_time_line(when: datetime | None, zone_name: str | None) -> tuple[str, ...]:
+    """When a report came out, in the chat's time zone (the alert's source line gives UTC): one line, or none
+    for a chat on UTC. "Reported at 17:42 your time (Asia/Kabul)."; the date too when it is not UTC's."""
+    tz = zone(zone_name)
+    if when is None or tz is None:
+        return ()
+    local = when.astimezone(tz)
+    if local.utcoffset() == timedelta(0):
+        return ()
+    day = "" if local.date() == when.astimezone(timezone.utc).date() else f" on {local.day} {local:%b}"
+    return (f"Reported at {local:%H:%M}{day} your time ({zone_label(zone_name)}).",)
 
 
 def in_quiet_hours(settings: ChatSettings, now: datetime) -> bool:

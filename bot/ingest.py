@@ -27,6 +27,7 @@ from datetime import datetime, timedelta
 from sqlite_utils import Database
 
 from bot.analysis.facts import ArticleMeta, Facts
+from bot.chat_settings import local_time_line
 from bot.config import DedupeSettings
 from bot.dedupe import changes, cluster
 from bot.dedupe.followup import lead_cues
@@ -210,17 +211,17 @@ class _Batch:
         """One alert for each chat whose places these facts concern (a chat that has it already gets nothing)."""
         found = wanted_matches(self.db, facts, match_watches(facts, self.watches.near(facts)), now=self.now)
         # Exact matches first, so a chat watching both Bamako and BKO gets the message without a distance line.
-        matches = tuple(sorted(found, key=lambda m: (m.distance_km is not None, m.distance_km or 0.0)))
-        rendered: dict[tuple[str, ...], str] = {}  # chats watching the place itself share one text
+        found.sort(key=lambda ms: (ms[0].distance_km is not None, ms[0].distance_km or 0.0))
+        rendered: dict[tuple[str, ...], str] = {}  # chats in one zone watching the place itself share one text
         planned = []
-        for m in matches:
-            context = distance_line(m)
+        for m, settings in found:
+            context = (*distance_line(m), *local_time_line(meta.published, settings.timezone if settings else None))
             if context not in rendered:
                 rendered[context] = self.render_html(facts, meta, extra_lines=[*context, sources_line(*outlets)])
             planned.append((m.watch.chat_id, rendered[context], list(context)))
         self.report.deliveries += outbox.enqueue_deliveries(self.db, incident_id=incident_id, planned=planned,
                                                             priority=_priority(facts), now=self.now)
-        return matches
+        return tuple(m for m, _ in found)
 
     def edit_confirmed(self) -> None:
         """Edit the sent alerts of the events more sources confirmed in this batch, to name them all."""

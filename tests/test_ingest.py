@@ -274,3 +274,18 @@ def test_a_watched_place_named_with_an_ampersand_is_escaped_in_the_distance_line
     ingest(db, story(HOTEL[0], source="AFP", at=NOW - timedelta(hours=1), slug="afp"))
     (text,) = db.execute("SELECT text FROM deliveries WHERE chat_id = 5 AND kind = 'alert'").fetchone()
     assert "from your place Kati &amp; Koulikoro" in text and "Kati & Koulikoro" not in text
+
+
+def test_an_alert_tells_the_report_time_in_the_chats_time_zone(db: Database) -> None:
+    """The source line gives UTC; a chat in Tokyo also reads its own time (and date, past midnight there);
+    a chat on UTC (Bamako) gets no such line."""
+    from bot.store import subscriptions
+
+    watch(db, 1, "Bamako")
+    watch(db, 2, "Bamako")
+    subscriptions.update_settings(db, 2, now=NOW, timezone="Asia/Tokyo")
+    at = NOW.replace(hour=16, minute=5) - timedelta(days=1)  # 01:05 the next day in Tokyo
+    ingest(db, story(HOTEL[0], source="AFP", at=at, slug="afp"), now=at + timedelta(minutes=10))
+    texts = dict(db.execute("SELECT chat_id, text FROM deliveries WHERE kind = 'alert'").fetchall())
+    assert f"Reported at 01:05 on {NOW.day} {NOW:%b} your time (Asia/Tokyo)." in texts[2]
+    assert "your time" not in texts[1]

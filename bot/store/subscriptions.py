@@ -245,10 +245,12 @@ def quiet_settings(db: Database) -> dict[int, ChatSettings]:
     return {r[0]: settings_from_row(r) for r in rows}
 
 
-def wanted_matches(db: Database, facts: Facts, matches: Iterable[Match], *, now: datetime) -> list[Match]:
-    """The matches whose chat wants this incident (severity minimum, kinds, /mute): for planning alerts."""
+def wanted_matches(db: Database, facts: Facts, matches: Iterable[Match], *, now: datetime
+                   ) -> list[tuple[Match, ChatSettings | None]]:
+    """The matches whose chat wants this incident (severity minimum, kinds, /mute), each with its chat's
+    settings (its time zone shapes the alert): for planning alerts."""
     matches = list(matches)
     if not matches:
-        return matches
+        return []
     settings = load_settings(db, {m.watch.chat_id for m in matches})
-    return [m for m in matches if wants(settings.get(m.watch.chat_id), facts, now)]
+    return [(m, settings.get(m.watch.chat_id)) for m in matches if wants(settings.get(m.watch.chat_id), facts, now)]
