@@ -51,6 +51,12 @@ async def test_watch_again_with_a_radius_changes_the_radius(tg: Harness) -> None
     assert "already watch <b>Bamako, Mali</b> (40 km)" in await tg.say(ALICE, "/watch Bamako")  # says which radius
 
 
+async def test_a_radius_asked_for_a_country_is_not_dropped_silently(tg: Harness) -> None:
+    answer = await tg.say(ALICE, "/watch Mali 40 km")
+    assert "Watching <b>Mali</b> (anywhere in it; a country has no radius)" in answer
+    assert "a country has no radius" not in await tg.say(ALICE, "/watch Niger")
+
+
 async def test_a_tap_on_an_ambiguous_place_keeps_the_radius_asked_for(tg: Harness) -> None:
     """`/watch Tripoli 40 km`, then a tap on "Tripoli, Lebanon": it watched with the default 30 km."""
     assert "Which one?" in await tg.say(ALICE, "/watch Tripoli 40 km")

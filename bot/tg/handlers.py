@@ -123,7 +123,8 @@ def add_watch(update: Update, context: ContextTypes.DEFAULT_TYPE, place: Place, 
     if not added:
         return _already_watched(services.db, chat_id, place, name, km if custom else None)
     if place.kind == "country":
-        where = "anywhere in it"
+        # a radius asked for a country has nothing to apply to: say so rather than drop it silently
+        where = "anywhere in it; a country has no radius" if radius is not None else "anywhere in it"
     elif custom:
         where = f"within {km:g} km"
     else:
