@@ -11,7 +11,7 @@ import re
 import zoneinfo
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta, timezone
-from functools import cache
+from functools import cache, lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.analysis.facts import Category, Facts, Severity
@@ -68,6 +68,7 @@ def passes_filters(settings: ChatSettings | None, facts: Facts) -> bool:
     return settings.min_severity is None or rank >= settings.min_severity.rank
 
 
+@lru_cache(maxsize=1024)  # ZoneInfo keeps only 8 zones strongly: an alert's chats span many more
 def zone(name: str | None) -> ZoneInfo | None:
     if not name:
         return None
