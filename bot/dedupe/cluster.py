@@ -18,6 +18,15 @@ responsibility for the attack.") joins the country's incident reported just befo
 is an incident it could follow (one placed nowhere joins nothing by this: any event in the world would do).
 Two reports of the same kind, the same half-day, that name the same group, one of them placed only in the
 country ("Islamic State fighters drove troops from a western town"), need fewer words in common.
+Two reports placed at differently named towns of one country, one the gazetteer lists and one it does not, neither
+naming the other's ("Azaz", "Ras al-Ain"), are of two places; so are two placed only in the country that name
+different provinces ("Homs province", "Hasakah province"). A report more than half a day after an incident at its
+place that shares only words every report uses with it ("killed", "bomb") is a new event. A crowd storming a
+building, unrest to one outlet and an armed attack to another, is one event at one place at the same time, with
+many words in common. A line placed nowhere that says what it follows ("No group has claimed the bombing.") joins
+the one event the stream reported in the minutes before it, and none when there were several; a line placed
+in a neighbouring country ("The attack is blamed on the Houthis.") continues the event just before it there.
+A report saying no one was hurt beside an incident with a toll gives one more conflicting detail.
 """
 from __future__ import annotations
 
@@ -35,9 +44,13 @@ from bot.dedupe.sketch import (
     different_years,
     names_its_target,
     names_the_place,
+    other_region,
+    other_town,
     same_town,
+    says_no_one_was_hurt,
     shared_actors,
     shared_names,
+    shares_a_telling_word,
     similarity,
     target_conflict,
     tells_of_a_new_one,
@@ -62,6 +75,10 @@ _VIOLENT = frozenset({Category.ARMED_ATTACK, Category.BOMBING, Category.SHOOTING
 # such a pair needs more words in common than two reports of one kind.
 _BORDERLINE = frozenset({frozenset({Category.UNREST, Category.MILITARY})})
 BORDERLINE_PENALTY = 0.15
+# A crowd storming a building (unrest) and "an attack" on it (armed attack): one event only at one place, at the
+# same time, and with more in common than reports of one kind.
+_MOB = frozenset({Category.UNREST, Category.ARMED_ATTACK})
+MOB_PENALTY = 0.3
 
 
 def compatible(a: Category, b: Category) -> bool:
@@ -121,12 +138,18 @@ def _place(report: Report, incident: KnownIncident) -> str:
         # towns no gazetteer lists, which only their names identify: "the town of Palma in northern Mozambique"
         # twice is one place; Palma and Quissanga are two, however alike the wire's wording
         return "same" if town else "different"
+    if (report.geonameid is None) != (incident.geonameid is None) and report.country == incident.country \
+            and other_town(report.terms, incident.terms):
+        # one placed at a town the gazetteer lists, the other at a town it does not, and neither names the
+        # other's: two places ("a car bomb in Azaz", "a car bomb in the town of Ras al-Ain in Hasakah province")
+        return "different"
     if None not in (report.lat, report.lon, incident.lat, incident.lon) and report.geonameid and incident.geonameid:
         km = haversine_km(report.lat, report.lon, incident.lat, incident.lon)  # type: ignore[arg-type]
         return "near" if km <= SAME_PLACE_KM else "different"
     if report.country and incident.country:
         if report.country == incident.country:
-            return "near-unknown"
+            # each names its province, and they differ ("Homs province", "Hasakah province"): two places
+            return "different" if other_region(report.terms, incident.terms) else "near-unknown"
         return "border" if are_neighbours(report.country, incident.country) else "different"
     return "unknown"
 
@@ -158,8 +181,14 @@ def score(report: Report, incident: KnownIncident, *, window: timedelta = WINDOW
         return Verdict(incident.id, 1.0 + sim, f"near-duplicate ({sim:.2f})")
     if tells_of_a_new_one(report.terms) and report.published - incident.first_seen > SAME_TIME:
         return None  # "the second blast in two days": not the one of the day before
+    mob = False
     if not compatible(report.category, incident.category):
-        return None
+        # a crowd storming a building is unrest to one outlet and an armed attack to another: told at the
+        # same place, at the same time, with many words in common
+        mob = frozenset({report.category, incident.category}) == _MOB and place in ("same", "near") \
+            and _gap(report, incident) <= SAME_TIME
+        if not mob:
+            return None
     overlap = term_overlap(report.terms, incident.terms)
     same_toll = bool(report.killed and report.killed == incident.killed)
     evidence = overlap + 2 * sim + (0.1 if same_toll else 0.0)
@@ -170,6 +199,8 @@ def score(report: Report, incident: KnownIncident, *, window: timedelta = WINDOW
             calm_about_violence = report.category is Category.NONE and report.violent
             needed += NONE_PENALTY / 2 if calm_about_violence else NONE_PENALTY
         # else: a calm report naming the same people as an incident is about that affair, not another story
+    elif mob:
+        needed += MOB_PENALTY
     elif frozenset({report.category, incident.category}) in _BORDERLINE:
         if gap > SAME_TIME:  # one clash told as unrest and as fighting is told at the same time; a protest one
             return None      # day and a coup or an offensive the next are two events
@@ -194,12 +225,17 @@ def score(report: Report, incident: KnownIncident, *, window: timedelta = WINDOW
     if place == "near-unknown" and gap <= SAME_TIME and report.category == incident.category \
             and shared_actors(report.terms, incident.terms):
         needed -= SAME_ACTOR_BONUS
+    if not follow_up and gap > SAME_TIME and not shares_a_telling_word(report.terms, incident.terms):
+        return None  # the same city the next day, with only words every report uses in common: a new event
     if strict and not follow_up:  # a follow-up is by nature no new event: filed under the closed one
         needed += STRICT_PENALTY
     if evidence < needed:
         return None
     if not follow_up:  # conflicting details only raise the bar: weighed last, for the few pairs that pass it
-        needed += CONFLICT_PENALTY * conflicts(report.terms, incident.terms)
+        # (one says no one was hurt, the other gives a toll: another conflicting detail)
+        unhurt = says_no_one_was_hurt(report.terms) and bool(incident.killed) \
+            or says_no_one_was_hurt(incident.terms) and bool(report.killed)
+        needed += CONFLICT_PENALTY * (conflicts(report.terms, incident.terms) + unhurt)
         if evidence < needed:
             return None
     return Verdict(incident.id, evidence - needed, f"{place} place, terms {overlap:.2f}, text {sim:.2f}")
@@ -256,19 +292,26 @@ def choose_incident(
 # to 25.") placed no closer than a country continues the report it came with: a summary split into
 # lines, a live page's next entry. It arrives with it, minutes apart at most.
 CONTINUATION_GAP = timedelta(minutes=15)
+NOWHERE_CONTINUATION_GAP = timedelta(minutes=5)  # ... and a line placed nowhere, the next line of a summary, sooner
 
 
 def _continues_the_last_report(report: Report, candidates: list[KnownIncident]) -> Verdict | None:
     """A follow-up without a city files under its country's incident reported just before it (within CONTINUATION_GAP),
     unless the two name different targets, groups or people."""
-    # Only within one country: a line placed nowhere has every recent event in the world for candidates, and
-    # joining the wrong one would send its chats a false update.
-    if not report.follow_up or report.geonameid is not None or not report.country:
+    # Within one country; a line placed nowhere has every recent event in the world for candidates, and
+    # joining the wrong one would send its chats a false update: it continues only the one event the whole
+    # stream reported in those minutes (a summary's next line), none when there were several, and only when it
+    # says what kind of event it follows ("no one has claimed the bombing"; not "the toll later rises to 25").
+    if not report.follow_up or report.geonameid is not None:
         return None
-    recent = [inc for inc in candidates if inc.country == report.country
+    # (or a neighbouring one: "The attack is blamed on the Houthis" is placed in Yemen after a drone hits a Saudi airport)
+    recent = [inc for inc in candidates if (inc.country == report.country or report.country is None
+                                            or are_neighbours(report.country, inc.country))
               and timedelta(0) <= report.published - inc.last_seen <= CONTINUATION_GAP]
-    if not recent:
-        return None
+    if not recent or report.country is None and (
+            len(recent) != 1 or report.category is Category.NONE or not names_its_target(report.terms, recent[0].terms)
+            or report.published - recent[0].last_seen > NOWHERE_CONTINUATION_GAP):
+        return None  # (placed nowhere, it must at least say what it follows: "for the bombing", not "the toll")
     # The very last one: when that is a calm story (an earthquake's toll) or of a kind this could not follow,
     # the line is about it, or about something we do not know; not about an event reported before it.
     last = max(recent, key=lambda inc: (inc.last_seen, inc.id))

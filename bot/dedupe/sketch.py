@@ -7,7 +7,9 @@
   the texts they came from, so lightly rewritten copies of one story are recognised. crc32 keeps the
   hashes stable across processes (Python's str hash is salted per process).
 - `key_terms`: the distinctive content words of a report (stop words and numbers aside), to see
-  whether two differently written reports describe the same event.
+  whether two differently written reports describe the same event. A name that only a compass point makes a
+  place is kept as the pair ("South Side": southside), and the provinces, regions or states a lead names are kept
+  apart ("&hasaka"), weighing nothing, to tell two places of one country apart.
 """
 from __future__ import annotations
 
@@ -295,10 +297,15 @@ def key_terms(title: str, text: str, *, limit: int = 40, place_names: Iterable[s
     names = {stem(w) for w in fold(" ".join(_CAPITALISED.findall(lead))).split()} - _TITLE_STEMS  # one fold for all
     names -= {stem(w) for w in _WORD.findall(fold(" ".join(_PLACE_PHRASE.findall(lead))))}
     skip = {stem(w) for name in place_names for w in words(name)}
+    # "the South Side", "the West Side": a name that only a compass point makes a place is the pair, as one name
+    # (two reports naming "Side" are not two of one place)
+    quarters = _quarters(lead, names) if any(c in lead for c in ("North ", "South ", "East ", "West ")) else {}
     terms: list[str] = []
     seen: set[str] = skip | _only_quoted(lead)
     for word in (*words(title), *words(text)[:MAX_TERM_WORDS]):
         term = _term(word)
+        if term in quarters:
+            term = quarters[term]
         if term and term not in seen:
             seen.add(term)
             terms.append(term.upper() if term in names and term not in GENERIC_TERMS else term)
@@ -311,6 +318,9 @@ def key_terms(title: str, text: str, *, limit: int = 40, place_names: Iterable[s
     # The place's own words, apart: they weigh nothing, but a report that names the place as a word (where
     # its analysis found no city: "Chibok", "Grand-Bassam") shares it with the event placed there.
     terms.extend(PLACE_TERM + t for t in skip - _common_names())
+    head = lead[:REGION_CHARS]  # the first sentences say where
+    if any(cue in head for cue in ("rovince", "egion", " state", " State", "overnorat", "ounty")):
+        terms.extend(REGION_TERM + t for t in _regions(head))  # "in Syria's Homs province": where, compared apart
     day = event_date(lead[:400])
     if day:
         terms.append(DATE_TERM + day)
@@ -320,8 +330,29 @@ def key_terms(title: str, text: str, *, limit: int = 40, place_names: Iterable[s
         terms.append(WEEKDAY_TERM + str(weekday))
     if tells_of_a_new_event(folded):  # "the second mosque blast in two days"
         terms.append(NEW_EVENT_TERM)
+    if any(cue in folded for cue in _NO_CASUALTIES_GATE) and _NO_CASUALTIES.search(folded):  # "but no casualties"
+        terms.append(NO_CASUALTIES_TERM)
     terms.extend(YEAR_TERM + str(year) for year in years_told_of(folded))  # "a court ... over a 2017 attack"
     return frozenset(terms)
+
+
+_QUARTER = re.compile(r"\b(North|South|East|West)(?:ern)?\s+([A-Z][a-z]{3,})\b")
+
+
+def _quarters(lead: str, names: set[str]) -> dict[str, str]:
+    """The names that the lead uses only after a compass point ("South Side"), as the pair ("southside")."""
+    found: dict[str, set[str]] = {}
+    for m in _QUARTER.finditer(lead):
+        found.setdefault(stem(fold(m[2])), set()).add(m[1].lower())
+    out = {}
+    for name, compass in found.items():
+        if len(compass) != 1 or name not in names or name in _common_names() or name in GENERIC_TERMS:
+            continue
+        alone = sum(1 for w in _CAPITALISED.findall(lead) if stem(fold(w)) == name)
+        if alone == sum(1 for m in _QUARTER.finditer(lead) if stem(fold(m[2])) == name):
+            out[name] = (next(iter(compass)) + name)[:STEM_CHARS + 5]
+    names.update(out.values())
+    return out
 
 
 DATE_TERM = "@d"
@@ -353,8 +384,33 @@ def told_weekday(folded_lead: str) -> int | None:
 
 
 _FRENCH_DAYS = frozenset("lundi mardi mercredi jeudi vendredi samedi dimanche".split())
+NO_CASUALTIES_TERM = "@+unhurt"  # the report says no one was killed or hurt
+_NO_CASUALTIES = re.compile(r"(?<!reports of )\bno (?:casualties|injuries|deaths|one was (?:hurt|injured|killed|wounded))\b"
+                            r"(?! (?:were |have been )?(?:immediately )?reported)")
+_NO_CASUALTIES_GATE = ("no casualt", "no injur", "no death", "no one was")
 NEW_EVENT_TERM = "@+new"  # the report sets its event apart from an earlier one (not a code: airports are "@abc")
 PLACE_TERM = "#"
+REGION_TERM = "&"  # + the stem of the province, region or state the lead names
+REGION_CHARS = 400
+# A province, region or state by name: "Homs province", "Borno State"; "région de Tillabéri", "province of Kandahar".
+_REGION_BEFORE = re.compile(
+    r"\b([A-Z][a-z\u00c0-\u017f'-]{2,})\s+(?:[Pp]rovince|[Rr][eé]gion|[Ss]tate|[Gg]overnorate|[Cc]ounty)\b")
+_REGION_AFTER = re.compile(r"\b(?:province|r[eé]gion|governorate|gouvernorat) (?:of|de|du|d')\s*([A-Z][a-z\u00c0-\u017f'-]{2,})")
+_NOT_REGIONS = frozenset("islamic united federal free new the this that each every member sovereign nation "
+                         "police army".split())
+
+
+def _regions(lead: str) -> set[str]:
+    """The provinces, regions or states the lead names ("Homs province", "Borno State", "région de Tillabéri")."""
+    names = _REGION_BEFORE.findall(lead)
+    if any(cue in lead for cue in ("ince of", "ince de", "gion de", "gion du", "gion d'", "norate of", "norat de")):
+        names += _REGION_AFTER.findall(lead)
+    found = set()
+    for name in names:
+        word = fold(name)
+        if word not in _NOT_REGIONS and word not in STOP_WORDS:
+            found.add(stem(base_word(word)))
+    return found - actor_terms()
 _MONTHS = {m: i % 12 + 1 for i, m in enumerate(
     "january february march april may june july august september october november december "
     "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre".split())}
@@ -504,7 +560,8 @@ def _is_weekday(term: str) -> bool:
 
 @functools.lru_cache(maxsize=65536)  # called for every term of every candidate comparison
 def _weight(term: str) -> float:
-    if term.startswith(PLACE_TERM) or term == NEW_EVENT_TERM or _is_year(term) or _is_weekday(term):  # apart
+    if term.startswith((PLACE_TERM, REGION_TERM)) or term in (NEW_EVENT_TERM, NO_CASUALTIES_TERM) \
+            or _is_year(term) or _is_weekday(term):  # compared apart
         return 0.0
     if term.startswith("@"):
         return KEY_FACT_WEIGHT
@@ -524,6 +581,7 @@ class _Profile:
     proper: frozenset[str]  # the upper-case terms (names), lower-cased
     names: frozenset[str]  # the proper names that identify an event (see _names)
     places: frozenset[str]  # the words of the place the analysis found, without PLACE_TERM
+    regions: frozenset[str]  # the provinces, regions or states named (REGION_TERM terms), without it
     dates: frozenset[str]  # stated dates (DATE_TERM terms)
     weekdays: frozenset[int]  # the weekday it tells of (WEEKDAY_TERM), Monday = 0
     years: frozenset[int]  # the years of the old events a retrospective report tells of (YEAR_TERM terms)
@@ -550,6 +608,7 @@ def _profile(terms: frozenset[str]) -> _Profile:
         # groups or what was hit (those are compared by their kind)
         names=proper - _not_names(),
         places=frozenset(t[1:] for t in terms if t[0] == PLACE_TERM),
+        regions=frozenset(t[1:] for t in terms if t[0] == REGION_TERM),
         # (a date is "@d" and digits: "@dxb" is Dubai's airport)
         dates=frozenset(t for t in terms if t.startswith(DATE_TERM) and t[2:3].isdigit()),
         years=frozenset(int(t[len(YEAR_TERM):]) for t in terms if _is_year(t)),
@@ -625,6 +684,33 @@ def same_town(a: frozenset[str], b: frozenset[str]) -> bool | None:
     return pa.places <= pb.places or pb.places <= pa.places
 
 
+def other_town(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both were placed at a named town, different ones, and neither names the other's: "a car bomb in Azaz" and
+    "a car bomb in the town of Ras al-Ain in Hasakah province" (a town the gazetteer lists, one it does not)."""
+    pa, pb = _profile(a), _profile(b)
+    if not pa.places or not pb.places or pa.places & pb.places:
+        return False
+    return not (pa.places & pb.lower or pb.places & pa.lower)
+
+
+def other_region(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both name the province, region or state, different ones, and neither names the other's as a word: "Homs
+    province" and "Hasakah province" are two places, however alike the rest."""
+    pa, pb = _profile(a), _profile(b)
+    if not pa.regions or not pb.regions or pa.regions & pb.regions:
+        return False
+    return not (pa.regions & pb.lower or pb.regions & pa.lower)
+
+
+def shares_a_telling_word(a: frozenset[str], b: frozenset[str]) -> bool:
+    """The two share a word that is not one every report uses ("killed", "police", "bomb"): a name, what was
+    hit, or any plain word; or one names the other's town."""
+    pa, pb = _profile(a), _profile(b)
+    if any(_weight(pa.by_lower[t]) >= 1.0 or _weight(pb.by_lower[t]) >= 1.0 for t in pa.lower & pb.lower):
+        return True
+    return bool(pa.places & pb.lower and not pb.places or pb.places & pa.lower and not pa.places)
+
+
 def different_dates(a: frozenset[str], b: frozenset[str]) -> bool:
     """Both state the date of what they report, and not the same one ("1/25/1970:", "1/26/1970:")."""
     da, db = _profile(a).dates, _profile(b).dates
@@ -654,6 +740,11 @@ def days_apart(a: frozenset[str], b: frozenset[str]) -> int:
         return 0
     d = abs(min(wa) - min(wb)) % 7
     return min(d, 7 - d)
+
+
+def says_no_one_was_hurt(terms: frozenset[str]) -> bool:
+    """The report says the event caused no casualties ("causing a fire but no casualties")."""
+    return NO_CASUALTIES_TERM in terms
 
 
 def tells_of_a_new_one(terms: frozenset[str]) -> bool:
