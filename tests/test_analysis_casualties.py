@@ -24,6 +24,8 @@ from bot.analysis.normalize import fold
     ("Le bilan de l'attaque s'est alourdi à 19 morts", (19, None)),
     ("Le bilan s'alourdit à 12 morts et 30 blessés", (12, 30)),
     ("Le bilan est passé à 40 blessés", (None, 40)),
+    ("An explosion at a restaurant injures nine people", (None, 9)),
+    ("A bomb wounds 12 in Kabul", (None, 12)),
 ])
 def test_casualties_are_read_from_text(text: str, expected: tuple[int | None, int | None]) -> None:
     assert count_casualties(fold(text)) == expected

@@ -309,3 +309,17 @@ def test_an_unlisted_town_named_in_full_and_shortened_is_one_place() -> None:
     short = _unlisted("Residents flee Mocimboa", "Thousands fled Mocimboa as insurgents held the harbour, aid workers "
                       "said.", "Mocimboa", at=T0 + timedelta(hours=3))
     assert joins(short, full)
+
+
+# Synonyms outlets use for one place and one harm: "a restaurant" / "a cafe", "injures" / "wounds".
+
+BENGALURU = (1277333, 12.97, 77.59, "Bengaluru", "IN", "India")
+
+
+def test_a_cafe_and_a_restaurant_told_of_one_blast_are_one_alert() -> None:
+    first = report("An explosion at a restaurant in Bangalore, India, injures nine people.", city=BENGALURU)
+    second = report("BENGALURU, India (Reuters) - A low-intensity bomb exploded at a popular cafe in the southern "
+                    "Indian city of Bengaluru on Friday, wounding nine people, police said.",
+                    title="Blast at Bengaluru cafe wounds nine", city=BENGALURU, at=T0 + timedelta(hours=3))
+    assert joins(second, first)
+

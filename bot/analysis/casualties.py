@@ -81,7 +81,8 @@ _TOLL_TO = Gated(re.compile(r"\b(?:bringing|raising|pushing|taking|brought|raise
                       r"(?:overall |total |official )?(?:death toll|toll|number of (?:dead|deaths)|bilan)\s+(?:to|at|a)\s+"
                       + _QUALIFIER + _NUMBER + r"\b(?!\s+(?:[a-z-]+\s+){0,2}?(?:injured|wounded|hurt|blesses?|blessees?))"),
                  "toll", "number of", "bilan")
-_INJURED_BEFORE = Gated(re.compile(r"\b(?:injuring|wounding|injured|wounded|blessant|ont blesse|a blesse)\s+" + _QUALIFIER + _NUMBER),
+_INJURED_BEFORE = Gated(re.compile(r"\b(?:injuring|wounding|injured|wounded|injures|wounds|blessant|ont blesse|a blesse)\s+"
+                                   + _QUALIFIER + _NUMBER),
                         "injur", "wound", "blessant", "blesse")
 # One person named by role, with no number: "Bride shot dead in attack", "Journalist killed in Mogadishu blast",
 # "Gunmen kill teacher in Maiduguri". Singular nouns only: "soldiers killed" says how many no more than "a soldier".

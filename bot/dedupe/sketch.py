@@ -533,6 +533,8 @@ _ENGLISH = {
     **dict.fromkeys("assailant assailants".split(), "attackers"),
     **dict.fromkeys("militias militiamen militiaman".split(), "militia"),
     **dict.fromkeys("daycare creche".split(), "nursery"),
+    **dict.fromkeys("cafe cafes restaurants eatery eateries".split(), "restaurant"),
+    **dict.fromkeys("injure injures injured injuring wound wounds wounded wounding".split(), "wounded"),
 }
 
 
