@@ -226,13 +226,14 @@ class _Batch:
     def edit_confirmed(self) -> None:
         """Edit the sent alerts of the events more sources confirmed in this batch, to name them all."""
         for event_id in sorted(self.confirmed):
+            event = incident_store.load_event(self.db, event_id)
             self.report.edits += outbox.enqueue_edit(self.db, incident_id=event_id, now=self.now,
-                                                     render=self._renderer(incident_store.load_event(self.db, event_id)))
+                                                     render=self._renderer(event, (event.sources, event.copies)))
         self.confirmed.clear()
 
-    def _renderer(self, event: incident_store.Event) -> Callable[[list[str]], str]:
-        """The event's alert as it reads now, from a chat's own context lines."""
-        line = sources_line(event.sources, event.copies)
+    def _renderer(self, event: incident_store.Event, outlets: Outlets) -> Callable[[list[str]], str]:
+        """The event's alert naming these outlets, from a chat's own context lines."""
+        line = sources_line(*outlets)
 
         def render(context: list[str]) -> str:
             return self.render_html(event.facts, event.meta, extra_lines=[*context, line])
@@ -258,16 +259,14 @@ class _Batch:
     def join(self, event: incident_store.Event, article: Article, signal: cluster.Report,
              state: changes.IncidentState, *, is_incident: bool) -> Outlets:
         """File the report under the event; re-render, edit or update what chats have. The event's outlets now."""
-        db, now, render_html = self.db, self.now, self.render_html
+        db, now = self.db, self.now
         lines, merged = changes.material_changes(event.state, state) if is_incident else ([], event.state)
         sources, copies = incident_store.record_report(db, event, article, signal, merged, now=now,
                                                        independent=_is_independent(signal, event))
         new_outlets = (sources, copies) != (event.sources, event.copies)
         if not new_outlets and not lines:
             return sources, copies  # a rewording or a repeat from a known source: nothing new to tell
-        def render(context: list[str]) -> str:  # the event's facts are read only when a text is made
-            return render_html(event.facts, event.meta, extra_lines=[*context, sources_line(sources, copies)])
-
+        render = self._renderer(event, (sources, copies))  # the event's facts are read only when a text is made
         rendered: dict[tuple[str, ...], str] = {}  # most chats share their context lines (none, or one distance)
         texts = []
         for delivery_id, context in outbox.pending_alerts(db, event.id) if new_outlets else ():

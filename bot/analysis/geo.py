@@ -1536,9 +1536,10 @@ def _city_score(gaz: Gazetteer, text: str, folded: str, city: City, ms: list[Men
 
 
 # What hits a town, right before its name (a Title Case adjective such as "Kurdish-held" may stand between).
-_HIT_VERB_BEFORE = re.compile(r"\b(?:(?:attack|raid|strike|shell|bomb|pound|storm|target|besiege|seize|capture|overrun)(?:s|ed|d)?|"
-                              r"struck|overran|(?:air ?strikes?|strikes?|attacks?|raids?|rockets?|missiles?|drones?|shelling|bombing|"
-                              r"assault|offensive) (?:on|against))\s+(?:[a-z]+-held\s+|the\s+)?$")
+_HIT_VERBS = r"attack|raid|strike|shell|bomb|pound|storm|target|besiege|seize|capture|overrun"
+_HIT_NOUNS = r"air ?strikes?|strikes?|attacks?|raids?|rockets?|missiles?|drones?|shelling|bombing|assault|offensive"
+_HIT_VERB_BEFORE = re.compile(rf"\b(?:(?:{_HIT_VERBS})(?:s|ed|d)?|struck|overran|(?:{_HIT_NOUNS}) (?:on|against))"
+                              r"\s+(?:[a-z]+-held\s+|the\s+)?$")
 
 
 # "the Paris suburb of Levallois-Perret": the big city only says where the suburb is; the suburb is the scene.
@@ -1546,10 +1547,9 @@ _SUBURB_NAMED_AFTER = re.compile(r"\s+suburbs?\s+of\s+(?=[A-Z])")
 
 
 # What an incident does to a town, right before its name: "attack Djibo", "strikes on Nabatieh", "hit Saada", "in Iguala".
-_HIT_BEFORE = re.compile(r"\b(?:(?:attack|raid|strike|hit|shell|bomb|pound|storm|target|ambush|besiege|rock|shake|seize|"
-                         r"capture|overrun)(?:s|ed|d)?|struck|shook|overran|(?:air ?strikes?|strikes?|attacks?|raids?|rockets?|"
-                         r"missiles?|drones?|shelling|bombing|assault|offensive|protests?|clashes|curfew|violence|gunfire|explosions?|"
-                         r"blasts?) (?:on|at|in|near|against|across|around|over)|in|at|near|outside|inside|a|pres de|dans)\s+$")
+_HIT_BEFORE = re.compile(rf"\b(?:(?:{_HIT_VERBS}|hit|ambush|rock|shake)(?:s|ed|d)?|struck|shook|overran|"
+                         rf"(?:{_HIT_NOUNS}|protests?|clashes|curfew|violence|gunfire|explosions?|blasts?) "
+                         r"(?:on|at|in|near|against|across|around|over)|in|at|near|outside|inside|a|pres de|dans)\s+$")
 # Right after a headline's first word: "Hodeidah port struck by ...", "Nice attack: ...", "Nice : un homme ...".
 _HEADLINE_TOWN_AFTER = re.compile(r"(?:\s+(?:port|city|town|airport|attack|attacks|bombing|bombings|shooting|shootings|blast|"
                                   r"stabbing|stabbings|explosion|siege|clashes|protests?|riots?|massacre|violence)\b|\s?:\s)")

@@ -260,14 +260,17 @@ _QUOTED = re.compile(r"\b([A-Z][a-z]{3,})(?:-run|-led|-controlled)?\s+(?:spokes(
                      r"television|TV|news agency|authorities|health ministry)\b")
 
 
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]{3,}\b")  # the shape of the names _QUOTED finds
+
+
 def _only_quoted(lead: str) -> set[str]:
     """The names the lead uses only as who said it (not a nationality: "a Turkish official" is weighed as such)."""
     if not any(cue in lead for cue in ("spokes", "official", "-run", "-led", "-controlled", "media", "authorit",
                                        "television", "TV", "news agency", "health ministry")):
         return set()
     quoted = Counter(m[1] for m in _QUOTED.finditer(lead))
-    return {stem(fold(w)) for w, n in quoted.items()
-            if stem(fold(w)) not in _common_names() and len(re.findall(rf"\b{w}\b", lead)) == n}
+    used = Counter(_CAPITALISED.findall(lead)) if quoted else Counter()
+    return {stem(fold(w)) for w, n in quoted.items() if stem(fold(w)) not in _common_names() and used[w] == n}
 
 
 # A wire story's dateline ("BEIRUT (Reuters) -", "TULSA, Okla. (AP) —", "(AFP) -") says where the bureau is, not

@@ -253,4 +253,5 @@ def wanted_matches(db: Database, facts: Facts, matches: Iterable[Match], *, now:
     if not matches:
         return []
     settings = load_settings(db, {m.watch.chat_id for m in matches})
-    return [(m, settings.get(m.watch.chat_id)) for m in matches if wants(settings.get(m.watch.chat_id), facts, now)]
+    paired = [(m, settings.get(m.watch.chat_id)) for m in matches]
+    return [(m, chat) for m, chat in paired if wants(chat, facts, now)]
