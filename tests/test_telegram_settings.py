@@ -95,6 +95,38 @@ async def test_adding_a_place_brings_one_short_digest(tg: Harness) -> None:
     assert "Lately there" not in await tg.say(ALICE, "/watch BKO")  # Alice already had it
 
 
+async def test_a_digest_does_not_list_again_what_an_earlier_one_listed(tg: Harness) -> None:
+    """Bob had no alert for the robbery, only a line of his first digest: the next place he adds nearby,
+    and a later /unmute, do not list it again; after /stop he starts afresh and sees it once more."""
+    bob = 2002
+    await publish(tg, ROBBERY, "https://n.example/2")
+    tg.api.push_message(bob, "/start")
+    await tg.api.wait_for_async(1, chat_id=bob)
+    assert "Robbers" in await tg.say(bob, "/watch Bamako")
+    assert "Lately there" not in await tg.say(bob, "/watch BKO")
+    await tg.say(bob, "/mute 30m")
+    await publish(tg, BOMBING, "https://n.example/3")
+    answer = await tg.say(bob, "/unmute")  # the last hour: both incidents, but the robbery was listed already
+    assert "Explosion at Bamako hotel" in answer and "Robbers" not in answer
+    await tg.say(bob, "/mute 30m")
+    assert "While you were muted" not in await tg.say(bob, "/unmute")
+    await tg.say(bob, "/stop")
+    await tg.say(bob, "/start")
+    answer = await tg.say(bob, "/watch Bamako")
+    assert "Robbers" in answer and "Explosion at Bamako hotel" in answer
+
+
+async def test_a_mute_that_runs_out_does_not_list_what_the_last_digest_did(tg: Harness) -> None:
+    await tg.say(ALICE, "/mute 30m")
+    await publish(tg, ROBBERY, "https://n.example/2")
+    await publish(tg, BOMBING, "https://n.example/3")
+    tg.clock.advance(minutes=31)
+    assert plan_mute_end_digests(tg.services.db, tg.clock()) == 1
+    await tg.say(ALICE, "/mute 10m")  # a digest covers an hour at least: the robbery is in this one's hour
+    tg.clock.advance(minutes=11)
+    assert plan_mute_end_digests(tg.services.db, tg.clock()) == 0  # nothing new: no second digest of the two
+
+
 async def test_quiet_hours_in_the_chat_time_zone_except_critical(tg: Harness) -> None:
     assert "Asia/Tokyo" in await tg.say(ALICE, "/timezone Asia/Tokyo")
     assert "Quiet hours 20:00–07:00" in await tg.say(ALICE, "/quiet 20:00-07:00")  # 12:00 UTC is 21:00 in Tokyo

@@ -192,6 +192,8 @@ def move_chat(db: Database, old_chat_id: int, new_chat_id: int) -> None:
         )
         db.execute("UPDATE OR IGNORE watches SET chat_id = ? WHERE chat_id = ?", [new_chat_id, old_chat_id])
         db.execute("UPDATE OR IGNORE deliveries SET chat_id = ? WHERE chat_id = ?", [new_chat_id, old_chat_id])
+        db.execute("UPDATE OR IGNORE digest_items SET chat_id = ? WHERE chat_id = ?", [new_chat_id, old_chat_id])
+        db.execute("DELETE FROM digest_items WHERE chat_id = ?", [old_chat_id])
         db.execute("DELETE FROM watches WHERE chat_id = ?", [old_chat_id])
         db.execute("DELETE FROM chats WHERE chat_id = ?", [old_chat_id])
 

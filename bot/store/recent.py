@@ -55,9 +55,21 @@ def incidents_since(db: Database, since: datetime, *, limit: int = 1000) -> list
     return out
 
 
-def delivered_incidents(db: Database, chat_id: int) -> set[int]:
-    rows = db.execute("SELECT DISTINCT incident_id FROM deliveries WHERE chat_id = ?", [chat_id]).fetchall()
+def told_incidents(db: Database, chat_id: int) -> set[int]:
+    """The incidents the chat has had: an alert or update (sent or on its way), or a line of a catch-up digest."""
+    rows = db.execute(
+        "SELECT incident_id FROM deliveries WHERE chat_id = ? UNION SELECT incident_id FROM digest_items WHERE chat_id = ?",
+        [chat_id, chat_id],
+    ).fetchall()
     return {r[0] for r in rows}
+
+
+def mark_listed(db: Database, chat_id: int, incident_ids: Iterable[int], *, now: datetime) -> None:
+    """These incidents were listed to the chat in a catch-up digest."""
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO digest_items (chat_id, incident_id, listed_at) VALUES (?, ?, ?)",
+        [(chat_id, i, now.isoformat()) for i in incident_ids],
+    )
 
 
 def for_watches(

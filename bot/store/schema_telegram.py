@@ -40,3 +40,18 @@ def m202_outbox_payload(db: Database) -> None:
 def m203_muted_since(db: Database) -> None:
     """When /mute began: /unmute sends one digest of what happened meanwhile."""
     db.execute("ALTER TABLE chats ADD COLUMN muted_since TEXT")
+
+
+@migrations()
+def m204_digest_items(db: Database) -> None:
+    """The incidents a catch-up digest listed to a chat: the next digest (another /watch nearby, the next
+    /unmute) does not list them again."""
+    db.execute(
+        """
+        CREATE TABLE digest_items (
+            chat_id INTEGER NOT NULL,
+            incident_id INTEGER NOT NULL REFERENCES incidents(id),
+            listed_at TEXT NOT NULL,
+            PRIMARY KEY (chat_id, incident_id)
+        ) WITHOUT ROWID"""
+    )

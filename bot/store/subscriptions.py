@@ -48,6 +48,7 @@ def delete_chat(db: Database, chat_id: int) -> None:
     with db.atomic():
         db.execute("DELETE FROM watches WHERE chat_id = ?", [chat_id])
         db.execute("DELETE FROM deliveries WHERE chat_id = ? AND status = 'pending'", [chat_id])
+        db.execute("DELETE FROM digest_items WHERE chat_id = ?", [chat_id])
         db.execute("DELETE FROM chats WHERE chat_id = ?", [chat_id])
 
 

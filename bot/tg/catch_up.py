@@ -31,8 +31,12 @@ MUTED_HEADER = "While you were muted"
 
 def catch_up(db: Database, chat_id: int, watches: Iterable[ChatWatch], header: str, *, now: datetime,
              since: timedelta = timedelta(hours=24)) -> str:
-    """The digest (safe HTML) of recent incidents in these places that the chat has not had; "" if none."""
-    return _render(header, _missed(db, chat_id, watches, now=now, since=since), since, _zone_of(db, chat_id))
+    """The digest (safe HTML) of recent incidents in these places that the chat has not had; "" if none.
+    The incidents it shows count as told: a later digest does not list them again."""
+    found = _missed(db, chat_id, watches, now=now, since=since)
+    text = _render(header, found, since, _zone_of(db, chat_id))
+    recent.mark_listed(db, chat_id, (incident.id for incident, _ in found[:SHOWN]), now=now)
+    return text
 
 
 def _window(since: timedelta) -> timedelta:
@@ -43,7 +47,7 @@ def _missed(db: Database, chat_id: int, watches: Iterable[ChatWatch], *, now: da
             since: timedelta) -> list[tuple[RecentIncident, Match]]:
     return recent.for_watches(
         db, watches, since=now - _window(since), settings=subscriptions.get_settings(db, chat_id),
-        skip=recent.delivered_incidents(db, chat_id), limit=COUNTED,
+        skip=recent.told_incidents(db, chat_id), limit=COUNTED,
     )
 
 
@@ -79,6 +83,7 @@ def plan_mute_end_digests(db: Database, now: datetime) -> int:
                 text = "🔔 Your mute has ended: alerts are back on.\n\n" + _render(MUTED_HEADER, found, window,
                                                                                  _zone_of(db, chat_id))
                 planned += outbox.enqueue_digest(db, incident_id=found[0][0].id, chat_id=chat_id, text=text, now=now)
+                recent.mark_listed(db, chat_id, (incident.id for incident, _ in found[:SHOWN]), now=now)
     return planned
 
 
