@@ -35,8 +35,13 @@ def catch_up(db: Database, chat_id: int, watches: Iterable[ChatWatch], header: s
     The incidents it shows count as told: a later digest does not list them again."""
     found = _missed(db, chat_id, watches, now=now, since=since)
     text = _render(header, found, since, _zone_of(db, chat_id))
-    recent.mark_listed(db, chat_id, (incident.id for incident, _ in found[:SHOWN]), now=now)
+    _mark_shown(db, chat_id, found, now)
     return text
+
+
+def _mark_shown(db: Database, chat_id: int, found: list[tuple[RecentIncident, Match]], now: datetime) -> None:
+    """The incidents a digest shows as lines count as told ("…and 12 more" are not: a later digest may list them)."""
+    recent.mark_listed(db, chat_id, (incident.id for incident, _ in found[:SHOWN]), now=now)
 
 
 def _window(since: timedelta) -> timedelta:
@@ -83,7 +88,7 @@ def plan_mute_end_digests(db: Database, now: datetime) -> int:
                 text = "🔔 Your mute has ended: alerts are back on.\n\n" + _render(MUTED_HEADER, found, window,
                                                                                  _zone_of(db, chat_id))
                 planned += outbox.enqueue_digest(db, incident_id=found[0][0].id, chat_id=chat_id, text=text, now=now)
-                recent.mark_listed(db, chat_id, (incident.id for incident, _ in found[:SHOWN]), now=now)
+                _mark_shown(db, chat_id, found, now)
     return planned
 
 
