@@ -71,14 +71,60 @@ TARGETS: dict[str, Gated] = {
     "hotel": Gated(re.compile(r"\b(?:hotel|hotels|resort|hôtel)\b"), "hotel", "resort", "hôtel"),
     "school": Gated(re.compile(r"\b(?:school|schools|university|college|ecole|lycee|universite)\b"),
                     "school", "universit", "college", "ecole", "lycee"),
-    "military base": Gated(re.compile(r"\b(?:military base|army base|air base|barracks|military camp|base militaire|camp militaire|caserne|gendarmerie)\b"),
-                           "military ", "army base", "air base", "barracks", "base militaire", "camp militaire", "caserne", "gendarmerie"),
-    "police station": Gated(re.compile(r"\b(?:police station|police post|police base|commissariat|poste de police)\b"),
-                            "police ", "commissariat"),
+    "military base": Gated(re.compile(r"\b(?:military base|army base|air base|barracks|military camp|base militaire|camp militaire|caserne|"
+                                      r"gendarmerie|military (?:academy|college)|(?:army|naval|air force) academy|ecole militaire)\b"),
+                           "military ", "army ", "naval ", "air force", "air base", "barracks", "base militaire", "camp militaire",
+                           "caserne", "gendarmerie", "ecole militaire"),
+    "police station": Gated(re.compile(r"\b(?:police station|police post|police base|commissariat|poste de police|"
+                                       r"police (?:academy|college|training (?:school|centre|center))|ecole de police)\b"),
+                            "police ", "commissariat", "ecole de police"),
     "church": Gated(re.compile(r"\b(?:church|cathedral|eglise)\b"), "church", "cathedral", "eglise"),
     "mosque": Gated(re.compile(r"\b(?:mosque|mosquee)\b"), "mosque"),
     "market": Gated(re.compile(r"\b(?:market|marche|bazaar|shopping (?:mall|centre|center))\b"), "market", "marche", "bazaar", "shopping "),
 }
+
+
+# "near the Modibo Keita International Airport", "2 km from the embassy": a landmark that says where it
+# happened, not what was hit (the airport still shows in the place line, and its closure as a fact).
+_LANDMARK_BEFORE = re.compile(
+    r"(?:\bnear|\bclose to|\bnot far from|\bnext to|\bpres d(?:e|u|es|')|\ba proximite d(?:e|u|es|')|\bnon loin d(?:e|u|es|')|"
+    r"\b(?:km|kilometres|kilometers|miles) (?:from|de|du|d'))\s*(?:the |an? |l'|la |le |les |du |de la |des )?(?:[\w'-]+ ){0,4}$")
+# A school or college of the security forces is theirs ("a gendarmerie school", "l'école de gendarmerie"): it
+# counts as their base, not as a school, whose pupils make an attack graver.
+_FORCES_BEFORE = re.compile(r"\b(?:gendarmerie|police|military|army|naval|navy|cadet|cadets|officers'?|militia)\s+$")
+_FORCES_AFTER = re.compile(r"\s+(?:de (?:la )?(?:gendarmerie|police)|militaire|des (?:officiers|cadets))\b")
+_LOOK_BEFORE = 60
+# "The airport was temporarily shut down, and nearby schools were closed as a precaution": a sentence about
+# places closing, with no violence in it, names what was closed, not what was hit.
+_CLOSING = re.compile(r"\b(?:clos(?:e|ed|es|ing|ure)|shut|suspend(?:s|ed)?|evacuat(?:e|ed|es|ing)|locked down|cancel+(?:s|ed)?|"
+                      r"divert(?:s|ed)?|ferm(?:e|es|ee|ees|eture)|suspendu)\b")
+_VIOLENCE = re.compile(r"\b(?:attack(?:s|ed|ers?)?|storm(?:s|ed)?|struck|hit|bomb(?:s|ed|ing|er)?|explo(?:sion|ded|sive)|blast|"
+                       r"gunm[ae]n|gunfire|shot|shoot(?:ing)?|fired|assault(?:ed)?|raid(?:ed)?|attaqu\w*|kill(?:s|ed|ing)?)\b")
+
+
+def _sentence(folded: str, start: int, end: int) -> str:
+    """The sentence around folded[start:end]."""
+    stop = folded.find(".", end)
+    return folded[folded.rfind(".", 0, start) + 1:stop if stop >= 0 else len(folded)]
+
+
+def _targets(folded: str) -> frozenset[str]:
+    """What the text says was hit: each kind of target named at least once as more than a landmark or a
+    place that closed."""
+    found = set()
+    for name, gated in TARGETS.items():
+        for m in gated.finditer(folded):
+            before = folded[max(0, m.start() - _LOOK_BEFORE):m.start()]
+            if _LANDMARK_BEFORE.search(before):
+                continue
+            sentence = _sentence(folded, m.start(), m.end())
+            if _CLOSING.search(sentence) and not _VIOLENCE.search(sentence):
+                continue
+            if name == "school" and (_FORCES_BEFORE.search(before) or _FORCES_AFTER.match(folded, m.end())):
+                continue
+            found.add(name)
+            break
+    return frozenset(found)
 
 
 @dataclass(frozen=True)
@@ -104,7 +150,7 @@ def find_sites(gaz: Gazetteer, text: str, folded: str, mentions: list[Mention], 
     limit = un_involved and bool(re.search(r"\b(?:limit|restrict|reduce)(?:ed|ing)? (?:their |all )?(?:movements?|travel)|"
                                            r"stay (?:indoors|at home|in their (?:homes|compounds))|shelter in place|"
                                            r"limiter (?:leurs |les )?deplacements|confin", folded))
-    targets = frozenset(name for name, rx in TARGETS.items() if rx.search(folded))
+    targets = _targets(folded)
     if un_involved:
         targets |= {"UN site"} if TARGETS["UN site"].search(folded) else frozenset()
     return SiteFacts(airports, bool(airports) and bool(_AIRPORT_CLOSED.search(folded)), un_involved, un_sites, limit, targets)
