@@ -27,6 +27,12 @@ many words in common. A line placed nowhere that says what it follows ("No group
 the one event the stream reported in the minutes before it, and none when there were several; a line placed
 in a neighbouring country ("The attack is blamed on the Houthis.") continues the event just before it there.
 A report saying no one was hurt beside an incident with a toll gives one more conflicting detail.
+Two neighbouring towns (within SAME_PLACE_KM), each report naming its own and neither the other's, are two places
+unless the tolls agree ("an air strike on a house in Khan Younis kills 9", "an air strike in Rafah kills 7"). Two
+reports naming the site hit, of no kind in common and with no name in common (a mosque and a minibus, a bank and a
+park, a parade and a school), are two events. A first-report lead more than half a day after an event at its place
+giving fewer dead than that event tells of another (a toll only rises). A protest about an attack ("hundreds protest
+after the convoy attack") is another event than the attack, whatever kind the analysis gave it.
 """
 from __future__ import annotations
 
@@ -45,7 +51,9 @@ from bot.dedupe.sketch import (
     names_its_target,
     names_the_place,
     other_region,
+    other_sites,
     other_town,
+    protests_one,
     same_town,
     says_no_one_was_hurt,
     shared_actors,
@@ -179,6 +187,16 @@ def score(report: Report, incident: KnownIncident, *, window: timedelta = WINDOW
     if sim >= NEAR_DUPLICATE and not dates_differ and (
             sim >= SURE_DUPLICATE or not target_conflict(report.terms, incident.terms)):
         return Verdict(incident.id, 1.0 + sim, f"near-duplicate ({sim:.2f})")
+    if protests_one(report.terms, incident.terms) and Category.UNREST not in (report.category, incident.category):
+        # "hundreds protest in Timbuktu after the convoy attack" beside the attack: another event, whatever kind the
+        # analysis gave it (two reports of one protest are unrest, and one may not say what it protests)
+        return None
+    if place == "near" and other_town(report.terms, incident.terms) \
+            and not (report.killed and report.killed == incident.killed):
+        # two towns a few km apart, each report naming its own and neither the other's ("an air strike on a house
+        # in Khan Younis kills 9", "an air strike in Rafah kills 7"): the same wire wording tells two events the
+        # same day; only the same toll says one event placed at either town
+        return None
     if tells_of_a_new_one(report.terms) and report.published - incident.first_seen > SAME_TIME:
         return None  # "the second blast in two days": not the one of the day before
     mob = False
@@ -217,6 +235,11 @@ def score(report: Report, incident: KnownIncident, *, window: timedelta = WINDOW
         needed = max(floor, needed - FOLLOW_UP_BONUS)
     elif dates_differ:
         return None  # each states the day it tells of, and they differ: two events
+    elif other_sites(report.terms, incident.terms) and not shared_names(report.terms, incident.terms):
+        # each says where it struck, sites of no kind in common, and no name in common: a mosque and a minibus, a
+        # bank and a park in one city the same day are two events, however alike the wire's wording ("Blast in
+        # Kabul kills 4")
+        return None
     else:
         apart = days_apart(report.terms, incident.terms)  # "on Tuesday" and "on Thursday": two events; one
         if apart >= 2:                                      # day apart may be one night ("late Saturday")
@@ -225,6 +248,10 @@ def score(report: Report, incident: KnownIncident, *, window: timedelta = WINDOW
     if place == "near-unknown" and gap <= SAME_TIME and report.category == incident.category \
             and shared_actors(report.terms, incident.terms):
         needed -= SAME_ACTOR_BONUS
+    if not follow_up and gap > SAME_TIME and report.killed and incident.killed and report.killed < incident.killed:
+        # a toll only rises: a first-report lead ("Blast at Kabul mosque kills 4") a day or two after an event at
+        # the place with more dead is of a new event
+        return None
     if not follow_up and gap > SAME_TIME and not shares_a_telling_word(report.terms, incident.terms):
         return None  # the same city the next day, with only words every report uses in common: a new event
     if strict and not follow_up:  # a follow-up is by nature no new event: filed under the closed one

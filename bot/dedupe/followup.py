@@ -86,7 +86,7 @@ _NAMED_EVENT = re.compile(
 # Every cue above contains one of these: most reports have none, and skip the patterns.
 _GATE = ("toll", "bilan", "responsib", "revendiqu", "claims", "claimed", "identif", "name", "arrest", "detain",
          "captured", "charged", " after ", "lendemain", "blam", "attribu", "impute", "emerged", "surfaced", "releas",
-         "freed", "rescue", "libere", "liberation", "open", "resume", "rouv", "ouvert", "manhunt")
+         "freed", "rescue", "libere", "liberation", "open", "resume", "rouv", "ouvert", "manhunt", "arrete", "interpell", "held")
 
 
 def is_follow_up(title: str, text: str) -> bool:
@@ -94,12 +94,21 @@ def is_follow_up(title: str, text: str) -> bool:
     return lead_cues(title, text)[0]
 
 
+# A headline about a suspect caught after it: "Suspect arrested after Solingen knife attack", "un suspect arrete apres
+# l'attaque au couteau" (the headline only: a first report's lead often ends "police arrested two men after the
+# shooting").
+_TITLE_CUES = re.compile(
+    r"\b(?:arrest(?:s|ed)?|detain(?:s|ed)?|held|arrete\w*|interpelle\w*)\s+(?:[\w'-]+\s+){0,4}?(?:after|apres)\s+"
+    + _WHEN + r"?\s*(?:[\w'-]+\s+){0,3}" + _EVENT + r"\b")
+
+
 def _refers_back(lead: str, folded: str, title_len: int) -> bool:
     if _NAMED_EVENT.search(lead) is not None:
         return True
     if not any(word in folded for word in _GATE):
         return False
-    return _CUES.search(folded) is not None or _LEAD_CUES.search(folded[: title_len + 240]) is not None
+    return _CUES.search(folded) is not None or _LEAD_CUES.search(folded[: title_len + 240]) is not None \
+        or title_len > 0 and _TITLE_CUES.search(folded[:title_len]) is not None
 
 
 # A calm report (a trial, an arrest, a video) that still speaks of violence is often the aftermath
@@ -132,8 +141,17 @@ _NEW_EVENT = re.compile(
     r"|\b(?:a day|one day|two days|days|a week|hours)\s+after\s+(?:an?|another)\s+(?:[\w'-]+\s+){0,2}?" + _EVENT + r"\b"
     r"|\b(?:nouvel(?:le)?|deuxieme|seconde?|autre)\s+(?:[\w'-]+\s+){0,1}?" + _EVENT + r"[^.;]{0,40}?"
     r"\ben\s+(?:deux|trois|quatre|quelques)\s+(?:jours|semaines)\b"
-    r"|\b(?:au lendemain|(?:deux|trois|quelques) jours apres)\s+d'une?\s+(?:[\w'-]+\s+){0,2}?" + _EVENT)
-_NEW_EVENT_GATE = ("another", " after ", " days", " weeks", "lendemain", " jours", " semaines")
+    r"|\b(?:au lendemain|(?:deux|trois|quelques) jours apres)\s+d'une?\s+(?:[\w'-]+\s+){0,2}?" + _EVENT +
+    # a run of raids: "drones attacked Kyiv for a second night running", "frappes ... pour la deuxieme nuit
+    # consecutive" (raids, not clashes or protests: those "for a second day" go on, one event)
+    r"|\b(?:drones?|missiles?|rockets?|shell(?:s|ing)|air ?strikes?|strikes?|air raids?|bomb(?:s|ing|ings)|"
+    r"bombard\w*|frappes?|roquettes?)\b[^.;]{0,80}?(?:"
+    r"\bfor (?:a|the) (?:second|third|fourth|fifth|sixth|\d+(?:nd|rd|th)) (?:straight |consecutive )?nights?\b"
+    r"|\bpour la (?:deuxieme|troisieme|quatrieme|\d+e) nuit (?:consecutive|d'affilee)\b)"
+    # the headline says it: "Russian drones hit Kyiv again" (one line: not "... again, officials said" in a body)
+    r"|^[^.\n]{0,60}?\b(?:hits?|strikes?|attacks?|pounds?|rocks?|bombs?|shells?|targets?) (?:[\w'-]+ ){1,3}?again\b")
+_NEW_EVENT_GATE = ("another", " after ", " days", " weeks", "lendemain", " jours", " semaines", " night", " nuit",
+                   "again")
 
 
 def tells_of_a_new_event(folded_lead: str) -> bool:
@@ -163,3 +181,23 @@ def years_told_of(folded_lead: str) -> tuple[int, ...]:
     if not any(word in folded_lead for word in _RETROSPECT_GATE) or _RETROSPECT.search(folded_lead) is None:
         return ()
     return tuple(int(m[1] or m[2]) for m in _OLD_EVENT.finditer(folded_lead))
+
+
+# A protest about an event ("Hundreds protest in Timbuktu after convoy attack", "manifestation a Tombouctou apres
+# l'attaque d'un convoi"): another event than the attack it protests, whatever kind the analysis gives it. Only as
+# the news itself, in the headline or the first sentence (an attack report may end "residents protested").
+_PROTEST_ABOUT = re.compile(
+    r"^[^.!?\n]{0,120}?\b(?:protest(?:s|ed|ing|ers)?|rall(?:y|ies|ied)|(?<!\d )march|marched|marches|demonstrat\w*|manifest\w*|"
+    r"sit-ins?)\b[^.!?\n]{0,80}?\b(?:after|over|against|following|to (?:denounce|condemn)|apres|contre|suite a|"
+    r"pour (?:denoncer|condamner))\s+(?:[\w'-]+\s+){0,5}?(?:l'|d')?" + _EVENT + r"\b",
+    re.MULTILINE)
+_PROTEST_GATE = ("protest", "rall", "march", "demonstrat", "manifest", "sit-in")
+
+
+def protests_an_event(folded_title: str, folded_text: str) -> bool:
+    """True when the headline or the first sentence tells of a protest about an event (folded text)."""
+    head = f"{folded_title}\n{folded_text[:400]}"
+    if not any(word in head for word in _PROTEST_GATE):
+        return False
+    return _PROTEST_ABOUT.search(head) is not None
+

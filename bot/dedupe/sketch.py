@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from bot.analysis.normalize import fold
-from bot.dedupe.followup import tells_of_a_new_event, years_told_of
+from bot.dedupe.followup import protests_an_event, tells_of_a_new_event, years_told_of
 
 SKETCH_SIZE = 64
 SHINGLE_WORDS = 3
@@ -163,7 +163,7 @@ TARGET_TERMS = frozenset(
     for w in """mosque church synagogue temple hotel school university college market bazaar embassy consulate
     airport checkpoint convoy barracks prison hospital stadium nightclub restaurant cafe bank parliament
     palace pipeline refinery bridge train station airstrike airstrikes drone ambush hostage apartment mall
-    supermarket shop base camp
+    supermarket shop base camp park parade festival concert wedding funeral gathering minibus gymnasium courthouse
     hostages kidnapped abducted beheaded landmine roadside stabbing stabbed truck vehicle motorcycle
     mosquee eglise ecole marche ambassade aeroport caserne prison hopital otages enleves embuscade""".split()
 )
@@ -320,7 +320,9 @@ def key_terms(title: str, text: str, *, limit: int = 40, place_names: Iterable[s
         terms.append("isil")
     # The place's own words, apart: they weigh nothing, but a report that names the place as a word (where
     # its analysis found no city: "Chibok", "Grand-Bassam") shares it with the event placed there.
-    terms.extend(PLACE_TERM + t for t in skip - _common_names())
+    # (not "of" from "Palestine, State of": every report of the country would share it)
+    # (an article of the name is kept: "El Fasher" and "El-Facher" are one town told in two languages)
+    terms.extend(PLACE_TERM + t for t in skip - _common_names() if t not in STOP_WORDS)
     head = lead[:REGION_CHARS]  # the first sentences say where
     if any(cue in head for cue in ("rovince", "egion", " state", " State", "overnorat", "ounty")):
         terms.extend(REGION_TERM + t for t in _regions(head))  # "in Syria's Homs province": where, compared apart
@@ -333,6 +335,8 @@ def key_terms(title: str, text: str, *, limit: int = 40, place_names: Iterable[s
         terms.append(WEEKDAY_TERM + str(weekday))
     if tells_of_a_new_event(folded):  # "the second mosque blast in two days"
         terms.append(NEW_EVENT_TERM)
+    if protests_an_event(fold(title), folded[len(fold(title)):].lstrip("\n")):  # "protest after the convoy attack"
+        terms.append(PROTEST_TERM)
     if any(cue in folded for cue in _NO_CASUALTIES_GATE) and _NO_CASUALTIES.search(folded):  # "but no casualties"
         terms.append(NO_CASUALTIES_TERM)
     terms.extend(YEAR_TERM + str(year) for year in years_told_of(folded))  # "a court ... over a 2017 attack"
@@ -367,7 +371,8 @@ _DAY_WORD = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|
                        r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b")
 _DAY_BEFORE = re.compile(r"\b(?:on|late|early|last)\s+(?:on\s+)?$")  # "on Tuesday", "late on Saturday"
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|stated|announced|reported|confirmed)\s+(?:late\s+|early\s+)?$")
-_DAY_AFTER = re.compile(r"'s\b|\s+(?:night|morning|evening|afternoon)\b")  # "Tuesday's", "Friday night"
+# "Tuesday's", "Friday night"; "during Friday prayers", "Sunday Mass": the weekly service is held that day
+_DAY_AFTER = re.compile(r"'s\b|\s+(?:night|morning|evening|afternoon|prayers?|mass|services?)\b")
 
 
 def told_weekday(folded_lead: str) -> int | None:
@@ -391,6 +396,7 @@ NO_CASUALTIES_TERM = "@+unhurt"  # the report says no one was killed or hurt
 _NO_CASUALTIES = re.compile(r"(?<!reports of )\bno (?:casualties|injuries|deaths|one was (?:hurt|injured|killed|wounded))\b"
                             r"(?! (?:were |have been )?(?:immediately )?reported)")
 _NO_CASUALTIES_GATE = ("no casualt", "no injur", "no death", "no one was")
+PROTEST_TERM = "@+protest"  # the report tells of a protest about an event
 NEW_EVENT_TERM = "@+new"  # the report sets its event apart from an earlier one (not a code: airports are "@abc")
 PLACE_TERM = "#"
 REGION_TERM = "&"  # + the stem of the province, region or state the lead names
@@ -510,6 +516,8 @@ _FRENCH = {
     "projet": "project", "gazier": "gas", "gaziere": "gas", "petrolier": "oil", "petroliere": "oil",
     **dict.fromkeys("civil civils".split(), "civilians"),
     **dict.fromkeys("vol vols".split(), "flights"),
+    **dict.fromkeys("tireur tireurs".split(), "gunman"), **dict.fromkeys("balle balles".split(), "shot"),
+    **dict.fromkeys("supporter supporters".split(), "fans"), "fete": "festival", "festivites": "festival",
     "couteau": "knife", "foule": "crowd", "commandant": "commander", "sante": "health", "lycee": "school",
     "patrouille": "patrol", "rancon": "ransom", "blessant": "wounding", "tuant": "killing", "pillant": "looting",
     "banlieue": "suburb", "missionnaires": "missionaries", "interieur": "interior", "defense": "defence",
@@ -537,6 +545,8 @@ _ENGLISH = {
     **dict.fromkeys("militias militiamen militiaman".split(), "militia"),
     **dict.fromkeys("daycare creche".split(), "nursery"),
     **dict.fromkeys("cafe cafes restaurants eatery eateries".split(), "restaurant"),
+    # ("bar" is too short a word to be a term; "bars" is also "behind bars")
+    **dict.fromkeys("bar pub cantina tavern".split(), "nightclub"),
     **dict.fromkeys("injure injures injured injuring wound wounds wounded wounding".split(), "wounded"),
 }
 
@@ -565,7 +575,7 @@ def _is_weekday(term: str) -> bool:
 
 @functools.lru_cache(maxsize=65536)  # called for every term of every candidate comparison
 def _weight(term: str) -> float:
-    if term.startswith((PLACE_TERM, REGION_TERM)) or term in (NEW_EVENT_TERM, NO_CASUALTIES_TERM) \
+    if term.startswith((PLACE_TERM, REGION_TERM)) or term in (NEW_EVENT_TERM, NO_CASUALTIES_TERM, PROTEST_TERM) \
             or _is_year(term) or _is_weekday(term):  # compared apart
         return 0.0
     if term.startswith("@"):
@@ -618,7 +628,8 @@ def _profile(terms: frozenset[str]) -> _Profile:
         dates=frozenset(t for t in terms if t.startswith(DATE_TERM) and t[2:3].isdigit()),
         years=frozenset(int(t[len(YEAR_TERM):]) for t in terms if _is_year(t)),
         weekdays=frozenset(int(t[len(WEEKDAY_TERM):]) for t in terms if _is_weekday(t)),
-        targets=frozenset(lower & TARGET_TERMS),
+        # (not a place's name: "the West Bank" is no bank, "in March" no market)
+        targets=frozenset(t for t in lower & TARGET_TERMS if not (by_lower[t].isupper() and t in _common_names())),
         means=frozenset().union(*(_MEANS[t] for t in lower & _MEANS.keys())),
         actors=frozenset(lower & actor_terms()),
         victims=frozenset(_VICTIMS[t] for t in lower & _VICTIMS.keys()),
@@ -654,8 +665,45 @@ def _kind_conflict(ka: frozenset[str], kb: frozenset[str]) -> bool:
 
 
 def target_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Both name what was hit, and nothing in common (a consulate and an embassy)."""
-    return _kind_conflict(_profile(a).targets, _profile(b).targets)
+    """Both name what was hit, and nothing in common (a consulate and an embassy), not even the kind of site (an army
+    base and a military camp are one site told two ways)."""
+    return _targets_conflict(_profile(a), _profile(b))
+
+
+def _targets_conflict(pa: _Profile, pb: _Profile) -> bool:
+    return _kind_conflict(pa.targets, pb.targets) and not _sites(pa) & _sites(pb)
+
+
+def _sites(p: _Profile) -> frozenset[str]:
+    return frozenset().union(*(_SITES[t] for t in p.targets & _SITES.keys()))
+
+
+# What was hit, as a place: the kinds of site one event may be told as ("an army base", "a military camp", "the
+# barracks"; "a festival in the park"; "a funeral at the mosque"). Two reports naming sites of no kind in common (a
+# mosque and a minibus, a bank and a park, a parade and a school) tell of two places. How it was done ("roadside",
+# "ambush", "drone") is no site: one convoy ambush is a roadside bomb to another outlet; nor is a "station" (a police
+# station stands by the market it is told as).
+_GATHERING = frozenset({"gathering"})
+_SITES: dict[str, frozenset[str]] = {
+    **{stem(w): frozenset({w}) for w in "mosque church synagogue temple embassy consulate airport checkpoint prison "
+                                        "hospital bank bridge apartment minibus courthouse pipeline train".split()},
+    stem("refinery"): frozenset({"pipeline"}),
+    **{stem(w): frozenset({"lodging"}) for w in "hotel restaurant nightclub".split()},
+    **{stem(w): frozenset({"school"}) for w in "school university college gymnasium".split()},
+    **{stem(w): frozenset({"market"}) for w in "market mall supermarket shop".split()},
+    **{stem(w): frozenset({"military"}) for w in "base barracks".split()},
+    stem("camp"): frozenset({"military", "camp"}),  # an army camp, or a camp for refugees
+    **{stem(w): frozenset({"seat"}) for w in "parliament palace".split()},
+    **{stem(w): _GATHERING for w in "park parade festival concert stadium gathering".split()},
+    stem("wedding"): frozenset({"gathering", "lodging"}),
+    stem("funeral"): frozenset({"gathering", "mosque", "church", "synagogue", "temple"}),
+}
+
+
+def other_sites(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both name the site that was hit, and of no kind in common: a mosque and a minibus, a bank and a park."""
+    sa, sb = _sites(_profile(a)), _sites(_profile(b))
+    return bool(sa and sb and not sa & sb)
 
 
 def names_its_target(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -673,7 +721,7 @@ def conflicts(a: frozenset[str], b: frozenset[str]) -> int:
     shared = _shared_names(pa, pb)
     if shared >= SAME_NAMES:  # the same people or groups named: details may differ, not the event
         return 0
-    count = _kind_conflict(pa.targets, pb.targets) + _kind_conflict(pa.actors, pb.actors) + _kind_conflict(
+    count = _targets_conflict(pa, pb) + _kind_conflict(pa.actors, pb.actors) + _kind_conflict(
         pa.means, pb.means) + _kind_conflict(pa.victims, pb.victims)
     if not shared and pa.names and pb.names:
         count += 1
@@ -750,6 +798,11 @@ def days_apart(a: frozenset[str], b: frozenset[str]) -> int:
 def says_no_one_was_hurt(terms: frozenset[str]) -> bool:
     """The report says the event caused no casualties ("causing a fire but no casualties")."""
     return NO_CASUALTIES_TERM in terms
+
+
+def protests_one(a: frozenset[str], b: frozenset[str]) -> bool:
+    """One tells of a protest about an event, the other does not: the protest and the attack are two events."""
+    return (PROTEST_TERM in a) != (PROTEST_TERM in b)
 
 
 def tells_of_a_new_one(terms: frozenset[str]) -> bool:
