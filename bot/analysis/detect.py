@@ -211,7 +211,7 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              r"un (?:assaillant|homme arme|individu arme|tireur|agresseur) (?:[\w'-]+ ){0,3}?(?:a attaque|attaque|a tue|tue|"
              r"a poignarde|poignarde|a blesse|blesse)",
              r"(?:eglise|mosquee|camp|base|poste|convoi|village|ecole|caserne|gendarmerie|commissariat|position|patrouille|hotel|marche)s? "
-             r"(?:[\w'-]+ ){0,3}?attaquee?s?(?! en justice)",
+             r"(?:[\w'-]+ ){0,5}?attaquee?s?(?! en justice)",
              # "des militants armés ont pris d'assaut un hôtel" (the crowd storming parliament is unrest's)
              r"(?:ont|a|avaient|avait) pris d'assaut (?:un |une |le |la |l'|des |les |plusieurs )?(?:[\w'-]+ )?(?:hotels?|camps?|bases?|postes?|"
              r"casernes?|prisons?|villages?|ecoles?|eglises?|mosquees?|gendarmeries?|commissariats?|restaurants?|centres? commerciaux|"
@@ -268,8 +268,10 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              r"claim(?:ed|s)? responsibility for (?:the |a |an |this |that )?(?:\w+ )?(?:attacks?|bombings?|blasts?|explosions?|assault|killings?|shootings?)",
              # "claimed credit for the murders": killings claimed by a group
              r"claim(?:ed|s)? (?:responsibility|credit) for (?:the |a |an |this |that )?(?:\w+ )?(?:murders?|assassinations?)", r"revendique (?:l'attaque|l'attentat)", r"hacked to death", r"behead(?:s|ed|ing)?", r"plow(?:s|ed)? into", r"plough(?:s|ed)? into", r"rammed",
-             r"hommes armes", r"individus armes", r"assaillants", r"attaque (?:terroriste|jihadiste|djihadiste|armee|contre|d'un|d'une|de la|du|des)",
-             r"attaques? (?:terroristes|jihadistes|djihadistes)", r"embuscade",
+             r"hommes armes", r"individus armes", r"assaillants", r"attaque (?:terroriste|jihadiste|djihadiste|armee|rebelle|islamiste|separatiste|contre|d'un|d'une|de la|du|des)",
+             r"attaques? (?:terroristes|jihadistes|djihadistes|rebelles|islamistes|separatistes)",
+             # a front page's "Attaque de Grand-Bassam : au moins 16 morts"
+             r"attaques? (?:de |d'|du |a )[^.:]{0,40}:? (?:au moins |plus de )?\d+ (?:morts|tues|blesses)", r"embuscade",
              # "une attaque de Boko Haram", "l'EIGS attaque plusieurs villages"
              r"attaques? (?:de |d')(?:boko haram|l'etat islamique|l'ei\w*|jihadistes|djihadistes|terroristes|rebelles|bandits|miliciens|"
              r"hommes armes|individus armes|insurges|islamistes|groupes? arme\w*|presumes jihadistes)",
@@ -293,6 +295,8 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
     ),
     Category.BOMBING: (
         (_rx(r"bomb(?:s|ing|ings|ed)?(?! (?:threats?|scares?|hoax(?:es)?|alerts?))",
+             # "des soldats tués par une mine près de Diffa"
+             r"(?:tue|tues|tuee|tuees|blesse|blesses|morts?) (?:[\w'-]+ )?(?:par|dans l'explosion d') ?(?:une |des )?mines?(?: antipersonnel| artisanales?)?\b",
              # "B-2 stealth bombers", "strategic bombers": aircraft, not people who set off bombs
              r"bomber(?<!stealth bomber)(?<!strategic bomber)(?<!long-range bomber)(?<!heavy bomber)(?<!b-\d bomber)"
              r"(?<!b-\d\d bomber)s?", r"blasts?(?! from the past)", r"explosions?", r"explosives?",
@@ -336,7 +340,8 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
     Category.SHOOTING: (
         (_rx(r"shooting(?! stars?)", r"shootings", r"shot dead", r"shot and killed", r"opened fire", r"open fire", r"opens fire", r"opening fire", r"gunfire", r"gunshots?",
              r"sniper", r"gunman", r"shooter", r"fusillade", r"ont ouvert le feu", r"a ouvert le feu", r"coups de feu", r"tirs(?! au but)",
-             r"abattus?", r"par balles?", r"mass shooting", r"fired (?!(?:[\w-]+ ){0,2}?(?:mortars?|rockets?|missiles?|shells?|grenades?|tear ?gas|rubber|water)\b)(?:[\w-]+ ){0,2}(?:shots|on|at|into)", r"fatally shot", r"shot (?:at|and wounded|in the)",
+             r"abattus?", r"par balles?", r"mass shooting",
+             r"(?:people|persons|men|women|teenagers|teens|students|children|officers|others) (?:were|was|have been|had been|are|got) shot\b", r"mitraill(?:e|es|ee|ees|ent|ant|age)", r"fired (?!(?:[\w-]+ ){0,2}?(?:mortars?|rockets?|missiles?|shells?|grenades?|tear ?gas|rubber|water)\b)(?:[\w-]+ ){0,2}(?:shots|on|at|into)", r"fatally shot", r"shot (?:at|and wounded|in the)",
              r"shoots? (?:into|at|dead)", r"gunfights?", r"shootouts?", r"shoot-outs?", r"gun ?battles?", r"exchang(?:e|es|ed|ing) (?:heavy |sporadic |intense )?(?:fire|gunfire)",
              r"echanges? de tirs", r"shot (?:\w+ )?(?:people|civilians|officers|policemen|troopers|soldiers)",
              r"(?:were|was) shot", r"injured by gunfire",
@@ -381,6 +386,12 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
     Category.UNREST: (
         (_rx(r"protests?", r"protesters?(?! (?:contre|pour|aupres|vivement|energiquement|devant))", r"protestors?", r"demonstrators?", r"demonstrations?", r"riots?", r"rioters?", r"rioting",
              r"tear ?gas", r"unrest", r"clash(?:ed|es)? (?:with|between) (?:police|protesters|demonstrators|security forces|rival)",
+             # "des violences interreligieuses font cinq morts", "la police tire sur des étudiants"
+             r"violences (?:[\w-]+ )?(?:font|ont fait|a fait|fait) (?:au moins |plus de )?(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|"
+             r"neuf|dix|plusieurs|des dizaines de|une dizaine de) (?:morts|tues|blesses)",
+             r"(?:police|policiers|forces de l'ordre|forces de securite|gendarmes|soldats|militaires) (?:[\w'-]+ ){0,2}?(?:tire|tirent|a tire|"
+             r"ont tire) (?:a balles reelles )?sur (?:des |les )?(?:manifestants|etudiants|eleves|foule|protestataires|jeunes|"
+             r"grevistes|fideles)",
              r"manifestations?", r"manifestants?", r"emeutes?", r"heurts", r"gaz lacrymogenes?", r"marche de protestation",
              r"sit-in", r"march(?:ed)? (?:on|through|against)", r"looting", r"pillages?", r"barricades?", r"counter-protesters",
              r"dispersion des marches", r"marches? contre", r"dispers(?:e|es|ed|ent|ing) (?:the |a |an |une |un |la |les |des |le )?(?:[\w-]+ )?(?:crowds?|protest\w*|demonstrat\w*|marche?s?|march|rall(?:y|ies)|"
@@ -436,9 +447,23 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              r"anti-?riot", r"anti-?emeutes?"), 0.7),
     ),
     Category.MILITARY: (
-        (_rx(r"coup", r"coup d'etat", r"putsch", r"mutin(?:y|ies|ied|eers|ous|s|erie|ying)", r"air ?strikes?", r"airstrikes?", r"drone strikes?",
+        (_rx(r"coup(?! d'envoi| de (?:sifflet|pouce|coeur|theatre|gueule|poing|main|pied|tete|fil|foudre|grace|maitre|projecteur|frein|com|chance|bluff)\b)", r"coup d'etat", r"putsch", r"mutin(?:y|ies|ied|eers|ous|s|erie|ying)", r"air ?strikes?", r"airstrikes?", r"drone strikes?",
              r"shelling", r"shelled", r"bombard(?:ment|ed|ements?|ee|e|ent|s|ing)", r"missiles? (?:strike|strikes|attack|hit|hits|struck|fired|landed|slams|slammed)",
-             r"rockets? (?:fire|fired|attack|hit|hits|struck|strikes|landed|lands|fell|falls|slammed|slams|rained)", r"air ?raids?", r"raids? aeriens?", r"obus",
+             r"rockets? (?:fire|fired|attack|hit|hits|struck|strikes|landed|lands|fell|falls|slammed|slams|rained)",
+             # "a Houthi projectile hit the border city of Jazan", "an Israeli strike on a car in Khan Younis killed three"
+             r"projectiles? (?:hit|hits|struck|strikes|landed|lands|fell|falls|slammed|slams|exploded)",
+             # "une frappe sur un camp de déplacés à Rafah fait des dizaines de morts", "une vague de drones russes"
+             r"frappes? (?:[\w-]+ )?(?:sur|contre|visant) [^.]{0,60}?(?:morts|tues|tuees|blesses|victimes)", r"vagues? de (?:drones|missiles)",
+             # "des drones ukrainiens frappent Moscou", "des roquettes tirées depuis le Liban ont touché Kiryat Shmona"
+             r"(?:drones?|missiles?|roquettes?|obus) (?:[\w'-]+ ){0,4}?(?:frappent|ont frappe|a frappe|visent|ont vise|a vise|"
+             r"ont touche|a touche|touchent|se sont abattue?s|s'abattent|sont tombee?s|est tombee?)",
+             r"strikes? (?:on|against|targeting|targeted|hit|hits) (?:a |an |the |two |several )?(?:[\w-]+ ){0,2}?(?:car|cars|vehicle|vehicles|"
+             r"house|houses|home|homes|building|buildings|apartment|apartments|tent|tents|shelter|motorcycle|truck|camp|village|"
+             r"neighbou?rhood|school|mosque|hospital|market|gathering|convoy)" + _HARM_IN_SENTENCE,
+             # an army's toll of its enemies: "l'armée affirme avoir « neutralisé » une quarantaine de terroristes"
+             r"(?:l'armee|armee|militaires|soldats|forces|fds|fama|troupes) [^.]{0,40}?neutralise(?:s|r)? [^.]{0,40}?(?:terroristes|"
+             r"jihadistes|djihadistes|assaillants|rebelles|insurges|bandits|combattants|elements)",
+             r"air ?raids?", r"raids? aeriens?", r"obus",
              # an army's raid on a town or camp, people killed or wounded in the same sentence: "Israeli forces raid Jenin; three
              # killed", "trois Palestiniens tues lors d'un raid israelien" (not "the army raids bank accounts")
              r"(?:israeli|military|army|idf) raids?" + _HARM_IN_SENTENCE,
@@ -688,7 +713,7 @@ FALSE_FRIENDS: dict[str, tuple[_Cue | re.Pattern[str], float]] = {
                   rest_needles=(" win", " victory", " defeat", " loss")), 1.0),
     "film": (_rx(r"film(?:ing|ed|s)?", r"film shoot", r"on set", r"stunts?", r"movie", r"box office", r"hollywood", r"actor", r"actress", r"premiere(?<!la premiere)(?<!en premiere)(?<!une premiere)(?<!sa premiere)(?<!de premiere)(?<!leur premiere)(?<!cette premiere)",
                  r"box-office",
-                 r"(?:film|movie|stage|art|artistic|casting|theatre|theater) director", r"directed by", r"sequel", r"tv series", r"episode", r"cinema", r"documentary", r"video game", r"novel", r"album",
+                 r"(?:film|movie|stage|art|artistic|casting|theatre|theater) director", r"directed by", r"sequel", r"tv series", r"episode", r"cinema(?! (?:hall|building|complex)s?)(?<!bombed a cinema)(?<!attacked a cinema)(?<!attack on a cinema)(?<!blast at a cinema)(?<!bomb at a cinema)(?<!fire at a cinema)", r"documentary", r"video game", r"novel", r"album",
                  r"song", r"concert", r"festival",
                  # "Netflix thriller 'Hijack' tops the charts"
                  r"netflix", r"thrillers?", r"streaming", r"tops the charts", r"biopic", r"sitcom", r"tv (?:drama|show)",
@@ -719,7 +744,10 @@ FALSE_FRIENDS: dict[str, tuple[_Cue | re.Pattern[str], float]] = {
                              r"(?:plant|factory|warehouse|depot|facility)", r"(?:explosion|fuite|bouteilles?) de gaz",
                              r"(?:explosion|incendie) (?:dans une|d'une|a l') ?usine",
                              r"(?:explosions?|incendie) (?:[\w'-]+ ){0,6}?(?:d'un |du |au |dans un )?(?:depot|entrepot) (?:de munitions|d'explosifs|d'hydrocarbures|de carburant|"
-                             r"de produits|petrolier|d'armes)", r"(?:explosion|deflagration) accidentelle", r"industrial accident", r"short circuit", r"court-circuit", r"mine (?:explosion|blast)s?",
+                             r"de produits|petrolier|d'armes)", r"(?:explosion|deflagration) accidentelle",
+                             r"(?:conduite|canalisation|citerne|bonbonne|gazoduc)s? de gaz", r"controlled (?:explosion|detonation)s?",
+                             r"(?:safely|deliberately) (?:detonated|destroyed|defused)",
+                             r"(?:unexploded|rusty|wartime|world war ii|world war two|world war 2|wwii|ww2) (?:[\w-]+ )?(?:shells?|bombs?|ordnance|munitions?|grenades?|mines?)", r"industrial accident", r"short circuit", r"court-circuit", r"mine (?:explosion|blast)s?",
                              r"boilers?", # a mine's own accident, not "gunmen killed 20 gold miners": the blast or the collapse is named with the mine
                              r"(?:coal|gold|copper|diamond|salt|tin|uranium|jade) mine (?:explosion|blast|collapse|fire|accident|disaster)s?",
                              r"(?:explosion|blast|collapse|fire)s? (?:at|in) (?:a |an |the )?(?:[\w-]+ )?(?:coal|gold|copper|diamond|salt|tin|uranium|jade) mine",
@@ -832,7 +860,7 @@ FALSE_FRIENDS: dict[str, tuple[_Cue | re.Pattern[str], float]] = {
     "politics": (_rx(r"elections?", r"agenda", r"surprise (?:trip|visit)", r"fatwa", r"forbids?", r"prohibit(?:s|ed|ing)?", r"vote", r"voters", r"polls?", r"ballot", r"campaign", r"summit", r"talks", r"negotiations?", r"peace (?:deal|talks|agreement|process)",
                      r"ceasefire (?:agreement|deal|talks)", r"sanctions", r"diplomat(?:ic|s)?", r"treaty", r"resolution", r"budget", r"economy",
                      r"shares", r"stocks?", r"profits?", r"markets", r"(?:stock|financial|oil|housing|bond) market", r"market (?:share|value)", r"oil prices?", r"investors?", r"deal", r"merger", r"expansion",
-                     r"new terminal", r"runway", r"conference", r"general assembly", r"parliamentary", r"parliament (?:voted|passed|approved|debated|adopted)", r"(?:in|by|to) parliament", r"legislation", r"bill", r"reform",
+                     r"new terminal", r"(?:new|second|third|extra|additional|longer) runway", r"runway (?:expansion|extension|project|plans?|upgrade)", r"conference", r"general assembly", r"parliamentary", r"parliament (?:voted|passed|approved|debated|adopted)", r"(?:in|by|to) parliament", r"legislation", r"bill", r"reform",
                      r"scrutin", r"elections", r"sommet", r"negociations", r"accord de paix", r"economie", r"deploy(?:ed|ment|s)?",
                      r"threat level", r"warns?", r"warned", r"condemn(?:s|ed)?", r"visit(?:s|ed)?", r"meets?", r"met with", r"pledge(?:s|d)?", r"promis(?:e|es|ed|ing) to", r"rebuild(?:s|ing)?", r"reconstruction",
                      r"recrut(?:e|ent|ement|ements)", r"recruit(?:s|ed|ing|ment)?",
@@ -891,6 +919,8 @@ _MEMORIAL_TITLE = Gated(re.compile(r"\b(?:(?:un|deux|trois|quatre|cinq|six|sept|
                                    r"il y a (?:un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quinze|vingt|trente|\d+) ans?|"
                                    r"hommages?|commemor\w+)\b"),
                         " an", "hommage", "commemor")
+_YEARS_AGO_START = re.compile(r"(?:[\w' -]{0,40}:\s*)?il y a (?:un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quinze|vingt|"
+                              r"trente|\d+) ans?\b")
 # "Kenya marks 25 years since the bombing", "the tenth anniversary of": an English headline (or first sentence) looking back.
 # Not "bombed the embassy to mark the anniversary" (_MARKS_DATE): the attack is today's.
 _MEMORIAL_HEAD = Gated(re.compile(r"\b(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty) "
@@ -1114,9 +1144,15 @@ _ROUTINE_CAUSE = Gated(re.compile(
     r"(?:air traffic )?controllers? (?:strike|walk out)|industrial action|greves?|grevistes|controleurs aeriens|mouvement social|"
     r"power (?:cut|outage|failure)s?|(?:electricity |electrical |power )?substation|technical (?:fault|failure|problem|glitch|issue)s?|"
     r"(?:it|computer|system|systems|software) (?:outage|failure|glitch|problem|issue)s?|glitch|outage|fog|panne|coupure de courant|"
-    r"brouillard)\b"),
+    r"brouillard|"
+    # a crash or the weather: "the airport was closed after a plane crash", "Hurricane forces evacuation of Miami Beach"
+    r"(?:plane|air|jet|aircraft|airliner|helicopter|cargo plane) crash(?:es|ed)?|crash-land\w*|crash landing|runway excursion|"
+    r"skidded off the runway|hurricanes?|typhoons?|cyclones?|blizzards?|snowstorms?|heavy snow|volcanic ash|ash cloud|eruption|"
+    r"wildfires?|floods?|flooding|ouragan|neige|inondations?|cendres volcaniques|eruption volcanique|crash d'un avion)\b"),
     "strike", "walkout", "walk out", "industrial action", "greve", "controleur", "mouvement social", "power ", "substation",
-    "technical ", "outage", "failure", "glitch", "problem", "issue", "fog", "panne", "coupure", "brouillard")
+    "technical ", "outage", "failure", "glitch", "problem", "issue", "fog", "panne", "coupure", "brouillard", "crash", "runway excursion", "skidded",
+    "hurrican", "typhoon", "cyclone", "blizzard", "snow", "volcanic ash", "ash cloud", "eruption", "wildfire", "flood", "ouragan", "neige",
+    "inondation", "cendres")
 
 # A kind needs at least this much evidence; then false friends must not outweigh it.
 MIN_SCORE = 2.0
@@ -1220,8 +1256,9 @@ def _friends(title: str, body: str, in_title: dict[int, list[int]], in_body: dic
         found["looking_back"] = 1.0  # "after April killings": an event known by its month is an old one; a veto
     if _MEMORIAL_HEAD.search(head) and not _MARKS_DATE.search(head) and not _AT_MEMORIAL.search(head):
         found["memorial_title"] = 4.0  # "Kenya marks 25 years since the bombing of the US embassy"
-    if _MEMORIAL_TITLE.search(title):
-        found["memorial_title"] = 4.0  # "Attentats du 13-Novembre : hommage aux victimes huit ans après"
+    if _MEMORIAL_TITLE.search(title) or (not title and _YEARS_AGO_START.match(head)):
+        # "Attentats du 13-Novembre : hommage aux victimes huit ans après"; a one-line item opening "Il y a cinq ans, l'attentat de ..."
+        found["memorial_title"] = 4.0
     if _LIFTED_TITLE.search(title):
         found["aftermath_title"] = 1.0  # "La junte lève le couvre-feu", "Airport reopens": the measure ends; a veto
     if _TRIAL_TITLE.search(title):
@@ -1255,6 +1292,13 @@ _CLOSURE_HEAD = Gated(re.compile(
     r"\bflights? (?:were |are |have been |was |is )?(?:suspended|halted|grounded|cancelled|canceled)\b|"
     r"\bvols (?:sont |ont ete )?(?:suspendus|annules)\b"),
     "airport", "airspace", "aeroport", "espace aerien", "flight", "air traffic", "vols ")
+
+
+# Staff pulled out, told before the cause: "The US ordered non-emergency staff to leave its embassy in Juba as fighting spread".
+_EVACUATION_HEAD = Gated(re.compile(
+    r"\b(?:evacuat(?:e|es|ed|ing)|evacu(?:e|ent|ait|aient)|(?:ordered|orders|order|told|tells|urged|urges) (?:[\w-]+ ){0,3}?"
+    r"(?:staff|personnel|nationals|citizens|diplomats|employees) to (?:leave|depart))\b"),
+    "evacu", "ordered", "orders", "order", "told", "tells", "urged", "urges")
 
 
 def _measure_before_cause(title: str, body: str, measure: Gated | None = None) -> bool:
@@ -1344,7 +1388,8 @@ def detect_incident(folded_title: str, folded_body: str, killed: int | None = No
     if best is Category.UNREST and scores[Category.DISRUPTION] >= MIN_SCORE and _measure_before_cause(folded_title, folded_body):
         best = Category.DISRUPTION  # "Curfew imposed in Baltimore after riots", "Couvre-feu à Conakry après des manifestations"
     if best in (Category.SHOOTING, Category.ARMED_ATTACK, Category.UNREST, Category.MILITARY) and scores[Category.DISRUPTION] >= MIN_SCORE \
-            and _measure_before_cause(folded_title, folded_body, _CLOSURE_HEAD) \
+            and (_measure_before_cause(folded_title, folded_body, _CLOSURE_HEAD)
+                 or _measure_before_cause(folded_title, folded_body, _EVACUATION_HEAD)) \
             and not (best is Category.MILITARY and (_COUP_WORD.search(folded_title) or _COUP_WORD.search(folded_body))):
         best = Category.DISRUPTION  # "L'aéroport de Bangui fermé après des tirs à proximité"
     if best is Category.DISRUPTION and _ROUTINE_CAUSE.search(folded_title + " " + folded_body) and \

@@ -36,7 +36,7 @@ from bot.analysis.normalize import fold
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 # Bump when the structure or the build rules change: old caches are then ignored.
-BUILD_VERSION = 26
+BUILD_VERSION = 27
 MIN_CITY_POPULATION = 5000
 # Alternate names of towns smaller than this are not indexed: they are mostly
 # transliterations that collide with ordinary words.

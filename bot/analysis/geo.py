@@ -92,14 +92,14 @@ _REGION_AFTER = re.compile(r"\s*(?:province|provinces|county|region|state(?! uni
 # Administrative units often named after their seat ("Mandera County", "Kandahar province").
 _REGION_SEAT_AFTER = re.compile(r"\s+(?:province|county|district|governorate|prefecture|department|oblast|wilaya)\b", re.I)
 _REGION_SEAT_END = re.compile(r"\s+(?:province|county|district|governorate|prefecture|department|oblast|wilaya)$", re.I)
-_REGION_BEFORE = TailGated(re.compile(r"(?:province|region|région|prefecture|préfecture|departement|département|district|"
+_REGION_BEFORE = TailGated(re.compile(r"(?:province|region|région|prefecture|préfecture|departement|département|department|district|"
                                       r"wilaya|cercle|state|[ée]tat|county|gouvernorat|governorate|territoire|territory) "
                                       r"(?:de |d'|du |des |of )?$", re.I),
-                           "province", "region", "prefecture", "departement", "district", "wilaya", "cercle", "state",
+                           "province", "region", "prefecture", "departement", "department", "district", "wilaya", "cercle", "state",
                            "county", "gouvernorat", "governorate", "territoire", "territory", "etat", "de", "d'", "du", "des",
                            "of")
 _PLACE_PREPOSITION = TailGated(re.compile(
-    r"(?:\b(?:in|near|at|outside|into|across|around|à|au|vers|près de|dans|en|sur|attacked|hit|struck|rocked|"
+    r"(?:\b(?:in|near|at|outside|into|across|around|à|au|vers|près de|proches? de|non loin de|dans|en|sur|attacked|hit|struck|rocked|"
     r"of)\s+(?:the\s+|la\s+|le\s+)?(?:(?:\w+\s+)?(?:capital|city|town|village|ville|localité|commune|cité)\s+"
     r"(?:of\s+|de\s+|d')?)?)$", re.I),
     "in", "near", "at", "outside", "into", "across", "around", "a", "au", "vers", "de", "dans", "en", "sur", "attacked", "hit",
@@ -237,7 +237,10 @@ _ACTOR_AFTER = re.compile(r"(?:-(?:led|backed|based|supported|made|trained)\b|(?
                           r"[Pp]rime [Mm]inister|[Mm]inisters?|[Mm]inistry|[Ss]ecretary|[Aa]dvis[eo]r|[Oo]fficials?|[Aa]mbassador|[Ee]nvoy|"
                           r"[Gg]overnment|[Aa]uthorities|[Mm]ilitary|[Aa]rmy|[Ff]orces|[Tt]roops|[Nn]avy|[Aa]ir [Ff]orce|[Ww]arplanes|"
                           r"[Jj]ets|[Dd]rones?|[Ss]pokes(?:man|woman|person)|[Dd]epartment|[Ii]ntelligence|[Dd]iplomats?|[Cc]oalition|"
-                          r"[Pp]residency|[Ll]eaders?|[Pp]olice|[Ss]oldiers|[Ss]ecurity forces)\b|"
+                          r"[Pp]residency|[Ll]eaders?|[Pp]olice|[Ss]oldiers|[Ss]ecurity forces|"
+                          # "A U.S. airstrike killed ... in Idlib province": the state striking, not the scene
+                          r"[Aa]ir ?[Ss]trikes?|[Dd]rone [Ss]trikes?|[Mm]issile [Ss]trikes?|[Ss]pecial [Ff]orces|[Cc]ommandos?|[Ww]arships?|"
+                          r"[Bb]ombers)\b|"
                           # "India carries out air strikes on ...", "Israel strikes Gaza": the state acting (not "hit by")
                           r"\s+(?:has\s+|have\s+|had\s+)?(?:carrie[sd] out|launche[sd]|bombs|bombed|shells|shelled|strikes|"
                           r"struck|fires|fired|retaliates|retaliated|invades|invaded|pounds|pounded|"
@@ -260,8 +263,9 @@ _FROM_BEFORE = TailGated(re.compile(_FOREIGNERS.replace("(?:peace", "(?:soldiers
 # "jihadistes venus du Mali", "militants who crossed from Syria": where the attackers came from, not the scene.
 _ORIGIN_BEFORE = TailGated(re.compile(r"\b(?:venus?|venues?|venant|arriv[ée]e?s?|originaires?|infiltr[ée]e?s?|"
                                       r"crossed(?: over)?|came|coming|infiltrated|fled|rebels|militants|fighters|gunmen|"
-                                      r"jihadists|insurgents|attackers|assailants)\s+(?:du|de|d'|des|from)\s*$", re.I),
-                           "du", "de", "d'", "des", "from")
+                                      r"jihadists|insurgents|attackers|assailants|fired|launched|lobbed|shot|tir[ée]e?s?|lanc[ée]e?s?)\s+"
+                                      r"(?:du|de|d'|des|from|depuis(?:\s+l[ae]|\s+l')?)\s*$", re.I),
+                           "du", "de", "d'", "des", "from", "depuis", "le", "la", "l'")
 # "in Balakot, Pakistan", "à Kafolo, Côte d'Ivoire": the country a named scene is in.
 _TOWN_COMMA_BEFORE = TailGated(re.compile(r"\b(?:in|near|at|outside|à|près de|pres de)\s+(?:the\s+)?(?:(?:town|city|village|ville)\s+"
                                           r"(?:of\s+|de\s+))?[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2},\s*$"), ",")
@@ -309,7 +313,9 @@ _DESTINATION_BEFORE = TailGated(re.compile(r"\b(?:bound for|en route to|destined
 # text itself: the town before the comma is capitalised).
 _BESIDE_TOWN_BEFORE = TailGated(re.compile(r"(?:\b(?:in|at|near|outside|à)\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}),\s+(?:just\s+|about\s+|some\s+|roughly\s+|juste\s+)?"
                                            r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|near|outside|close to|"
-                                           r"(?:au|à l'|a l')\s*(?:nord|sud|est|ouest)(?:-(?:est|ouest))?\s+(?:de|d'|du)|près de|pres de)\s*$"),
+                                           r"(?:au|à l'|a l')\s*(?:nord|sud|est|ouest)(?:-(?:est|ouest))?\s+(?:de|d'|du)|près de|pres de)"
+                                           # "in Afaka, near the northwestern city of Kaduna"
+                                           r"(?:\s+(?:the\s+|la\s+)?(?:[\w-]+\s+){0,2}?(?:city|town|capital|ville|capitale)\s+(?:of|de|d'))?\s*$"),
                                 "of", "near", "outside", "to", "de", "d'", "du")
 # "Moscow said", "Washington condemned", "le ministère de la défense de Moscou": a capital as its government.
 _GOVERNMENT_AFTER = re.compile(r"(?:'s|’s)?\s+(?:has\s+|had\s+|have\s+|also\s+|quickly\s+|a\s+)?(?:said|says|say|claimed|claims|claim|"
@@ -323,6 +329,10 @@ _GOVERNMENT_BEFORE = TailGated(re.compile(r"(?:(?:ministry|ministries|ministere)
                                "in", "of", "de", "d'", "a")
 # An embassy, a ministry, the presidential palace, parliament, "in the capital": the country's capital, when the text
 # names no city (the embassies of a country are in its capital).
+# "about 100 km northwest of the capital", "à 50 km au nord de la capitale": the capital measures the distance, it is no scene.
+_CAPITAL_AS_LANDMARK = re.compile(r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|\d+\s*(?:km|kilomet\w+|miles)"
+                                  r"(?: (?:north|south|east|west)\w*| away)?|(?:au )?(?:nord|sud|est|ouest)(?:-(?:est|ouest))?) "
+                                  r"(?:of|from|de|du) (?:the|la) capitale?\b")
 _IN_CAPITAL = Gated(re.compile(r"\b(?:(?:in|at|into|on|near|outside|across|around|of|rocked|hit|struck|shook|dans|a|pres de|sur) (?:the|la) "
                          r"(?:country's |nation's )?capital(?:e)?(?! (?:city )?(?:of|de|du|des|d'))(?! [a-z]+ (?:of|de|du|d'))\b|"
                          r"embassy|embassies|ambassade|ambassades|presidential palace|palais presidentiel|"
@@ -352,7 +362,8 @@ _SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?](?=\s|$)|\n")
 _PART_OF_COUNTRY = TailGated(re.compile(
     r"(?:\b(?:in|across)\s+(?:the\s+)?(?:far\s+)?(?:central|northern|southern|eastern|western|north-?eastern|north-?western|"
     r"south-?eastern|south-?western|(?:north|south)(?:-?(?:east|west))?|east|west)|"
-    r"\bdans\s+le\s+(?:(?:extreme|extrême)[- ])?(?:nord|sud|est|ouest|centre)(?:-(?:est|ouest))?\s+(?:du|de\s+la|de\s+l'))\s*$",
+    r"\bdans\s+le\s+(?:(?:extreme|extrême)[- ])?(?:nord|sud|est|ouest|centre)(?:-(?:est|ouest))?\s+(?:du|de\s+la|de\s+l')|"
+    r"\bdans\s+l['’](?:(?:extreme|extrême)[- ](?:nord|sud|est|ouest)|est|ouest)\s+(?:du|de\s+la|de\s+l'))\s*$",
     re.I), "central", "northern", "southern", "eastern", "western", "north", "south", "east", "west", "northeast", "northwest",
     "southeast", "southwest", "north-east", "north-west", "south-east", "south-west", "du", "la", "l'")
 # "in Nigeria's northwest", "in Ivory Coast's far north", "in Burkina Faso's Centre-Nord region", "in Syria's coastal
@@ -644,13 +655,21 @@ def locate(gaz: Gazetteer, text: str, folded: str, mentions: list[Mention]) -> L
     country_score = _country_evidence(gaz, text, folded, mentions, length, cause)
     if inland is not None and not country_score:
         country_score[inland] += 1.0  # the bureau's country, when the scene inland names no country itself
-    candidates = _city_candidates(gaz, text, folded, mentions)
+    if not country_score and _DISPUTED_REGION_DEFAULT.search(folded):
+        country_score[_DISPUTED_REGION_COUNTRY] += 1.0  # "Gunmen kill 26 tourists in Pahalgam, Kashmir": India's town
+    named_countries = _named_countries(mentions, country_score)
+    candidates = _city_candidates(gaz, text, folded, mentions, named_countries)
     regions = frozenset(str(key) for m in mentions for kind, key in m.refs if kind == REGION)  # "in northern Sinai"
 
     scored: list[tuple[float, City]] = []
+    namesakes: dict[str, str] = {}  # country named in the text -> a town name the text gave to a namesake abroad
     for cid, (ms, is_alt) in candidates.items():
         candidate = gaz.cities[cid]
         s = _city_score(gaz, text, folded, candidate, ms, is_alt, country_score, length, cause, regions)
+        if s is not None and named_countries and (home := _namesake_at_home(gaz, text, candidate, ms, country_score,
+                                                                               named_countries)):
+            namesakes.setdefault(home, min(ms, key=lambda m: m.start).surface)
+            s = None
         if s is not None:
             scored.append((s, candidate))
     scored.sort(key=lambda x: (-x[0], -x[1].population))
@@ -675,7 +694,8 @@ def locate(gaz: Gazetteer, text: str, folded: str, mentions: list[Mention]) -> L
         seat = _region_seat(gaz, text, folded, mentions, country)
         if seat is not None:
             city = seat  # "NAIROBI, Kenya (AP) — ... in Mandera County": the county's namesake town, not the dateline
-    if city is None and country in gaz.capitals and _IN_CAPITAL.search(folded):
+    if city is None and country in gaz.capitals and _IN_CAPITAL.search(folded) \
+            and ("capital" not in folded or _IN_CAPITAL.search(_CAPITAL_AS_LANDMARK.sub(" ", folded))):
         city = gaz.cities[gaz.capitals[country]]  # "the embassy", "in the capital", "the president was detained"
     if (city is None or (country in best_city and city is best_city[country][1]
                          and _only_dateline(text, candidates[city.geonameid][0]))) \
@@ -685,6 +705,8 @@ def locate(gaz: Gazetteer, text: str, folded: str, mentions: list[Mention]) -> L
         city = _named_town(gaz, last, country)
     if city is None and country is not None:
         city = _small_town_at_scene(gaz, text, country)  # "a bomb exploded at a market in Tal Afar on Monday"
+    if city is None and country in namesakes:
+        city = _named_town(gaz, namesakes[country], country)  # "Mozambique : attaque jihadiste à Palma": not Mallorca's
     return Location(city, reported_as().get(country, country), named)  # Puerto Rico is reported as the US
 
 
@@ -692,7 +714,8 @@ def locate(gaz: Gazetteer, text: str, folded: str, mentions: list[Mention]) -> L
 # name no gazetteer knows right after "in/near" and what happened, ending the clause, is the town (devset README: "near X"
 # with X the only named place gives X).
 # Also "near Banibangou, the government said", "Mansila in Yagha province" after what hit it ("attack Mansila").
-_LAST_RESORT = re.compile(r"\b(?:in|near|outside|à|pr[èe]s\s+de|pr[èe]s\s+d['’]|attack(?:s|ed)?|raid(?:s|ed)?|storm(?:s|ed)?|overran|"
+_LAST_RESORT = re.compile(r"\b(?:in|near|outside|à|pr[èe]s\s+de|pr[èe]s\s+d['’]|proches?\s+de|proches?\s+d['’]|non\s+loin\s+de|"
+                          r"[àa]\s+proximit[ée]\s+de|attacks?\s+on|raids?\s+on|attack(?:s|ed)?|raid(?:s|ed)?|storm(?:s|ed)?|overran|"
                           r"overrun|seiz(?:e|es|ed)|captur(?:e|es|ed)|retak(?:e|es)|retook|attaquent|ont\s+attaqu[ée]|"
                           r"contr[ôo]le\s+de|s['’]empar(?:e|ent)\s+de|s['’]est\s+empar[ée]e?\s+de)\s*" + _NAME
                           + r"(?=\s*[.;]|\s*,\s+(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|one|two|three|four|five|\d+)\s+"
@@ -707,10 +730,22 @@ _LAST_RESORT = re.compile(r"\b(?:in|near|outside|à|pr[èe]s\s+de|pr[èe]s\s+d['
                           r"\s+(?:in|dans)\s+(?:the\s+|la\s+|le\s+|l')?(?:[A-Z][\w'’-]+\s+){1,3}(?i:province|region|state|district|county|"
                           r"governorate|department)\b|\s+(?:in|dans)\s+(?:the\s+|la\s+|le\s+|l')?(?i:province|r[ée]gion|[ée]tat|state|district|"
                           r"county|d[ée]partement)\s+(?:of|de|du|d')\s*[A-Z]|"
-                          r"\s+(?:near|on|along|close\s+to)\s+the\s+(?:[A-Z][\w'’-]+\s+)?(?:border|frontier)\b|"
-                          r"\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central|far)[a-z-]*\s+)?(?=[A-Z]))")
+                          r"\s*,?\s+(?:near|on|along|close\s+to|[àa]|pr[èe]s\s+de)\s+(?:the\s+|la\s+|l['’])(?:[A-Z][\w'’-]+\s+)?"
+                          r"(?:border|frontier|fronti[èe]re)\b|"
+                          r"\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central|far)[a-z-]*\s+)?(?=[A-Z])|"
+                          r"\s*,\s+(?:(?:north|south|east|west|central|far)[a-z-]*\s+)?(?=[A-Z])|"
+                          # "near Ouallam, dans l'ouest du Niger", "an attack on Mukondi village, Beni territory"
+                          r"\s*,\s+(?:dans\s+)?(?:le\s+|l['’])(?:nord|sud|est|ouest|centre|extr[êe]me-nord)|"
+                          r"\s+(?:village|town|locality|localit[ée])\s*[,.;]|"
+                          r"\s*,\s+(?:just\s+)?(?:near|outside|close\s+to|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|"
+                          r"pr[èe]s\s+de|non\s+loin\s+de)\s|"
+                          # "in Baledogle, about 100 km northwest of the capital", "Rubaya, ville minière du Nord-Kivu"
+                          r"\s*,\s+(?:about\s+|some\s+|around\s+|roughly\s+|nearly\s+|[àa]\s+(?:environ\s+)?|environ\s+)?\d+\s*"
+                          r"(?:km|kilomet(?:re|er)s?|miles)\b|"
+                          r"\s*,\s+(?:une?\s+|la\s+|the\s+|a\s+)?(?:[\w-]+\s+)?(?:ville|localit[ée]|commune|village|town|city|"
+                          r"chef-lieu)\s+(?:[\w-]+\s+)?(?:of|in|de|du|d['’]|des)\s)")
 # "attack Palma in northern Mozambique": what follows "in" must be a country or a region (checked in _last_resort_town).
-_IN_AREA_AFTER = re.compile(r"\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central|far)[a-z-]*\s+)?(?=[A-Z])")
+_IN_AREA_AFTER = re.compile(r"(?:\s+in\s+(?:the\s+)?|\s*,\s+)(?:(?:north|south|east|west|central|far)[a-z-]*\s+)?(?=[A-Z])")
 _LAST_RESORT_EVENT = re.compile(r"\b(?:attack|kill|bomb|blast|explo|bl[eo]w\s+up|prend|prennent|reprend|s['’]empar|shot|shoot|gunm[ae]n|ambush|kidnap|abduct|clash|fire[ds]?\b|fighting|"
                                 r"raid|storm|suicide|militant|rebel|insurgent|jihadist|protest|riot|grenade|massacre|hostage|"
                                 r"attaqu|attentat|tu[ée]|embuscade|enlev|affrontement|manifest|overr[au]n|seiz|captur|fighters|bandit|"
@@ -719,7 +754,13 @@ _LAST_RESORT_EVENT = re.compile(r"\b(?:attack|kill|bomb|blast|explo|bl[eo]w\s+up
 _NOT_A_TOWN = frozenset({"ramadan", "christmas", "easter", "eid", "parliament", "congress", "senate", "court", "islam", "english",
                          "french", "arabic", "twitter", "facebook", "youtube", "telegram", "whatsapp", "africa", "europe", "asia",
                          "america", "americas", "oceania", "sahel", "maghreb", "balkans", "caucasus", "gulf", "levant", "arabia",
-                         "middle", "afrique", "response", "retaliation", "custody", "hospital", "action", "power"})
+                         "middle", "afrique", "response", "retaliation", "custody", "hospital", "action", "power", "kashmir",
+                         "cachemire"})
+# A disputed region a text may name with no country at all ("Militants attacked an army camp in Kashmir"): the country that
+# holds the part of it where nearly all such news happens (Indian-administered Jammu and Kashmir), only when nothing else
+# in the text names a country.
+_DISPUTED_REGION_DEFAULT = Gated(re.compile(r"\b(?:kashmir|cachemire)\b"), "kashmir", "cachemire")
+_DISPUTED_REGION_COUNTRY = "IN"
 
 
 def _named_town(gaz: Gazetteer, name: str, country: str) -> City:
@@ -833,7 +874,8 @@ def _without_bureau_dateline(gaz: Gazetteer, text: str, folded: str, mentions: l
             break
     else:
         return mentions, None
-    if any(kind not in (CITY, CITY_ALT) for kind, _ in dl.refs):
+    # a dateline is a city even where a state bears its name too ("WASHINGTON (AP)", "NEW YORK (Reuters)")
+    if any(kind not in (CITY, CITY_ALT, REGION) for kind, _ in dl.refs) or not any(kind in (CITY, CITY_ALT) for kind, _ in dl.refs):
         return mentions, None
     towns = [gaz.cities[key] for kind, key in dl.refs if kind in (CITY, CITY_ALT)]
     home = next((c.country for c in towns if _country_beside(gaz, text, dl, c.country)), None) or \
@@ -1299,7 +1341,9 @@ def _country_evidence(gaz: Gazetteer, text: str, folded: str, mentions: list[Men
             elif kind == GROUP and kinds == {GROUP}:
                 score[key] += 0.4 + 0.2 * early  # "Taliban insurgents": a hint, below any country or adjective
         # "dans le cercle de Bandiagara", "in Idlib province": a unit named after its seat is the seat's country (no city).
-        if not kinds & {COUNTRY, REGION} and CITY in kinds and _names_region(text, folded, m):
+        # (not a name towns of several countries share: "Samar province" in the Philippines is no Ukrainian town's)
+        if not kinds & {COUNTRY, REGION} and CITY in kinds and _names_region(text, folded, m) \
+                and not _seat_shared_abroad(gaz, m):
             seat = max((gaz.cities[k] for kd, k in m.refs if kd == CITY), key=lambda c: c.population)
             score[seat.country] += 1.5 + early
         elif kinds == {CITY_ALT} and len({gaz.cities[k].country for _, k in m.refs}) == 1 \
@@ -1313,6 +1357,7 @@ def _country_evidence(gaz: Gazetteer, text: str, folded: str, mentions: list[Men
                             if kd == CITY or (kd == CITY_ALT and not own and gaz.cities[k].population >= 1_000_000)),
                            key=lambda c: -c.population)
         if same_name and not kinds & {COUNTRY, REGION, DEMONYM, DEMONYM_FR} and same_name[0].population >= 100_000 and \
+                not _names_region(text, folded, m) and \
                 (len(same_name) == 1 or same_name[0].population >= 5 * same_name[1].population) and \
                 name_key(m.surface) not in gaz.common_words and \
                 not _is_government(text, m, text[max(0, m.start - 40):m.start], tail):
@@ -1324,8 +1369,8 @@ def _country_evidence(gaz: Gazetteer, text: str, folded: str, mentions: list[Men
     return score
 
 
-def _city_candidates(gaz: Gazetteer, text: str, folded: str, mentions: list[Mention]
-                     ) -> dict[int, tuple[list[Mention], bool]]:
+def _city_candidates(gaz: Gazetteer, text: str, folded: str, mentions: list[Mention],
+                     named: frozenset[str] = frozenset()) -> dict[int, tuple[list[Mention], bool]]:
     """geonameid -> (mentions naming it, named only by an alternate name)."""
     out: dict[int, tuple[list[Mention], bool]] = {}
 
@@ -1337,7 +1382,11 @@ def _city_candidates(gaz: Gazetteer, text: str, folded: str, mentions: list[Ment
 
     for m in mentions:
         kinds = {r[0] for r in m.refs}
-        if COUNTRY in kinds or (REGION in kinds and not _region_named_as_town(gaz, text, folded, m)):
+        # (a dateline names a city, never a state: "NEW YORK (AP) — ... outside a Midtown Manhattan hotel", unless the text
+        # names another country, where a bureau's dateline is not the scene)
+        if COUNTRY in kinds or (REGION in kinds and not _region_named_as_town(gaz, text, folded, m)
+                                and not (m.start == 0 and _is_dateline(text, m)
+                                         and named <= {str(key) for kind, key in m.refs if kind == REGION})):
             # "Djibouti", "Kuwait", "Georgia": the country (or US state), unless a capital phrase says otherwise.
             pass
         elif not _names_region(text, folded, m) and not (text.startswith(_QUARTER_WORDS, m.end)  # the cheap test first
@@ -1345,7 +1394,10 @@ def _city_candidates(gaz: Gazetteer, text: str, folded: str, mentions: list[Ment
                                                           and _names_known_city(gaz, text, quarter.end())):
             own = CITY_ALT in kinds and _has_big_own_name(gaz, m) and not _own_name_placed_elsewhere(gaz, text, m)
             for kind, key in m.refs:
-                if kind == CITY or (kind == CITY_ALT and not own):
+                # "Ukraine : frappes sur Odessa": the spelling of a town of the country the text names outright, not the
+                # big town abroad that owns the name (Odessa, Texas)
+                if kind == CITY or (kind == CITY_ALT and (not own or (gaz.cities[int(key)].country in named and not any(
+                        k == CITY and gaz.cities[int(v)].country in named for k, v in m.refs)))):
                     # "Gaza City", "Kuwait City": the city's own name with "City" is no other spelling
                     add(int(key), m, kind == CITY_ALT and not _own_name_and_city(gaz.cities[int(key)], m))
         for kind, key in m.refs:
@@ -1367,6 +1419,51 @@ def _city_candidates(gaz: Gazetteer, text: str, folded: str, mentions: list[Ment
     return out
 
 
+def _seat_shared_abroad(gaz: Gazetteer, m: Mention) -> bool:
+    """A unit's name whose biggest town is matched abroad by a town a fifth its size or more ("Samar province": Samara,
+    Russia, dwarfs Ukraine's Samar): the unit names neither country."""
+    seat = max((gaz.cities[int(k)] for kd, k in m.refs if kd == CITY), key=lambda c: c.population)
+    return any(kd in (CITY, CITY_ALT) and gaz.cities[int(k)].country != seat.country
+               and 5 * gaz.cities[int(k)].population >= seat.population for kd, k in m.refs)
+
+
+def _named_countries(mentions: list[Mention], country_score: dict[str, float]) -> frozenset[str]:
+    """Countries the text names outright (not a nationality) and gives some weight as the scene or an actor."""
+    return frozenset(str(key) for m in mentions for kind, key in m.refs
+                     if kind == COUNTRY and country_score.get(str(key), 0.0) >= CITY_NAMES_COUNTRY)
+
+
+def _namesake_at_home(gaz: Gazetteer, text: str, city: City, ms: list[Mention], country_score: dict[str, float],
+                      named: frozenset[str]) -> str | None:
+    """"Ukraine : des frappes russes sur Odessa", "attacked the town of Palma in Mozambique's Cabo Delgado": a town whose
+    country the text never names (its only evidence is its own name) and that shares its name with a town of a country the
+    text does name is that country's town (Odesa, not Odessa, Texas; Mozambique's Palma, not Mallorca's). Returns that country."""
+    if city.country in named or country_score.get(city.country, 0.0) > CITY_NAMES_COUNTRY + 1e-9:
+        return None
+    if any(_is_dateline(text, m) for m in ms) or any(_country_beside(gaz, text, m, city.country) for m in ms):
+        return None
+    ranked = sorted(named, key=lambda c: (-country_score.get(c, 0.0), c))
+    for c in ranked:
+        if any(kind in (CITY, CITY_ALT) and gaz.cities[int(key)].country == c for m in ms for kind, key in m.refs):
+            return c
+    # A name towns of several countries share, none of them a capital or a city of a million, named as the scene of what
+    # happened in a text placed outright in another country (a front page's "Mozambique :", "in Mozambique's ..."): that
+    # country's own town, one GeoNames may not list.
+    top = ranked[0]
+    capitals = set(gaz.capitals.values())
+    if country_score.get(top, 0.0) >= 4.0 and city.population < 1_000_000 and all(
+            len({gaz.cities[int(key)].country for kind, key in m.refs if kind in (CITY, CITY_ALT)}) >= 2
+            and not any(kind in (CITY, CITY_ALT) and int(key) in capitals for kind, key in m.refs) for m in ms) \
+            and any(_NAMESAKE_SCENE_BEFORE.search(text[max(0, m.start - 30):m.start])
+                    and _LAST_RESORT_EVENT.search(text, max(0, m.start - 120), m.start) for m in ms):
+        return top
+    return None
+
+
+_NAMESAKE_SCENE_BEFORE = re.compile(r"(?:\b(?:in|at|near|outside|on|hit|attacked|struck|raided|stormed|seized|à|sur|"
+                                    r"pr[èe]s\s+de|(?:town|village|city|ville|localité)\s+(?:of|de))|\bd['’]|\bl['’])\s*$", re.I)
+
+
 def _code_city(gaz: Gazetteer, code: str) -> int | None:
     """The geonameid of the city a major airport's code serves (airport_codes.json), the biggest of that name there."""
     entry = airport_codes().get(code)
@@ -1386,6 +1483,8 @@ _AIRPORT_IN_CITY = re.compile(r"(?:\s+(?:[Ii]nternational\s+)?(?:[Aa]irport|[Aa]
 # "à Tillabéri", "near Marib", "Marib city": a region's name used for its namesake town.
 _TOWN_PREPOSITION = TailGated(re.compile(r"\b(?:a|near|at|outside|pres de|aux abords de|(?:town|city|ville|localite|commune)\s+(?:of|de|d')|"
                                          r"(?:street|market|mosque|church|checkpoint|hotel|school|bus station|square|hospital|"
+                                         r"prison|jail|police station|bank|restaurant|bar|nightclub|cafe|mall|stadium|courthouse|"
+                                         r"embassy|consulate|refinery|factory|university|synagogue|temple|shrine|wedding|funeral|"
                                          r"protesters|demonstrators|crowds?|worshippers|civilians|people|residents)\s+in|"
                                          r"(?:hit|struck|pounded|shelled|bombed)|(?:strikes?|raids?) on)\s*$"),
                               "a", "near", "at", "outside", "de", "d'", "of", "in", "hit", "struck", "pounded", "shelled", "bombed", "on")
@@ -1549,14 +1648,16 @@ _SUBURB_NAMED_AFTER = re.compile(r"\s+suburbs?\s+of\s+(?=[A-Z])")
 # What an incident does to a town, right before its name: "attack Djibo", "strikes on Nabatieh", "hit Saada", "in Iguala".
 _HIT_BEFORE = re.compile(rf"\b(?:(?:{_HIT_VERBS}|hit|ambush|rock|shake)(?:s|ed|d)?|struck|shook|overran|"
                          rf"(?:{_HIT_NOUNS}|protests?|clashes|curfew|violence|gunfire|explosions?|blasts?) "
-                         r"(?:on|at|in|near|against|across|around|over)|in|at|near|outside|inside|a|pres de|dans)\s+$")
+                         r"(?:on|at|in|near|against|across|around|over)|in|at|near|outside|inside|a|pres de|dans|sur|touche|frappe|frappent|vise|visent|"
+                         # "Attaque de Grand-Bassam : 16 morts", "l'attentat d'Ankara"
+                         r"(?:attaques?|attentats?|fusillade|massacre|tuerie|explosions?|prise d'otages) (?:de|d'|a))\s*$")
 # Right after a headline's first word: "Hodeidah port struck by ...", "Nice attack: ...", "Nice : un homme ...".
 _HEADLINE_TOWN_AFTER = re.compile(r"(?:\s+(?:port|city|town|airport|attack|attacks|bombing|bombings|shooting|shootings|blast|"
                                   r"stabbing|stabbings|explosion|siege|clashes|protests?|riots?|massacre|violence)\b|\s?:\s)")
 _INCIDENT_WORD = re.compile(r"\b(?:attack|kill|dead|bomb|blast|explo|shot|shoot|gunm[ae]n|gunfire|ambush|kidnap|abduct|clash|"
                             r"fighting|raid|storm|suicide|militant|rebel|insurgent|jihadist|protest|riot|grenade|massacre|hostage|"
                             r"stab|knife|strike|struck|shell|rocket|missile|drone|air ?strike|curfew|evacuat|ploughs|plows|"
-                            r"attaqu|attentat|tu[ée]|embuscade|enlev|affrontement|manifest|frappe|couteau)", re.I)
+                            r"attaqu|attentat|tu[ée]|embuscade|enlev|affrontement|manifest|frappe|couteau|roquette|obus|bless[ée]|explos|bombard)", re.I)
 
 
 _ARTICLE_START = re.compile(r"^(?:[ae][lnrsdtz]|ash)[- ]")
@@ -1566,7 +1667,9 @@ def _close_spelling(city: City, ms: list[Mention], country_score: dict[str, floa
     """"Clashes in Sweida", "raid on Jenin": another spelling of a town of 15,000 or more (GeoNames' "As-Suwayda", "Janin")
     close to its own name, meaning no other place, in a text that points to no other country at all (an old or foreign name
     of a town abroad, "Inata" for Japan's Inada, is then still refused when the text names Burkina Faso or its people)."""
-    if any(v > 0 for c, v in country_score.items() if c != city.country) or not all(len(m.refs) == 1 for m in ms):
+    # (an armed group's home, a nationality or the side accused is no other country named: "Hezbollah fired rockets at
+    # Kiryat Shmona" is Israel's Qiryat Shmona)
+    if any(v >= 0.7 for c, v in country_score.items() if c != city.country) or not all(len(m.refs) == 1 for m in ms):
         return False
     own = _skeleton(city.name)
     return any(_skeleton(m.surface) == own for m in ms)
