@@ -36,7 +36,7 @@ from bot.analysis.normalize import fold
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 # Bump when the structure or the build rules change: old caches are then ignored.
-BUILD_VERSION = 27
+BUILD_VERSION = 28
 MIN_CITY_POPULATION = 5000
 # Alternate names of towns smaller than this are not indexed: they are mostly
 # transliterations that collide with ordinary words.
@@ -508,6 +508,12 @@ def _display_names(cities: dict[int, City], countries: dict[str, str], airports:
 
 
 @lru_cache(maxsize=1)
+def display_country_names() -> dict[str, str]:
+    """The short names users know for the countries whose ISO name reads like an index entry (curated)."""
+    return dict(_read_json("countries.json").get("display_names", {}))
+
+
+@lru_cache(maxsize=1)
 def _curated_iata() -> frozenset[str]:
     return frozenset(e["iata"] for e in _read_json("airport_aliases.json")["airports"])
 
@@ -526,6 +532,7 @@ def _add_countries(index: _IndexBuilder) -> dict[str, str]:
             if n and "," not in n:
                 index.add(n, (COUNTRY, c.alpha_2))
     countries["XK"] = "Kosovo"
+    countries.update(display_country_names())  # "DR Congo", not "Congo, The Democratic Republic of the"
     data = _read_json("countries.json")
     for code, names in data["aliases"].items():
         for n in names:
