@@ -85,3 +85,23 @@ def test_a_small_town_is_found_only_in_the_country_the_text_is_placed_in() -> No
     (town,) = gaz.small_towns("Parachinar", "PK")
     assert (town.country, round(town.lat), round(town.lon)) == ("PK", 34, 70)
     assert gaz.small_towns("Parachinar", "AF") == () and gaz.small_towns("Parachinar", None) == ()
+
+
+def test_a_new_cache_keeps_the_recently_used_caches_of_other_versions(tmp_path: Path) -> None:
+    """A deployed bot and a test run of the next version share one cache folder: building one must not make the
+    other rebuild at its next start; only caches long unused go."""
+    import os
+
+    from bot.analysis import gazetteer
+
+    for age, stem in enumerate(["gazetteer-v1-a", "gazetteer-v2-b", "gazetteer-v3-c", "gazetteer-v4-d"]):
+        for suffix in (".pickle", ".automaton", ".small"):
+            f = tmp_path / f"{stem}{suffix}"
+            f.write_bytes(b"x")
+            os.utime(f, (1_000_000 - age * 1000, 1_000_000 - age * 1000))  # v1 used last, v4 longest ago
+    current = tmp_path / "gazetteer-v5-e.pickle"
+    current.write_bytes(b"x")
+    gazetteer.prune_caches(current)
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert [n for n in left if n.startswith("gazetteer-v4")] == []
+    assert {n.rsplit(".", 1)[0] for n in left} == {"gazetteer-v1-a", "gazetteer-v2-b", "gazetteer-v3-c", "gazetteer-v5-e"}

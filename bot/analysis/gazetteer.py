@@ -276,10 +276,19 @@ def load_gazetteer() -> Gazetteer:
                 # 30 MB serialised form and the automaton in memory at once.
                 gaz.automaton = ahocorasick.load(str(_automaton_path(path)), pickle.loads)
                 gaz.small_towns_path = str(_small_path(path))
+                _touch(path)
                 return gaz
         except (OSError, ValueError, pickle.UnpicklingError, EOFError, AttributeError):
             pass
     return build_gazetteer()  # cache unusable (read-only home, ...): build here
+
+
+def _touch(path: Path) -> None:
+    """Mark the cache as used, so other versions' pruning keeps it (see prune_caches)."""
+    try:
+        os.utime(path)
+    except OSError:  # a read-only cache is still a cache
+        pass
 
 
 def _automaton_path(path: Path) -> Path:
@@ -358,9 +367,26 @@ def save_gazetteer(gaz: Gazetteer, path: Path) -> None:
     finally:
         gaz.automaton = automaton
         gaz._small = small
-    for old in path.parent.glob("gazetteer-*"):
-        if old.stem != path.stem:
-            old.unlink(missing_ok=True)
+    prune_caches(path)
+
+
+# Other checkouts or versions on one machine (a deployed bot beside a test run of the next version) each keep their
+# cache: removing theirs would make each rebuild (15 s) at every start, and could pull a file from under a reader.
+KEEP_OTHER_CACHES = 3
+
+
+def prune_caches(current: Path) -> None:
+    """Remove the caches of other versions but the KEEP_OTHER_CACHES most recently used (loading one touches it)."""
+    used: dict[str, float] = {}
+    for f in current.parent.glob("gazetteer-*"):
+        if f.stem != current.stem:
+            try:
+                used[f.stem] = max(used.get(f.stem, 0.0), f.stat().st_mtime)
+            except OSError:  # removed meanwhile by another process
+                continue
+    for stem in sorted(used, key=lambda k: used[k], reverse=True)[KEEP_OTHER_CACHES:]:
+        for f in current.parent.glob(f"{stem}.*"):
+            f.unlink(missing_ok=True)
 
 
 # ---------------------------------------------------------------------------------------------
