@@ -78,6 +78,9 @@ def zone(name: str | None) -> ZoneInfo | None:
         return None
 
 
+_ODD_OFFSET = re.compile(r"^(?:utc|gmt)?\s*([+-])\s*(\d{1,2}):?(30|45)$", re.IGNORECASE)
+_ODD_OFFSETS = {"+3:30": "Asia/Tehran", "+4:30": "Asia/Kabul", "+5:30": "Asia/Kolkata", "+5:45": "Asia/Kathmandu",
+                "+6:30": "Asia/Yangon", "+9:30": "Australia/Darwin", "-3:30": "America/St_Johns"}
 _OFFSET = re.compile(r"^(?:utc|gmt)?\s*([+-])\s*(\d{1,2})(?::?(00))?$", re.IGNORECASE)
 
 
@@ -91,6 +94,9 @@ def find_zone(text: str) -> str | None:
     text = " ".join(text.split())
     if not text or len(text) > 64:
         return None
+    m = _ODD_OFFSET.match(text)
+    if m:  # no Etc/GMT zone has half hours: the zone of the country that keeps that offset
+        return _ODD_OFFSETS.get(f"{m.group(1)}{int(m.group(2))}:{m.group(3)}")
     m = _OFFSET.match(text)
     if m:
         hours = int(m.group(2))
@@ -99,8 +105,20 @@ def find_zone(text: str) -> str | None:
         if hours <= 14:  # POSIX signs: Etc/GMT-3 is three hours ahead of UTC
             return f"Etc/GMT{'-' if m.group(1) == '+' else '+'}{hours}"
         return None
-    found = _zones_by_folded_name().get(text.replace(" ", "_").casefold())
+    found = _zones_by_folded_name().get(text.replace(" ", "_").casefold()) or _ABBREVIATIONS.get(text.upper())
     return found if found and zone(found) is not None else None
+
+
+# Abbreviations people use for their zone that name no IANA zone ("EST", "CET", "GMT" do). Only those that mean
+# one offset where the bot's users are: "AST" (Arabia or Atlantic?) and "BST" (British or Bangladesh?) are not here.
+_ABBREVIATIONS = {
+    "WAT": "Africa/Lagos", "CAT": "Africa/Maputo", "EAT": "Africa/Nairobi", "SAST": "Africa/Johannesburg",
+    "CEST": "Europe/Paris", "EEST": "Europe/Athens", "MSK": "Europe/Moscow", "TRT": "Europe/Istanbul",
+    "IRST": "Asia/Tehran", "AFT": "Asia/Kabul", "PKT": "Asia/Karachi", "IST": "Asia/Kolkata", "NPT": "Asia/Kathmandu",
+    "ICT": "Asia/Bangkok", "WIB": "Asia/Jakarta", "PHT": "Asia/Manila", "HKT": "Asia/Hong_Kong", "JST": "Asia/Tokyo",
+    "KST": "Asia/Seoul", "AEST": "Australia/Sydney", "PST": "America/Los_Angeles", "PDT": "America/Los_Angeles",
+    "CDT": "America/Chicago", "EDT": "America/New_York",
+}
 
 
 def zone_region(text: str) -> list[str]:
@@ -151,17 +169,18 @@ def silent(settings: ChatSettings | None, severity_rank: int, now: datetime) -> 
     return in_quiet_hours(settings, now)
 
 
-_DURATION = re.compile(r"^\s*(\d{1,4})\s*(m|min|mins|minutes?|h|hrs?|hours?|d|days?)?\s*$", re.IGNORECASE)
+_DURATION = re.compile(r"^\s*(\d{1,4})\s*(m|min|mins|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?)?\s*$", re.IGNORECASE)
 MAX_MUTE = timedelta(days=30)
 
 
 def parse_duration(text: str) -> timedelta | None:
-    """'8h', '30m', '2d', '90 min' -> timedelta; None when not understood or beyond 30 days."""
+    """'8h', '30m', '2d', '90 min', '1w' -> timedelta; None when not understood or beyond 30 days."""
     m = _DURATION.match(text or "")
     if not m:
         return None
     n, unit = int(m.group(1)), (m.group(2) or "h").lower()
-    delta = timedelta(minutes=n) if unit.startswith("m") else timedelta(days=n) if unit.startswith("d") else timedelta(hours=n)
+    delta = (timedelta(minutes=n) if unit.startswith("m") else timedelta(days=n) if unit.startswith("d")
+             else timedelta(weeks=n) if unit.startswith("w") else timedelta(hours=n))
     return delta if timedelta(0) < delta <= MAX_MUTE else None
 
 
@@ -185,6 +204,7 @@ def parse_clock(text: str) -> time | None:
 def parse_quiet(text: str) -> tuple[time, time] | None:
     """'22:00-07:00', '22-7', '22:00 07:00' -> (start, end)."""
     text = re.sub(r"(\d)\s+([ap]\.?m\b)", r"\1\2", text, flags=re.IGNORECASE)  # "10 pm"
+    text = re.sub(r"^\s*from\s+", "", text, flags=re.IGNORECASE)  # "from 22 to 7"
     parts = [p for p in re.split(r"\s*[-–—]\s*|\s+to\s+|\s+", text.strip()) if p]
     if len(parts) != 2:
         return None

@@ -97,22 +97,21 @@ def _enqueue_maps(db: Database, *, incident_id: int, chats: list[int], priority:
 
 
 def _country_name(iso2: str | None) -> str | None:
-    if not iso2:
-        return None
-    from pycountry import countries
+    """The name people use ("DR Congo", "Iran"), as /watching shows it, not "Congo, The Democratic Republic of the"."""
+    from bot.places import country_name
 
-    found = countries.get(alpha_2=iso2)
-    return str(found.name) if found else iso2
+    return country_name(iso2) if iso2 else None
 
 
 def enqueue_updates(
     db: Database, *, incident_id: int, text: str, priority: int, now: datetime, max_per_chat: int
 ) -> int:
-    """Plan a follow-up for every chat that got this incident's alert (and has not failed), sent as a
+    """Plan a follow-up for every active chat that got this incident's alert (and has not failed), sent as a
     reply to it, but to no chat that has `max_per_chat` updates of it already. Returns how many."""
     chats = db.execute(
         "SELECT a.chat_id, a.id, coalesce(max(u.seq), 0), count(u.id) FROM deliveries a "
         "LEFT JOIN deliveries u ON u.incident_id = a.incident_id AND u.chat_id = a.chat_id AND u.kind = 'update' "
+        "JOIN chats c ON c.chat_id = a.chat_id AND c.active = 1 "  # a chat that blocked the bot gets none on its return
         "WHERE a.incident_id = ? AND a.kind = 'alert' AND a.status != 'failed' GROUP BY a.chat_id, a.id",
         [incident_id],
     ).fetchall()
@@ -177,7 +176,12 @@ def mark_retry(db: Database, delivery: Delivery, *, error: str, not_before: date
 
 
 def mark_failed(db: Database, delivery_id: int, *, error: str) -> None:
-    db.execute("UPDATE deliveries SET status = 'failed', last_error = ? WHERE id = ?", [error, delivery_id])
+    """Never to be sent; nor what would have answered it (a map pin or update of an alert the chat never got
+    would arrive alone, out of context)."""
+    with db.atomic():
+        db.execute("UPDATE deliveries SET status = 'failed', last_error = ? WHERE id = ?", [error, delivery_id])
+        db.execute("UPDATE deliveries SET status = 'failed', last_error = ? WHERE reply_to_delivery_id = ? "
+                   "AND status = 'pending'", [f"its message failed: {error}"[:500], delivery_id])
 
 
 def move_chat(db: Database, old_chat_id: int, new_chat_id: int) -> None:
@@ -229,7 +233,8 @@ def enqueue_edit(db: Database, *, incident_id: int, render: Callable[[list[str]]
     alerts = db.execute(
         "SELECT a.id, a.chat_id, a.context, (SELECT coalesce(max(e.seq), 0) FROM deliveries e "
         "WHERE e.incident_id = a.incident_id AND e.chat_id = a.chat_id AND e.kind = 'edit') "
-        "FROM deliveries a WHERE a.incident_id = ? AND a.kind = 'alert' AND a.status = 'sent' AND a.message_id IS NOT NULL",
+        "FROM deliveries a JOIN chats c ON c.chat_id = a.chat_id AND c.active = 1 "
+        "WHERE a.incident_id = ? AND a.kind = 'alert' AND a.status = 'sent' AND a.message_id IS NOT NULL",
         [incident_id],
     ).fetchall()
     if not alerts:

@@ -24,7 +24,8 @@ class RecentIncident:
     published: datetime
     title: str
     url: str
-    facts: Facts
+    facts: Facts  # as the incident stands now: severity and toll of its latest reports
+    first_killed: int | None = None  # the toll its first report (and title) gave
 
 
 def facts_from_json(data: dict[str, Any]) -> Facts:
@@ -41,15 +42,21 @@ def facts_from_json(data: dict[str, Any]) -> Facts:
 
 
 def incidents_since(db: Database, since: datetime, *, limit: int = 1000) -> list[RecentIncident]:
-    """Incidents published since `since`, newest first."""
+    """Incidents published since `since`, newest first, with the severity and toll of their latest reports
+    (the facts column keeps the first report's: a bombing that killed 5, then 30, is critical now)."""
     rows = db.execute(
-        "SELECT id, published, title, url, facts FROM incidents WHERE published >= ? ORDER BY published DESC, id DESC LIMIT ?",
+        "SELECT id, published, title, url, facts, severity, killed FROM incidents WHERE published >= ? "
+        "ORDER BY published DESC, id DESC LIMIT ?",
         [since.isoformat(), limit],
     ).fetchall()
     out = []
-    for id_, published, title, url, facts in rows:
+    for id_, published, title, url, facts, severity, killed in rows:
         try:
-            out.append(RecentIncident(id_, datetime.fromisoformat(published), title, url, facts_from_json(json.loads(facts))))
+            first = facts_from_json(json.loads(facts))
+            now = dataclasses.replace(
+                first, severity=Severity(severity) if severity in Severity._value2member_map_ else first.severity,
+                killed=killed if killed is not None else first.killed)
+            out.append(RecentIncident(id_, datetime.fromisoformat(published), title, url, now, first.killed))
         except (ValueError, TypeError, KeyError):
             continue  # a row this version cannot read is skipped, never fatal
     return out

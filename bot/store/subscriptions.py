@@ -53,8 +53,12 @@ def delete_chat(db: Database, chat_id: int) -> None:
 
 
 def deactivate_chat(db: Database, chat_id: int, *, now: datetime) -> None:
-    """The chat cannot be reached (blocked, kicked, deleted): stop sending, keep its places."""
-    db.execute("UPDATE chats SET active = 0, updated_at = ? WHERE chat_id = ?", [now.isoformat(), chat_id])
+    """The chat cannot be reached (blocked, kicked, deleted): stop sending, keep its places. Its pending
+    messages are dropped: back with /start days later, it must not get a burst of stale alerts."""
+    with db.atomic():
+        db.execute("UPDATE chats SET active = 0, updated_at = ? WHERE chat_id = ?", [now.isoformat(), chat_id])
+        db.execute("UPDATE deliveries SET status = 'failed', last_error = 'chat unreachable' "
+                   "WHERE chat_id = ? AND status = 'pending'", [chat_id])
 
 
 def add_watch(

@@ -20,7 +20,7 @@ from bot.chat_settings import (
     zone_label,
     zone_region,
 )
-from bot.places import Ambiguous, Resolved, resolve_place
+from bot.places import Ambiguous, Resolved, Unknown, resolve_place
 from bot.store import subscriptions
 from bot.tg import keyboards
 from bot.tg.catch_up import MUTED_HEADER, catch_up, muted_for
@@ -209,6 +209,12 @@ async def timezone(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     if canonical is None:
         found = resolve_place(name, services_of(context).places)
+        # No airport: "EAT" (East Africa Time) found an airport in the US, "WAT" one in Ireland.
+        if isinstance(found, Ambiguous):
+            towns = tuple(p for p in found.options if p.kind != "airport")
+            found = Ambiguous(found.query, towns) if len(towns) > 1 else Resolved(towns[0]) if towns else found
+        if isinstance(found, Resolved) and found.place.kind == "airport":
+            found = Unknown(name, ())
         if isinstance(found, Ambiguous):
             zones = {p.extra.get("timezone") for p in found.options}
             if len(zones) != 1:

@@ -25,7 +25,10 @@ def incident_line(incident: RecentIncident, match: Match, tz_name: str | None = 
     link = html.escape(title)
     if incident.url.startswith(("http://", "https://")):
         link = f'<a href="{html.escape(incident.url)}">{link}</a>'
-    return f"{icon} {when} · {html.escape(LABEL.get(facts.category, facts.category.value))} · {html.escape(where)}: {link}"
+    toll = ""
+    if facts.killed and facts.killed > (incident.first_killed or 0):  # the title still gives the first toll
+        toll = f" ({facts.killed} killed so far)"
+    return f"{icon} {when} · {html.escape(LABEL.get(facts.category, facts.category.value))} · {html.escape(where)}: {link}{toll}"
 
 
 def digest(header: str, found: list[tuple[RecentIncident, Match]], *, shown: int = 5, more_hint: str = "/recent",

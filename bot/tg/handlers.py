@@ -12,9 +12,10 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.analysis.facts import Place
+from bot.analysis.normalize import fold
 from bot.chat_settings import MAX_RADIUS_KM, MIN_RADIUS_KM, default_radius_km
 from bot.match import ChatWatch
-from bot.places import Ambiguous, Invalid, Resolved, Unknown, label, pick, resolve_place
+from bot.places import Ambiguous, Invalid, Resolved, Unknown, is_coordinates, label, pick, point, resolve_place
 from bot.store import outbox, subscriptions
 from bot.tg import keyboards
 from bot.tg.catch_up import catch_up
@@ -47,7 +48,10 @@ WELCOME = (
     "Or share a location pin. /help lists everything."
 )
 CALLBACK_PREFIX = keyboards.WATCH_PREFIX
-_RADIUS = re.compile(r"^(?P<place>.*?)[\s,]+(?P<km>\d{1,5}(?:\.\d+)?)\s*(?:km|kms|kilometers|kilometres)?$", re.IGNORECASE)
+_RADIUS = re.compile(
+    r"^(?P<place>.*?)[\s,]+(?:(?:within|radius|r\s*=)\s*)?(?P<km>\d{1,5}(?:[.,]\d+)?)\s*"
+    r"(?:(?P<miles>mi|miles?)|km|kms|kilometers|kilometres|км)?(?:\s+radius)?$", re.IGNORECASE)
+MILE_KM = 1.609344
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -66,7 +70,8 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """List the commands."""
     lines = [f"/{name} — {html.escape(what)}" for name, what in COMMANDS]
-    await reply(update, "What I understand:\n" + "\n".join(lines) + "\n\n📍 Share a location pin to watch that spot.")
+    await reply(update, "What I understand:\n" + "\n".join(lines) + "\n\n📍 Share a location pin to watch that spot "
+                        "(or type it: <code>/watch 12.65, -8.0</code>). Several places at once: one a line after /watch.")
 
 
 async def stop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -78,11 +83,13 @@ async def stop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 def split_radius(text: str) -> tuple[str, float | None]:
-    """'Bamako 40 km' -> ('Bamako', 40.0); 'Tripoli, LY' -> ('Tripoli, LY', None)."""
+    """'Bamako 40 km' -> ('Bamako', 40.0); 'Tripoli, LY' -> ('Tripoli, LY', None); also 'Bamako within 40,5 km',
+    'Bamako 40 km radius', 'Bamako 25 miles' (in km)."""
     m = _RADIUS.match(text.strip())
-    if not m or not m.group("place").strip(" ,"):
+    if not m or not m.group("place").strip(" ,") or is_coordinates(text):  # "12.65, 8.0" is no place with 8 km
         return text, None
-    return m.group("place").strip(" ,"), float(m.group("km"))
+    km = float(m.group("km").replace(",", "."))
+    return m.group("place").strip(" ,"), round(km * MILE_KM, 1) if m.group("miles") else km
 
 
 async def watch(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -90,6 +97,18 @@ async def watch(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not await require_admin(update, context):
         return
     services = services_of(context)
+    several = _several_places(args_of(update), services.places)
+    if several:
+        answers: list[str] = []
+        for text in several[:MAX_PLACES_AT_ONCE]:
+            answers.append(_watch_one(update, context, text))
+            if answers[-1] == FULL:
+                break  # the same answer for each of the others would only repeat it
+        if len(several) > MAX_PLACES_AT_ONCE and answers[-1] != FULL:
+            answers.append(f"That is all for now: I take {MAX_PLACES_AT_ONCE} places at a time. "
+                           "Send the others in another /watch.")
+        await reply(update, "\n\n".join(answers))
+        return
     query, radius = split_radius(args_of(update))
     if radius is not None and not MIN_RADIUS_KM <= radius <= MAX_RADIUS_KM:
         await reply(update, f"The radius must be between {MIN_RADIUS_KM} and {MAX_RADIUS_KM} km.")
@@ -100,9 +119,52 @@ async def watch(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     elif isinstance(result, Unknown):
         await reply(update, _unknown_text(result))
     elif isinstance(result, Ambiguous):
-        await reply(update, _ambiguous_text(result, radius), keyboards.places(result.options, result.query, radius))
+        await reply(update, _ambiguous_text(result, radius, services.places),
+                    keyboards.places(result.options, result.query, radius))
     elif isinstance(result, Resolved):
         await reply(update, add_watch(update, context, result.place, radius))
+
+
+MAX_PLACES_AT_ONCE = 10
+FULL = (f"You already watch {subscriptions.MAX_WATCHES_PER_CHAT} places, the most I allow. "
+        "Remove one with /unwatch first.")
+
+
+def _several_places(text: str, index: object) -> list[str]:
+    """A list pasted after /watch: one place a line, or "Bamako, Gao, Mopti" when each part is
+    a place of its own (not "Tripoli, LY" nor "Paris, Texas"). [] for one place."""
+    lines: list[str] = []
+    for line in (p.strip() for p in text.split("\n") if p.strip()):
+        if lines and split_radius(f"x {line}")[0] == "x":  # "Bamako\n40 km": the radius of the line before
+            lines[-1] += f" {line}"
+        else:
+            lines.append(line)
+    if len(lines) < 2:
+        parts = [p.strip() for p in text.split(",") if p.strip()]
+        if len(parts) < 2 or not isinstance(resolve_place(split_radius(text)[0], index), Unknown):  # type: ignore[arg-type]
+            return []
+        found = [resolve_place(split_radius(p)[0], index) for p in parts]  # type: ignore[arg-type]
+        if any(isinstance(r, (Unknown, Invalid)) for r in found):
+            return []
+        if len(parts) == 2 and isinstance(found[1], Resolved) and found[1].place.kind == "country":
+            return []  # "Bamako, Niger": a town in the wrong country, not two places
+        lines = parts
+    return lines
+
+
+def _watch_one(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> str:
+    """One place of a list: watched, or what to type for it."""
+    query, radius = split_radius(text)
+    if radius is not None and not MIN_RADIUS_KM <= radius <= MAX_RADIUS_KM:
+        return f"{html.escape(query[:100])}: the radius must be between {MIN_RADIUS_KM} and {MAX_RADIUS_KM} km."
+    result = resolve_place(query, services_of(context).places)
+    if isinstance(result, Resolved):
+        return add_watch(update, context, result.place, radius)
+    if isinstance(result, Ambiguous):
+        return _ambiguous_text(result, radius, services_of(context).places, buttons=False)
+    if isinstance(result, Unknown):  # the examples of a single /watch once, not once per line
+        return _unknown_text(result) if result.suggestions else f"I don't know “{html.escape(result.query)}”."
+    return html.escape(result.reason)
 
 
 def add_watch(update: Update, context: ContextTypes.DEFAULT_TYPE, place: Place, radius: float | None = None) -> str:
@@ -115,10 +177,7 @@ def add_watch(update: Update, context: ContextTypes.DEFAULT_TYPE, place: Place, 
     try:
         added = subscriptions.add_watch(services.db, chat_id, place, radius_km=km, now=now, radius_custom=custom)
     except subscriptions.WatchLimitError:
-        return (
-            f"You already watch {subscriptions.MAX_WATCHES_PER_CHAT} places, the most I allow. "
-            "Remove one with /unwatch first."
-        )
+        return FULL
     name = html.escape(label(place))
     if not added:
         return _already_watched(services.db, chat_id, place, name, km if custom else None)
@@ -160,12 +219,17 @@ def _unknown_text(result: Unknown) -> str:
     )
 
 
-def _ambiguous_text(result: Ambiguous, radius: float | None) -> str:
+def _ambiguous_text(result: Ambiguous, radius: float | None, index: object, *, buttons: bool = True) -> str:
     km = f" {radius:g} km" if radius is not None else ""
     lines = [f"“{html.escape(result.query)}” could be several places. Which one?"]
-    lines += [
-        f"• {html.escape(label(p))}: <code>/watch {html.escape(keyboards.place_query(p))}{km}</code>" for p in result.options
-    ]
+    for p in result.options:
+        typed = keyboards.place_query(p)
+        again = resolve_place(typed, index)  # type: ignore[arg-type]
+        if isinstance(again, Resolved) and again.place.key == p.key:
+            how = f"<code>/watch {html.escape(typed)}{km}</code>"
+        else:  # "/watch Mexico" for the country would only ask again: the button is the way
+            how = "its button below" if buttons else f"send <code>/watch {html.escape(typed)}{km}</code> alone, then its button"
+        lines.append(f"• {html.escape(label(p))}: {how}")
     return "\n".join(lines)
 
 
@@ -200,8 +264,7 @@ async def location(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not await is_admin(update, context):
         return  # in a group members share locations with each other: no "admins only" answer to each pin
     lat, lon = message.location.latitude, message.location.longitude
-    place = Place(kind="point", key=f"{lat:.4f},{lon:.4f}", name=f"📍 {lat:.4f}, {lon:.4f}", country=None, lat=lat, lon=lon)
-    await reply(update, add_watch(update, context, place))
+    await reply(update, add_watch(update, context, point(lat, lon)))
 
 
 async def watching(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -211,7 +274,9 @@ async def watching(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await reply(update, "You watch no place yet. Add one with /watch PLACE, e.g. <code>/watch Bamako</code>.")
         return
     lines = [f"{i}. {html.escape(w.name)}{_radius_note(w)}" for i, (_, w) in enumerate(rows, 1)]
-    await reply(update, "You watch:\n" + "\n".join(lines) + "\n\nRemove one with /unwatch NAME or /unwatch NUMBER.")
+    off = "" if subscriptions.is_active(services_of(context).db, chat_id_of(update)) else (
+        "\n\n🔕 No alerts are sent for them now (the bot was removed or blocked): /start to turn them back on.")
+    await reply(update, "You watch:\n" + "\n".join(lines) + "\n\nRemove one with /unwatch NAME or /unwatch NUMBER." + off)
 
 
 def _radius_note(w: ChatWatch) -> str:
@@ -221,27 +286,46 @@ def _radius_note(w: ChatWatch) -> str:
 
 
 async def unwatch(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Stop watching a place, by its name or its number in /watching."""
+    """Stop watching places, by name or number in /watching: one, or a list ("/unwatch 2 5", one name a line)."""
     if not await require_admin(update, context):
         return
     services = services_of(context)
     chat_id = chat_id_of(update)
-    wanted = " ".join(args_of(update).split())
-    if not wanted:
+    text = args_of(update)
+    if not text.strip():
         await reply(update, "Which place? /unwatch NAME or /unwatch NUMBER (see /watching).")
         return
+    if re.fullmatch(r"\d+(?:[\s,;]+\d+)+", text.strip()):  # "/unwatch 2 5": numbers of the same /watching
+        wanted = re.split(r"[\s,;]+", text.strip())
+    else:
+        wanted = [" ".join(p.split()) for p in text.split("\n") if p.strip()]
     rows = subscriptions.list_watches(services.db, chat_id)
-    found = _find_watch(wanted, rows) or _find_watched_place(wanted, rows, services.places)
+    answers, remove = [], set()
+    for one in wanted[:MAX_PLACES_AT_ONCE]:
+        answer_text, watch_id = _unwatch_one(one, rows, services.places)
+        answers.append(answer_text)
+        if watch_id is not None:
+            remove.add(watch_id)
+    for watch_id in remove:  # after every name and number was read against the same list
+        subscriptions.remove_watch(services.db, chat_id, watch_id)
+    await reply(update, "\n".join(answers))
+
+
+def _unwatch_one(wanted: str, rows: list[tuple[int, ChatWatch]], index: object) -> tuple[str, int | None]:
+    """The answer about one place to stop watching, and its watch id (None: nothing to remove)."""
+    same_name = _same_name(wanted, rows)
+    if len(same_name) > 1:  # "/unwatch Tripoli" with Tripoli, Libya and Tripoli, Lebanon: which one?
+        listed = "\n".join(f"{rows.index(row) + 1}. {html.escape(row[1].name)}" for row in same_name)
+        return (f"You watch {len(same_name)} places called “{html.escape(wanted[:100])}”:\n{listed}\n"
+                "Remove one with /unwatch NUMBER."), None
+    found = _find_watch(wanted, rows) or _find_watched_place(wanted, rows, index)
     if found is None:
         if wanted.lstrip("-").isdigit() and rows:
             places = "1 place" if len(rows) == 1 else f"{len(rows)} places"
-            await reply(update, f"There is no place number {html.escape(wanted[:20])}: you watch {places}. /watching lists them.")
-        else:
-            await reply(update, f"You don't watch “{html.escape(wanted[:100])}”. /watching lists your places.")
-        return
+            return f"There is no place number {html.escape(wanted[:20])}: you watch {places}. /watching lists them.", None
+        return f"You don't watch “{html.escape(wanted[:100])}”. /watching lists your places.", None
     watch_id, w = found
-    subscriptions.remove_watch(services.db, chat_id, watch_id)
-    await reply(update, f"Stopped watching <b>{html.escape(w.name)}</b>.")
+    return f"Stopped watching <b>{html.escape(w.name)}</b>.", watch_id
 
 
 def _find_watch(wanted: str, rows: list[tuple[int, ChatWatch]]) -> tuple[int, ChatWatch] | None:
@@ -255,6 +339,14 @@ def _find_watch(wanted: str, rows: list[tuple[int, ChatWatch]]) -> tuple[int, Ch
         if key in names or (w.kind == "airport" and f"({key})" in w.name.casefold()):
             return row
     return None
+
+
+def _same_name(wanted: str, rows: list[tuple[int, ChatWatch]]) -> list[tuple[int, ChatWatch]]:
+    """The watched places whose name, without its country, is `wanted` (none when one is named in full)."""
+    key = fold(wanted)
+    if any(fold(w.name) == key for _, w in rows):
+        return []
+    return [row for row in rows if fold(row[1].name.split(",")[0]) == key]  # accents aside: San Jose, San José
 
 
 def _find_watched_place(wanted: str, rows: list[tuple[int, ChatWatch]], index: object) -> tuple[int, ChatWatch] | None:
@@ -321,9 +413,15 @@ async def membership(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         subscriptions.deactivate_chat(db, change.chat.id, now=now_of(context))
     elif status in ("member", "administrator") and change.chat.type in ("group", "supergroup"):
         if change.old_chat_member.status in ("left", "kicked"):
-            await context.bot.send_message(change.chat.id, GROUP_WELCOME, parse_mode="HTML")
+            kept = subscriptions.count_watches(db, change.chat.id)
+            text = GROUP_WELCOME_BACK.format(places="1 place" if kept == 1 else f"{kept} places") if kept else GROUP_WELCOME
+            await context.bot.send_message(change.chat.id, text, parse_mode="HTML")
 
 
+GROUP_WELCOME_BACK = (
+    "👋 Welcome back. This group still has its {places} (/watching), but no alerts until an administrator "
+    "sends /start."
+)
 GROUP_WELCOME = (
     "👋 Thanks for adding me. I send a short security advisory when something happens in the places "
     "this group watches. An administrator can start with <code>/watch PLACE</code>; /help lists the rest."

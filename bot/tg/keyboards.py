@@ -20,6 +20,8 @@ def place_query(place: Place) -> str:
     """What /watch would need to find exactly this place again."""
     if place.kind == "country":
         return label(place)  # "DR Congo": what the gazetteer knows; not "Congo, The Democratic Republic of the"
+    if place.kind == "airport":
+        return place.key  # "GAO": the code in capitals; "Mariana Grajales Airport (GAO)" is found by no search
     return f"{place.name}, {place.country}" if place.country and place.kind == "city" else place.name
 
 

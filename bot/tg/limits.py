@@ -29,7 +29,7 @@ from contextlib import contextmanager
 from datetime import timedelta
 from typing import Any
 
-from telegram.error import RetryAfter
+from telegram.error import BadRequest, NetworkError, RetryAfter, TimedOut
 from telegram.ext import BaseRateLimiter
 
 log = logging.getLogger(__name__)
@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 GLOBAL_RATE_PER_S = 28.0  # in any sliding second; below Telegram's 30 so jitter on the way cannot make 31
 PRIVATE_CHAT_INTERVAL_S = 1.1  # 1 message per second per chat, with a margin
 GROUP_CHAT_INTERVAL_S = 3.1  # 20 messages per minute per group, with a margin
+REPLY_RETRY_DELAY_S = 1.0  # a command reply that met a 5xx is tried once more after this
 
 # Methods that send a message (count towards the limits).
 SEND_METHODS = frozenset(
@@ -160,3 +161,9 @@ class TelegramRateLimiter(BaseRateLimiter[int]):
                     raise
                 retries -= 1
                 log.warning("Telegram asks to wait %.0f s before the reply (%s)", wait, endpoint)
+            except NetworkError as e:  # a 502 or a dropped connection: the user would get no answer at all
+                if isinstance(e, (TimedOut, BadRequest)) or retries <= 0:  # a timeout may have been sent: never twice
+                    raise
+                retries -= 1
+                log.warning("reply failed (%s), trying once more: %s", endpoint, e)
+                await asyncio.sleep(REPLY_RETRY_DELAY_S)
