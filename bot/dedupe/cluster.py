@@ -32,7 +32,14 @@ unless the tolls agree ("an air strike on a house in Khan Younis kills 9", "an a
 reports naming the site hit, of no kind in common and with no name in common (a mosque and a minibus, a bank and a
 park, a parade and a school), are two events. A first-report lead more than half a day after an event at its place
 giving fewer dead than that event tells of another (a toll only rises). A protest about an attack ("hundreds protest
-after the convoy attack") is another event than the attack, whatever kind the analysis gave it.
+after the convoy attack") is another event than the attack, whatever kind the analysis gave it; so is a tribute to
+its victims ("marche blanche en hommage a l'enseignant tue"). A town named only as its area's name ("the northern Gaza
+Strip") does not name the town; two reports placed at towns of neighbouring countries, neither naming the other's, are
+of two places, and so are a report placed nowhere that says "in Nowshera" and one placed at Peshawar. One outlet's
+template for two neighbouring towns with their own tolls is no near-duplicate. Two reports naming different quarters of
+the town ("Sadr City district", "Dora district") give one more conflicting detail. A lead telling of another weekday a
+full day after the event's last report is a new event, and so is one of another weekday with fewer dead half a day
+after its first report, whatever toll update came since; a follow-up saying "a day after a drone attack" still follows it.
 """
 from __future__ import annotations
 
@@ -51,6 +58,7 @@ from bot.dedupe.sketch import (
     names_its_target,
     names_the_place,
     other_region,
+    other_said_place,
     other_sites,
     other_town,
     protests_one,
@@ -151,6 +159,12 @@ def _place(report: Report, incident: KnownIncident) -> str:
         # one placed at a town the gazetteer lists, the other at a town it does not, and neither names the
         # other's: two places ("a car bomb in Azaz", "a car bomb in the town of Ras al-Ain in Hasakah province")
         return "different"
+    if report.country is None and incident.geonameid is not None and other_said_place(report.terms, incident.terms) \
+            or incident.country is None and report.geonameid is not None \
+            and other_said_place(incident.terms, report.terms):
+        # placed nowhere, it says it happened in a town, and the other is placed at another town, neither naming the
+        # other's: "a bomb exploded at a mosque in Nowshera" beside "a bomb exploded at a mosque in Peshawar"
+        return "different"
     if None not in (report.lat, report.lon, incident.lat, incident.lon) and report.geonameid and incident.geonameid:
         km = haversine_km(report.lat, report.lon, incident.lat, incident.lon)  # type: ignore[arg-type]
         return "near" if km <= SAME_PLACE_KM else "different"
@@ -158,7 +172,12 @@ def _place(report: Report, incident: KnownIncident) -> str:
         if report.country == incident.country:
             # each names its province, and they differ ("Homs province", "Hasakah province"): two places
             return "different" if other_region(report.terms, incident.terms) else "near-unknown"
-        return "border" if are_neighbours(report.country, incident.country) else "different"
+        if not are_neighbours(report.country, incident.country):
+            return "different"
+        # each placed at its own town, in two neighbouring countries, neither naming the other's: two places (the
+        # same wording tells of village raids on both sides of a border: "20 civilians killed in an attack on a
+        # village" near Segou, in Mali, and at Tawori, in Burkina Faso)
+        return "different" if other_town(report.terms, incident.terms) else "border"
     return "unknown"
 
 
@@ -184,21 +203,25 @@ def score(report: Report, incident: KnownIncident, *, window: timedelta = WINDOW
     if years_differ:  # a trial or an anniversary of an old attack beside a new one: even a follow-up is not of it
         return None
     dates_differ = different_dates(report.terms, incident.terms)
-    if sim >= NEAR_DUPLICATE and not dates_differ and (
-            sim >= SURE_DUPLICATE or not target_conflict(report.terms, incident.terms)):
+    if sim >= NEAR_DUPLICATE and not dates_differ and (sim >= SURE_DUPLICATE or not (
+            target_conflict(report.terms, incident.terms) or place == "near" and _other_towns_other_tolls(report, incident))):
+        # (one outlet's template tells of two neighbouring towns with their own tolls: "Six citizens were killed when
+        # warplanes bombed a house in Nuseirat camp", "Four citizens ... in Bureij camp")
         return Verdict(incident.id, 1.0 + sim, f"near-duplicate ({sim:.2f})")
     if protests_one(report.terms, incident.terms) and Category.UNREST not in (report.category, incident.category):
         # "hundreds protest in Timbuktu after the convoy attack" beside the attack: another event, whatever kind the
         # analysis gave it (two reports of one protest are unrest, and one may not say what it protests)
         return None
-    if place == "near" and other_town(report.terms, incident.terms) \
-            and not (report.killed and report.killed == incident.killed):
+    if place == "near" and _other_towns_other_tolls(report, incident):
         # two towns a few km apart, each report naming its own and neither the other's ("an air strike on a house
         # in Khan Younis kills 9", "an air strike in Rafah kills 7"): the same wire wording tells two events the
         # same day; only the same toll says one event placed at either town
         return None
-    if tells_of_a_new_one(report.terms) and report.published - incident.first_seen > SAME_TIME:
-        return None  # "the second blast in two days": not the one of the day before
+    if tells_of_a_new_one(report.terms) and report.published - incident.first_seen > SAME_TIME \
+            and not report.follow_up:
+        # "the second blast in two days": not the one of the day before (but "the airport resumed flights, a day
+        # after a drone attack" points back at the attack: a follow-up tells what it follows)
+        return None
     mob = False
     if not compatible(report.category, incident.category):
         # a crowd storming a building is unrest to one outlet and an armed attack to another: told at the
@@ -242,15 +265,19 @@ def score(report: Report, incident: KnownIncident, *, window: timedelta = WINDOW
         return None
     else:
         apart = days_apart(report.terms, incident.terms)  # "on Tuesday" and "on Thursday": two events; one
-        if apart >= 2:                                      # day apart may be one night ("late Saturday")
-            return None
+        if apart >= 2 or apart and gap > DAY:               # day apart may be one night ("late Saturday"), told
+            return None                                     # the same day or the next, not a day after the last report
         needed += DAY_PENALTY * apart
     if place == "near-unknown" and gap <= SAME_TIME and report.category == incident.category \
             and shared_actors(report.terms, incident.terms):
         needed -= SAME_ACTOR_BONUS
-    if not follow_up and gap > SAME_TIME and report.killed and incident.killed and report.killed < incident.killed:
+    if not follow_up and report.killed and incident.killed and report.killed < incident.killed and (
+            gap > SAME_TIME or report.published - incident.first_seen > SAME_TIME
+            and days_apart(report.terms, incident.terms) >= 1):
         # a toll only rises: a first-report lead ("Blast at Kabul mosque kills 4") a day or two after an event at
-        # the place with more dead is of a new event
+        # the place with more dead is of a new event; and a toll update filed under the event does not make a lead
+        # with fewer dead, of another day, fit ("1 killed on Tuesday evening" after "4 killed on Monday night",
+        # then "6"; a late summary or a story on one of the dead is still the event)
         return None
     if not follow_up and gap > SAME_TIME and not shares_a_telling_word(report.terms, incident.terms):
         return None  # the same city the next day, with only words every report uses in common: a new event
@@ -286,12 +313,18 @@ FOLLOW_UP_BONUS = 0.3  # a report pointing back at an event at its place needs t
 FOLLOW_UP_COUNTRY_GAP = timedelta(hours=36)
 FOLLOW_UP_COUNTRY_FLOOR = 0.15
 FOLLOW_UP_BORDER_FLOOR = 0.25  # ... and more when it names a neighbouring country
+DAY = timedelta(hours=24)
 DAY_PENALTY = 0.2  # a report telling of the next weekday ("on Wednesday" after "on Tuesday") needs this much more
 STRICT_PENALTY = 0.25  # a closed incident takes only a report clearly about it
 # The same group named by two reports of one kind, the same half-day, in one country (one side not naming the
 # town): a little less is asked of them ("IS seizes Mahin" and "IS fighters drove troops from a western town").
 SAME_ACTOR_BONUS = 0.1
 NONE_PENALTY = 0.2  # a calm story (politics, trial) shares words with many others: ask for more
+
+
+def _other_towns_other_tolls(report: Report, incident: KnownIncident) -> bool:
+    """Each names its own town and not the other's, and they do not give the same toll."""
+    return other_town(report.terms, incident.terms) and not (report.killed and report.killed == incident.killed)
 
 
 def _gap(report: Report, incident: KnownIncident) -> timedelta:

@@ -192,12 +192,22 @@ _PROTEST_ABOUT = re.compile(
     r"pour (?:denoncer|condamner))\s+(?:[\w'-]+\s+){0,5}?(?:l'|d')?" + _EVENT + r"\b",
     re.MULTILINE)
 _PROTEST_GATE = ("protest", "rall", "march", "demonstrat", "manifest", "sit-in")
+# ... or a tribute to its victims: "marche blanche en hommage a l'enseignant tue", "a vigil in memory of the victims"
+# (a gathering after the event, which names the victim, not the attack)
+_TRIBUTE = re.compile(
+    r"^[^.!?\n]{0,120}?\b(?:marches? blanches?"
+    r"|(?:vigils?|veillees?|rassemblements?|marches?|marched|gathered|memorial|ceremon(?:y|ies|ie)|minute'?s? (?:of )?silence)"
+    r"\b[^.!?\n]{0,60}?\b(?:in (?:memory|honou?r) of|in tribute to|to (?:honou?r|mourn|remember)|en (?:hommage|memoire)|"
+    r"a la memoire|pour (?:rendre )?hommage))\b",
+    re.MULTILINE)
+_TRIBUTE_GATE = re.compile("blanche|memory|honou?r|tribute|mourn|remember|hommage|memoire")
 
 
 def protests_an_event(folded_title: str, folded_text: str) -> bool:
-    """True when the headline or the first sentence tells of a protest about an event (folded text)."""
+    """True when the headline or the first sentence tells of a protest about an event, or of a tribute to its
+    victims (folded text)."""
     head = f"{folded_title}\n{folded_text[:400]}"
-    if not any(word in head for word in _PROTEST_GATE):
-        return False
-    return _PROTEST_ABOUT.search(head) is not None
+    if any(word in head for word in _PROTEST_GATE) and _PROTEST_ABOUT.search(head) is not None:
+        return True
+    return _TRIBUTE_GATE.search(head) is not None and _TRIBUTE.search(head) is not None
 

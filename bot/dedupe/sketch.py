@@ -154,7 +154,7 @@ GENERIC_TERMS = frozenset(
     witnesses witness residents resident sources source reporters spokesman spokeswoman media agency agencies
     confirmed confirm described stated statement added told announced reported saying local national
     morning afternoon evening night hours minutes temoins habitants sources porte-parole selon
-    monitor monitoring observatory
+    monitor monitoring observatory exploded explodes exploding detonated detonates detonating
     arrest arrests arrested hit hits struck strike strikes""".split()
 )
 # What was hit and how, and who did it: reports that share these are likely about the same event.
@@ -165,7 +165,7 @@ TARGET_TERMS = frozenset(
     palace pipeline refinery bridge train station airstrike airstrikes drone ambush hostage apartment mall
     supermarket shop base camp park parade festival concert wedding funeral gathering minibus gymnasium courthouse
     hostages kidnapped abducted beheaded landmine roadside stabbing stabbed truck vehicle motorcycle
-    mosquee eglise ecole marche ambassade aeroport caserne prison hopital otages enleves embuscade""".split()
+    mosquee eglise ecole ambassade aeroport caserne prison hopital otages enleves embuscade""".split()
 )
 
 # How it was done: a knife, a gun, a bomb, or from the air. Two reports that each say how, and in no way
@@ -261,14 +261,34 @@ _QUOTED = re.compile(r"\b([A-Z][a-z]{3,})(?:-run|-led|-controlled)?\s+(?:spokes(
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]{3,}\b")  # the shape of the names _QUOTED finds
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z\u00c0-\u017f]{3,}\b")
+
+
+# An official quoted by name ("Governor Oleh Syniehubov said", "said Mayor Ihor Terekhov", "police chief John Doe
+# told reporters"): every report of the place quotes the same governor or mayor, whatever happened there.
+_SAID = r"(?:said|says|told|wrote|added|announced|reported|confirmed|stated)\b"
+_TITLED_SPEAKER = re.compile(
+    r"\b(?:[Gg]overnor|[Mm]ayor|[Hh]ead|[Cc]hief|[Ss]pokes(?:man|woman|person)|[Mm]inister|[Cc]ommissioner|[Pp]refect|"
+    r"[Dd]irector|[Cc]ommander)\s+((?:[A-Z][\w'-]+\s+){0,2}[A-Z][\w'-]+),?\s+(?:on \w+\s+|late \w+\s+)?" + _SAID
+    + r"|\b" + _SAID + r"\s+(?:[\w-]+\s+){0,3}?(?:[Gg]overnor|[Mm]ayor|[Hh]ead|[Cc]hief|[Ss]pokes(?:man|woman|person)|"
+    r"[Mm]inister|[Cc]ommissioner|[Pp]refect|[Dd]irector|[Cc]ommander)\s+((?:[A-Z][\w'-]+\s+){0,2}[A-Z][\w'-]+)")
+
+
+_TITLED_GATE = re.compile("overnor|ayor |head |hief |inister |ommissioner |refect |irector |ommander |pokes")
+_SAID_GATE = re.compile(r"(?:[Gg]overnor|[Mm]ayor|head|[Cc]hief|[Mm]inister|[Cc]ommissioner|[Pp]refect|[Dd]irector|"
+                        r"[Cc]ommander|[Ss]pokes\w+) [A-Z]")
 
 
 def _only_quoted(lead: str) -> set[str]:
     """The names the lead uses only as who said it (not a nationality: "a Turkish official" is weighed as such)."""
-    if not any(cue in lead for cue in ("spokes", "official", "-run", "-led", "-controlled", "media", "authorit",
-                                       "television", "TV", "news agency", "health ministry")):
+    titled = _TITLED_GATE.search(lead) is not None and _SAID_GATE.search(lead) is not None
+    if not titled and not any(cue in lead for cue in ("spokes", "official", "-run", "-led", "-controlled", "media",
+                                                      "authorit", "television", "TV", "news agency", "health ministry")):
         return set()
     quoted = Counter(m[1] for m in _QUOTED.finditer(lead))
+    if titled:
+        for m in _TITLED_SPEAKER.finditer(lead):
+            quoted.update(_CAPITALISED_WORD.findall(m[1] or m[2]))
     used = Counter(_CAPITALISED.findall(lead)) if quoted else Counter()
     return {stem(fold(w)) for w, n in quoted.items() if stem(fold(w)) not in _common_names() and used[w] == n}
 
@@ -299,6 +319,7 @@ def key_terms(title: str, text: str, *, limit: int = 40, place_names: Iterable[s
     lead = f"{title}\n{text[:1500]}"  # names are looked for in the lead only
     names = {stem(w) for w in fold(" ".join(_CAPITALISED.findall(lead))).split()} - _TITLE_STEMS  # one fold for all
     names -= {stem(w) for w in _WORD.findall(fold(" ".join(_PLACE_PHRASE.findall(lead))))}
+    place_names = list(place_names)
     skip = {stem(w) for name in place_names for w in words(name)}
     # "the South Side", "the West Side": a name that only a compass point makes a place is the pair, as one name
     # (two reports naming "Side" are not two of one place)
@@ -311,7 +332,8 @@ def key_terms(title: str, text: str, *, limit: int = 40, place_names: Iterable[s
             term = quarters[term]
         if term and term not in seen:
             seen.add(term)
-            terms.append(term.upper() if term in names and term not in GENERIC_TERMS else term)
+            terms.append(term.upper() if term in names and term not in GENERIC_TERMS and term not in _vocabulary()
+                         else term)
             if len(terms) >= limit:
                 break
     if "march" in seen and _MARKET_FR.search(lead):  # "un marché" (a market), not "une marche" (a march)
@@ -323,9 +345,20 @@ def key_terms(title: str, text: str, *, limit: int = 40, place_names: Iterable[s
     # (not "of" from "Palestine, State of": every report of the country would share it)
     # (an article of the name is kept: "El Fasher" and "El-Facher" are one town told in two languages)
     terms.extend(PLACE_TERM + t for t in skip - _common_names() if t not in STOP_WORDS)
+    # ... and the words of its town that are also a country's or an area's name ("Gaza", "Kuwait City"), marked
+    # apart: they say which town, to tell it from a neighbouring one, and nothing else (given with the country's
+    # name, the town comes first)
+    if len(place_names := list(place_names)) >= 2:
+        terms.extend(TOWN_TERM + t for t in {stem(w) for w in words(place_names[0])} & _common_names())
     head = lead[:REGION_CHARS]  # the first sentences say where
     if any(cue in head for cue in ("rovince", "egion", " state", " State", "overnorat", "ounty")):
         terms.extend(REGION_TERM + t for t in _regions(head))  # "in Syria's Homs province": where, compared apart
+    if not place_names:  # placed nowhere, it may still say where: "a bomb exploded at a mosque in Nowshera"
+        terms.extend(SAID_PLACE_TERM + t for t in _said_places(head))
+    if _QUARTER_GATE.search(head):  # "in Baghdad's Dora district", "le quartier Ndosho"
+        terms.extend(QUARTER_TERM + t for t in _quarters_named(head) - skip)
+    if _AREA_GATE.search(lead):  # "the northern Gaza Strip", "Kharkiv region": no town named
+        terms.extend(AREA_ONLY_TERM + t for t in _named_only_as_area(lead))
     day = event_date(lead[:400])
     if day:
         terms.append(DATE_TERM + day)
@@ -407,6 +440,67 @@ _REGION_BEFORE = re.compile(
 _REGION_AFTER = re.compile(r"\b(?:province|r[eé]gion|governorate|gouvernorat) (?:of|de|du|d')\s*([A-Z][a-z\u00c0-\u017f'-]{2,})")
 _NOT_REGIONS = frozenset("islamic united federal free new the this that each every member sovereign nation "
                          "police army".split())
+
+
+# A town's name used only as the name of the wider area ("Jabalia in the northern Gaza Strip", "a village in the
+# Tillaberi region", "Kabul province") does not name the town: a report placed at a neighbouring town that names only
+# the area has not named the other report's town. (Marked apart, weighing nothing; not a region to compare.)
+AREA_ONLY_TERM = "&!"
+# The quarter of a town a lead says was hit: "in Baghdad's Dora district", "the Khair Khana area of Kabul", "the Tuffah
+# neighbourhood", "le quartier Ndosho", "quartier de Carrefour-Feuilles". (Weighing nothing; compared apart.)
+QUARTER_TERM = "&%"
+_QUARTER_GATE = re.compile("district| area|neighbo|quart|suburb")  # (and "quartier")
+_QUARTER_NAMED = re.compile(
+    r"\b((?:[A-Z][\w\u00c0-\u017f'-]*\s+){0,2}[A-Z][\w\u00c0-\u017f'-]*)\s+(?:district|area|neighbou?rhood|quarter|suburb)\b"
+    r"|\bquartiers?\s+(?:de\s+|d'|du\s+)?((?:[A-Z][\w\u00c0-\u017f'-]*\s*){1,3})")
+
+
+# A town a report the analysis placed nowhere says it happened in ("NOWSHERA: A bomb exploded at a mosque in Nowshera"):
+# the town of no gazetteer, named after "in", "near", "outside". (Weighing nothing; compared apart.)
+SAID_PLACE_TERM = "&?"
+
+
+def _said_places(head: str) -> set[str]:
+    found = set()
+    for phrase in _PLACE_PHRASE.findall(head):
+        for w in words(phrase):
+            t = stem(base_word(w))
+            if len(t) >= 4 and t not in STOP_WORDS and t not in GENERIC_TERMS and t not in _not_names() \
+                    and t not in _TITLE_STEMS:
+                found.add(t)
+    return found
+
+
+def other_said_place(a: frozenset[str], b: frozenset[str]) -> bool:
+    """a, placed nowhere, says it happened in a town, b is placed at another, and neither names the other's."""
+    pa, pb = _profile(a), _profile(b)
+    if not pa.said_places or not pb.town:
+        return False
+    return not (pa.said_places & pb.lower or pb.town & pa.lower)
+
+
+def _quarters_named(head: str) -> set[str]:
+    found = set()
+    for m in _QUARTER_NAMED.finditer(head):
+        for w in words(m[1] or m[2]):
+            t = stem(base_word(w))
+            if len(t) >= 4 and t not in STOP_WORDS and t not in GENERIC_TERMS and t not in _common_names() \
+                    and t not in _TITLE_STEMS:
+                found.add(t)
+    return found
+TOWN_TERM = "#="  # + a word of the report's town that is also a country's or an area's name ("Gaza")
+_AREA_GATE = re.compile("[ -](?:Strip|[Pp]rovince|[Rr]egion|[Ss]tate|[Gg]overnorate|[Oo]blast|[Cc]ounty)")
+_AREA = re.compile(r"\b([A-Z][a-z\u00c0-\u017f'-]{2,})(?:\s+|-)(?:[Ss]trip|[Pp]rovince|[Rr]egion|[Ss]tate|[Gg]overnorate|"
+                   r"[Oo]blast|[Cc]ounty)\b")
+
+
+def _named_only_as_area(lead: str) -> set[str]:
+    """The stems of the names the lead uses only before "Strip", "province", "region" ..."""
+    as_area = Counter(stem(fold(m[1])) for m in _AREA.finditer(lead))
+    if not as_area:
+        return set()
+    every = Counter(stem(w) for w in words(lead) if stem(w) in as_area)
+    return {t for t, n in as_area.items() if every[t] <= n}
 
 
 def _regions(lead: str) -> set[str]:
@@ -520,6 +614,9 @@ _FRENCH = {
     **dict.fromkeys("supporter supporters".split(), "fans"), "fete": "festival", "festivites": "festival",
     "couteau": "knife", "foule": "crowd", "commandant": "commander", "sante": "health", "lycee": "school",
     "patrouille": "patrol", "rancon": "ransom", "blessant": "wounding", "tuant": "killing", "pillant": "looting",
+    **dict.fromkeys("coupure coupures".split(), "cuts"), "electricite": "power", "carburant": "fuel",
+    **dict.fromkeys("pneu pneus".split(), "tyres"), **dict.fromkeys("brulant brule brules brulent".split(), "burning"),
+    **dict.fromkeys("penurie penuries".split(), "shortages"), **dict.fromkeys("prix".split(), "prices"),
     "banlieue": "suburb", "missionnaires": "missionaries", "interieur": "interior", "defense": "defence",
     "revendique": "claimed", "soir": "evening", "nuit": "night", "matin": "morning", "gouvernement": "government",
     **dict.fromkeys("faisant fait font ont avoir etre moins dont leurs ainsi alors encore deja tout tous toute "
@@ -549,6 +646,14 @@ _ENGLISH = {
     **dict.fromkeys("bar pub cantina tavern".split(), "nightclub"),
     **dict.fromkeys("injure injures injured injuring wound wounds wounded wounding".split(), "wounded"),
 }
+
+
+@functools.cache
+def _vocabulary() -> frozenset[str]:
+    """The common nouns the two word lists above know ("jihadist", "gunmen", "hostage"): capitalised at the start of
+    a line ("Jihadist fighters attacked ..."), such a word is still no name."""
+    known = {w for table in (_ENGLISH, _FRENCH) for pair in table.items() for w in pair if w}
+    return frozenset(stem(w) for w in known if len(w) >= 4 and w not in STOP_WORDS) - _common_names()
 
 
 @functools.lru_cache(maxsize=65536)
@@ -596,7 +701,11 @@ class _Profile:
     proper: frozenset[str]  # the upper-case terms (names), lower-cased
     names: frozenset[str]  # the proper names that identify an event (see _names)
     places: frozenset[str]  # the words of the place the analysis found, without PLACE_TERM
+    town: frozenset[str]  # ... with those of its town that are also a country's or an area's name (TOWN_TERM)
     regions: frozenset[str]  # the provinces, regions or states named (REGION_TERM terms), without it
+    area_only: frozenset[str]  # names used only as an area's ("the Gaza Strip"), not a town's (AREA_ONLY_TERM)
+    quarters: frozenset[str]  # the quarter of the town named ("Sadr City district": QUARTER_TERM terms)
+    said_places: frozenset[str]  # placed nowhere, the town it says it happened in (SAID_PLACE_TERM terms)
     dates: frozenset[str]  # stated dates (DATE_TERM terms)
     weekdays: frozenset[int]  # the weekday it tells of (WEEKDAY_TERM), Monday = 0
     years: frozenset[int]  # the years of the old events a retrospective report tells of (YEAR_TERM terms)
@@ -622,8 +731,14 @@ def _profile(terms: frozenset[str]) -> _Profile:
         # the proper names that identify an event: not titles, countries or nationalities, and not
         # groups or what was hit (those are compared by their kind)
         names=proper - _not_names(),
-        places=frozenset(t[1:] for t in terms if t[0] == PLACE_TERM),
-        regions=frozenset(t[1:] for t in terms if t[0] == REGION_TERM),
+        places=frozenset(t[1:] for t in terms if t[0] == PLACE_TERM and not t.startswith(TOWN_TERM)),
+        town=frozenset(t[1:] for t in terms if t[0] == PLACE_TERM and not t.startswith(TOWN_TERM))
+        | frozenset(t[len(TOWN_TERM):] for t in terms if t.startswith(TOWN_TERM)),
+        regions=frozenset(t[1:] for t in terms if t[0] == REGION_TERM
+                          and not t.startswith((AREA_ONLY_TERM, QUARTER_TERM, SAID_PLACE_TERM))),
+        said_places=frozenset(t[len(SAID_PLACE_TERM):] for t in terms if t.startswith(SAID_PLACE_TERM)),
+        area_only=frozenset(t[len(AREA_ONLY_TERM):] for t in terms if t.startswith(AREA_ONLY_TERM)),
+        quarters=frozenset(t[len(QUARTER_TERM):] for t in terms if t.startswith(QUARTER_TERM)),
         # (a date is "@d" and digits: "@dxb" is Dubai's airport)
         dates=frozenset(t for t in terms if t.startswith(DATE_TERM) and t[2:3].isdigit()),
         years=frozenset(int(t[len(YEAR_TERM):]) for t in terms if _is_year(t)),
@@ -723,9 +838,17 @@ def conflicts(a: frozenset[str], b: frozenset[str]) -> int:
         return 0
     count = _targets_conflict(pa, pb) + _kind_conflict(pa.actors, pb.actors) + _kind_conflict(
         pa.means, pb.means) + _kind_conflict(pa.victims, pb.victims)
-    if not shared and pa.names and pb.names:
+    if not shared and pa.names and pb.names or _other_quarters(pa, pb):
         count += 1
     return count
+
+
+def _other_quarters(pa: _Profile, pb: _Profile) -> bool:
+    """Both name the quarter of the town that was hit, different ones, neither naming the other's ("Baghdad's Sadr
+    City district", "Baghdad's Dora district"; "le quartier Ndosho"): two places of one town."""
+    if not pa.quarters or not pb.quarters or pa.quarters & pb.quarters:
+        return False
+    return not (pa.quarters & pb.lower or pb.quarters & pa.lower)
 
 
 def same_town(a: frozenset[str], b: frozenset[str]) -> bool | None:
@@ -741,9 +864,10 @@ def other_town(a: frozenset[str], b: frozenset[str]) -> bool:
     """Both were placed at a named town, different ones, and neither names the other's: "a car bomb in Azaz" and
     "a car bomb in the town of Ras al-Ain in Hasakah province" (a town the gazetteer lists, one it does not)."""
     pa, pb = _profile(a), _profile(b)
-    if not pa.places or not pb.places or pa.places & pb.places:
+    if not pa.town or not pb.town or pa.town & pb.town:
         return False
-    return not (pa.places & pb.lower or pb.places & pa.lower)
+    # (naming "the Gaza Strip" is not naming Gaza, the town)
+    return not (pa.town & (pb.lower - pb.area_only) or pb.town & (pa.lower - pa.area_only))
 
 
 def other_region(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -759,7 +883,10 @@ def shares_a_telling_word(a: frozenset[str], b: frozenset[str]) -> bool:
     """The two share a word that is not one every report uses ("killed", "police", "bomb"): a name, what was
     hit, or any plain word; or one names the other's town."""
     pa, pb = _profile(a), _profile(b)
-    if any(_weight(pa.by_lower[t]) >= 1.0 or _weight(pb.by_lower[t]) >= 1.0 for t in pa.lower & pb.lower):
+    # (not a country or a nationality: "Russian" is named by every report of its war)
+    common = _common_names()
+    if any(_weight(pa.by_lower[t]) >= 1.0 or _weight(pb.by_lower[t]) >= 1.0 for t in pa.lower & pb.lower
+           if t not in common):
         return True
     return bool(pa.places & pb.lower and not pb.places or pb.places & pa.lower and not pa.places)
 
