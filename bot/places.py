@@ -43,18 +43,15 @@ class Invalid:
 Resolution = Resolved | Ambiguous | Unknown | Invalid
 
 
-# pycountry's names read like index entries ("Congo, The Democratic Republic of the"); a watch is shown
-# by the name people use. common_name covers most ("Iran", "Syria"); these have none.
-_COUNTRY_NAMES = {"CD": "DR Congo", "CG": "Republic of the Congo", "RU": "Russia", "PS": "Palestine",
-                  "FM": "Micronesia", "VA": "Vatican City"}
-
-
 def country_name(iso2: str | None, fallback: str | None = None) -> str | None:
-    """The short name people use for a country ("DR Congo", "Iran", "Venezuela")."""
+    """The short name people use for a country ("DR Congo", "Iran", "Venezuela"): the curated short names
+    (bot/data/countries.json, as alerts show them), else pycountry's common name."""
     if not iso2:
         return fallback
-    if iso2 in _COUNTRY_NAMES:
-        return _COUNTRY_NAMES[iso2]
+    from bot.analysis.gazetteer import display_country_names
+
+    if iso2 in display_country_names():
+        return display_country_names()[iso2]
     from pycountry import countries  # local: pycountry's import is slow-ish
 
     c = countries.get(alpha_2=iso2)

@@ -27,3 +27,9 @@ def test_no_country_is_shown_like_an_index_entry(gazetteer: Any) -> None:
     names = gazetteer.countries
     assert not [n for n in names.values() if ", " in n or "(" in n]
     assert all(names[code] == name for code, name in display_country_names().items())
+
+
+def test_watch_labels_use_the_same_names_as_alerts(gazetteer: Any) -> None:
+    from bot.places import country_name
+
+    assert all(country_name(code) == gazetteer.countries[code] for code in ("CD", "CG", "RU", "PS", "BN", "VG", "IR"))
