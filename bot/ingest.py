@@ -196,6 +196,7 @@ class _Batch:
                 reported_by = self.join(event, article, signal, state, is_incident=facts.is_incident)
                 if facts.is_incident and event.is_incident:
                     self.refine_place(event, article, facts, reported_by)
+                    self.reach_stricter_chats(event, article, facts, reported_by)
         incident_store.save_article(db, article, facts, content_hash=chash, title_hash=thash, incident_id=event_id,
                                     now=now)
 
@@ -256,11 +257,29 @@ class _Batch:
         if self.timely(article):
             self.plan_alerts(event.id, outlets, event.meta, placed)
 
+    def reach_stricter_chats(self, event: incident_store.Event, article: Article, facts: Facts, outlets: Outlets) -> None:
+        """The incident grew graver than anything reported of it so far (the toll rises past 10: critical): chats whose
+        minimum severity it now reaches, which its alert skipped, get the alert now, as this report tells it, at the
+        incident's place. Chats that had it get the update instead (see join); none gets both."""
+        before, after = event.state.severity, facts.severity
+        if after is None or (before is not None and after.rank <= before.rank) or not self.timely(article):
+            return
+        placed = event.facts
+        current = replace(facts, category=placed.category, city=placed.city, country=placed.country,
+                          country_name=placed.country_name, lat=placed.lat, lon=placed.lon, geonameid=placed.geonameid,
+                          airports=facts.airports or placed.airports, un_sites=facts.un_sites or placed.un_sites,
+                          un_involved=facts.un_involved or placed.un_involved,
+                          killed=max(facts.killed or 0, event.state.killed or 0) or facts.killed,
+                          injured=max(facts.injured or 0, event.state.injured or 0) or facts.injured)
+        self.plan_alerts(event.id, outlets, meta_of(article), current)
+
     def join(self, event: incident_store.Event, article: Article, signal: cluster.Report,
              state: changes.IncidentState, *, is_incident: bool) -> Outlets:
         """File the report under the event; re-render, edit or update what chats have. The event's outlets now."""
         db, now = self.db, self.now
-        lines, merged = changes.material_changes(event.state, state) if is_incident else ([], event.state)
+        # (a calm report joining an incident may still say the airport reopened: see material_changes)
+        lines, merged = changes.material_changes(event.state, state, calm=not is_incident) if event.is_incident \
+            else ([], event.state)
         sources, copies = incident_store.record_report(db, event, article, signal, merged, now=now,
                                                        independent=_is_independent(signal, event))
         new_outlets = (sources, copies) != (event.sources, event.copies)

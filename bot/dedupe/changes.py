@@ -51,8 +51,16 @@ def state_of(facts: Facts, text: str) -> IncidentState:
     )
 
 
-def material_changes(old: IncidentState, new: IncidentState) -> tuple[list[str], IncidentState]:
-    """The lines worth an update, and the state after this report."""
+def material_changes(old: IncidentState, new: IncidentState, *, calm: bool = False) -> tuple[list[str], IncidentState]:
+    """The lines worth an update, and the state after this report.
+
+    calm: the report is no incident report itself ("Kabul airport reopens to flights"): only the news that things are
+    back to normal counts (the airport reopened, the situation under control); its figures and its severity, those of
+    a story about the incident (a trial, a reaction), do not.
+    """
+    if calm:
+        new = IncidentState(killed=None, injured=None, severity=None,
+                            airport_closed=False if new.airport_closed is False else None, all_clear=new.all_clear)
     lines: list[str] = []
     merged = old
     if new.killed is not None and new.killed > (old.killed or 0):
