@@ -209,8 +209,11 @@ class _Batch:
         return not article.backlog and self.now - article.published <= self.max_age
 
     def plan_alerts(self, incident_id: int, outlets: Outlets, meta: ArticleMeta, facts: Facts) -> tuple[Match, ...]:
-        """One alert for each chat whose places these facts concern (a chat that has it already gets nothing)."""
-        found = wanted_matches(self.db, facts, match_watches(facts, self.watches.near(facts)), now=self.now)
+        """One alert for each chat whose places these facts concern (a chat that has it already gets nothing: it is
+        left out before its settings are read or a text is made for it, as most are when an incident grows graver)."""
+        has_it = outbox.alerted_chats(self.db, incident_id)
+        matches = [m for m in match_watches(facts, self.watches.near(facts)) if m.watch.chat_id not in has_it]
+        found = wanted_matches(self.db, facts, matches, now=self.now)
         # Exact matches first, so a chat watching both Bamako and BKO gets the message without a distance line.
         found.sort(key=lambda ms: (ms[0].distance_km is not None, ms[0].distance_km or 0.0))
         rendered: dict[tuple[str, ...], str] = {}  # chats in one zone watching the place itself share one text

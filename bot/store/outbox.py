@@ -59,8 +59,7 @@ def enqueue_deliveries(
 
     With a high or critical alert, a chat with map pins on also gets the incident's location.
     """
-    has_it = {r[0] for r in db.execute(
-        "SELECT chat_id FROM deliveries WHERE incident_id = ? AND kind = 'alert'", [incident_id]).fetchall()}
+    has_it = alerted_chats(db, incident_id)
     rows, chats = [], []
     for chat_id, text, context in planned:
         if chat_id not in has_it:
@@ -77,6 +76,12 @@ def enqueue_deliveries(
     if priority >= MAP_MIN_PRIORITY:
         _enqueue_maps(db, incident_id=incident_id, chats=chats, priority=priority, now=now)
     return len(rows)
+
+
+def alerted_chats(db: Database, incident_id: int) -> set[int]:
+    """The chats that have this incident's alert (sent or on its way)."""
+    return {r[0] for r in db.execute(
+        "SELECT chat_id FROM deliveries WHERE incident_id = ? AND kind = 'alert'", [incident_id]).fetchall()}
 
 
 def _enqueue_maps(db: Database, *, incident_id: int, chats: list[int], priority: int, now: datetime) -> None:
