@@ -1,6 +1,7 @@
 """Reports as ingest builds them, for the pure clustering tests."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from sqlite_utils import Database
@@ -54,3 +55,22 @@ def ingest_each(db: Database, reports: list[tuple[Article, Facts]]) -> dict[str,
         ingest_articles(db, [article], analyze=lambda *a, facts=facts, **k: facts, render_html=render_html,
                         now=article.published, max_age=timedelta(days=1))
     return {str(url): int(incident) for url, incident in db.execute("SELECT url, incident_id FROM articles").fetchall()}
+
+
+GazetteerCity = tuple[int | None, float | None, float | None, str, str]  # geonameid, lat, lon, name, ISO2
+
+
+def city_facts(category: Category, city: GazetteerCity, killed: int | None = None,
+               country_name: str | None = None) -> Facts:
+    """Facts placed at this city; with the country's name as the analysis gives it, whose words are the place's."""
+    gid, lat, lon, name, code = city
+    f = incident_facts(category, name, code, gid, lat, lon, killed)
+    return replace(f, country_name=country_name) if country_name else f
+
+
+def count_alerts(db: Database, t0: datetime, *reports: tuple[float, str, str, Facts]) -> int:
+    """Ingest (hours after t0, title, text, facts) reports in turn; how many incidents they make."""
+    articles = [(Article(source="Wire", url=f"https://news.example/{k}", title=title, text=text,
+                         published=t0 + timedelta(hours=hours)), f)
+                for k, (hours, title, text, f) in enumerate(reports)]
+    return len(set(ingest_each(db, articles).values()))

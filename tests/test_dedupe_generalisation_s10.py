@@ -5,15 +5,15 @@ day told in the same wire wording, a city hit again the next night, a suspect ar
 Each test says what a user sees, through the real ingest path and a real SQLite file: these reports are one
 alert, those are two. None is a devset item.
 """
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
 from bot.analysis.facts import Category, Facts
 from bot.dedupe.followup import tells_of_a_new_event
 from bot.dedupe.sketch import key_terms
-from bot.model import Article
-from tests.dedupe_support import incident_facts, ingest_each
+from tests.dedupe_support import city_facts as facts
+from tests.dedupe_support import count_alerts
 
 T0 = datetime(2024, 3, 12, 9, 0, tzinfo=UTC)  # a Tuesday
 KHAN_YUNIS = (281124, 31.34018, 34.30627, "Khan Yunis", "PS")
@@ -28,23 +28,9 @@ BRUSSELS = (2800866, 50.85045, 4.34878, "Brussels", "BE")
 MOGADISHU = (53654, 2.03711, 45.34375, "Mogadishu", "SO")
 
 
-City = tuple[int, float, float, str, str]  # geonameid, lat, lon, name, ISO2
-
-
-def facts(category: Category, city: City, killed: int | None = None, country_name: str | None = None) -> Facts:
-    gid, lat, lon, name, code = city
-    f = incident_facts(category, name, code, gid, lat, lon, killed)
-    if country_name:  # as the analysis gives it ("Palestine, State of"): its words are the place's, not terms
-        f = Facts(**{**f.__dict__, "country_name": country_name})
-    return f
-
-
 def alerts(db: Database, *reports: tuple[float, str, str, Facts]) -> int:
     """Ingest (hours after T0, title, text, facts) reports in turn; how many incidents they make."""
-    articles = [(Article(source="Wire", url=f"https://news.example/{k}", title=title, text=text,
-                         published=T0 + timedelta(hours=hours)), f)
-                for k, (hours, title, text, f) in enumerate(reports)]
-    return len(set(ingest_each(db, articles).values()))
+    return count_alerts(db, T0, *reports)
 
 
 # Two neighbouring towns the same day, each report naming its own and neither the other's

@@ -4,15 +4,15 @@ French outlets, ReliefWeb summaries, Wikipedia one-liners, follow-ups), with man
 Each test says what a user sees, through the real ingest path and a real SQLite file: these reports are one
 alert, those are two. None is a devset item.
 """
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
 from bot.analysis.facts import Category, Facts
 from bot.dedupe.followup import protests_an_event
 from bot.dedupe.sketch import key_terms
-from bot.model import Article
-from tests.dedupe_support import incident_facts, ingest_each
+from tests.dedupe_support import city_facts as facts
+from tests.dedupe_support import count_alerts
 
 T0 = datetime(2025, 3, 10, 8, 0, tzinfo=UTC)  # a Monday
 GAZA = (281133, 31.50161, 34.46672, "Gaza", "PS")
@@ -30,23 +30,9 @@ NUSEIRAT = (281109, 31.44861, 34.3925, "An Nusayrat", "PS")
 BUREIJ = (281161, 31.43944, 34.40306, "Al Burayj", "PS")
 PORT_SUDAN = (377039, 19.61745, 37.21644, "Port Sudan", "SD")
 
-City = tuple[int | None, float | None, float | None, str, str]  # geonameid, lat, lon, name, ISO2
-
-
-def facts(category: Category, city: City, killed: int | None = None, country_name: str | None = None) -> Facts:
-    gid, lat, lon, name, code = city
-    f = incident_facts(category, name, code, gid, lat, lon, killed)
-    if country_name:  # as the analysis gives it: its words are the place's, not terms
-        f = Facts(**{**f.__dict__, "country_name": country_name})
-    return f
-
-
 def alerts(db: Database, *reports: tuple[float, str, str, Facts]) -> int:
     """Ingest (hours after T0, title, text, facts) reports in turn; how many incidents they make."""
-    articles = [(Article(source="Wire", url=f"https://news.example/{k}", title=title, text=text,
-                         published=T0 + timedelta(hours=hours)), f)
-                for k, (hours, title, text, f) in enumerate(reports)]
-    return len(set(ingest_each(db, articles).values()))
+    return count_alerts(db, T0, *reports)
 
 
 # A town named only as the wider area's name ("the northern Gaza Strip") does not name the town
