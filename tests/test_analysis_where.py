@@ -102,3 +102,16 @@ def test_israeli_forces_at_work_point_to_the_palestinian_territories() -> None:
 def test_israeli_forces_in_a_named_israeli_city_stay_in_israel() -> None:
     facts = analyze("", "A gunman opened fire on Israeli soldiers at a bus station in Tel Aviv, wounding three.")
     assert facts.country == "IL"
+
+
+def test_a_bureau_dateline_gives_way_to_the_part_of_the_country_the_lead_names() -> None:
+    """A user watching Kinshasa must not get an attack 1,500 km away in the east; the country is still right."""
+    for text, country in [
+        ("KINSHASA (Reuters) — Rebels killed 12 villagers in an attack in the east of the Democratic Republic of Congo "
+         "on Sunday, the army said.", "CD"),
+        ("YAOUNDE (Reuters) - Boko Haram fighters killed 9 people in the far north of Cameroon overnight, officials "
+         "said.", "CM"),
+    ]:
+        facts = analyze("", text)
+        assert (facts.city, facts.country) == (None, country)
+    assert analyze("", "KINSHASA (Reuters) - Gunmen killed 12 people in Kinshasa on Sunday.").city == "Kinshasa"

@@ -362,10 +362,12 @@ _SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?](?=\s|$)|\n")
 _PART_OF_COUNTRY = TailGated(re.compile(
     r"(?:\b(?:in|across)\s+(?:the\s+)?(?:far\s+)?(?:central|northern|southern|eastern|western|north-?eastern|north-?western|"
     r"south-?eastern|south-?western|(?:north|south)(?:-?(?:east|west))?|east|west)|"
+    # "in the east of the Democratic Republic of Congo", "in the far north of Cameroon"
+    r"\b(?:in|across)\s+the\s+(?:far\s+)?(?:(?:north|south)(?:-?(?:east|west))?|east|west|centre|center)\s+of\s+(?:the\s+)?|"
     r"\bdans\s+le\s+(?:(?:extreme|extrême)[- ])?(?:nord|sud|est|ouest|centre)(?:-(?:est|ouest))?\s+(?:du|de\s+la|de\s+l')|"
     r"\bdans\s+l['’](?:(?:extreme|extrême)[- ](?:nord|sud|est|ouest)|est|ouest)\s+(?:du|de\s+la|de\s+l'))\s*$",
     re.I), "central", "northern", "southern", "eastern", "western", "north", "south", "east", "west", "northeast", "northwest",
-    "southeast", "southwest", "north-east", "north-west", "south-east", "south-west", "du", "la", "l'")
+    "southeast", "southwest", "north-east", "north-west", "south-east", "south-west", "du", "la", "l'", "of", "the")
 # "in Nigeria's northwest", "in Ivory Coast's far north", "in Burkina Faso's Centre-Nord region", "in Syria's coastal
 # region": a part of the country named after it (not "Mali's capital").
 _PART_AFTER_COUNTRY = re.compile(r"(?:'s|’s)\s+(?:(?:far|extreme|remote|restive|troubled|volatile|mainly|mostly)\s+)?"
