@@ -95,3 +95,23 @@ def test_an_ongoing_siege_of_a_hotel_is_critical() -> None:
     severity, reason = rate_severity(Category.ARMED_ATTACK, killed=None, injured=None, targets=frozenset({"hotel"}),
                                      ongoing=True, airport_closed=False, is_coup=False)
     assert severity is Severity.CRITICAL and reason == "Critical: an ongoing armed attack at a hotel."
+
+
+@pytest.mark.parametrize(("title", "text"), [
+    ("Robbers attack shop in Bamako market",
+     "BAMAKO, Mali — Armed robbers attacked a shop in a Bamako market on Monday, injuring one man, police said."),
+    ("Gunmen kill two in robbery at Johannesburg mall",
+     "Two security guards were shot dead during an armed robbery at a mall in Johannesburg on Monday, police said."),
+    ("", "Des braqueurs ont attaqué une bijouterie à Abidjan jeudi, blessant le gérant, selon la police."),
+])
+def test_a_robbery_is_ordinary_crime_not_an_alert(title: str, text: str) -> None:
+    assert not analyze(title, text).is_incident
+
+
+@pytest.mark.parametrize("text", [
+    "Armed bandits and robbers riding motorbikes killed 48 people in villages in Nigeria's Zamfara State.",
+    "Gunmen stormed a bank in Kabul, killing six people in a robbery, police said, and three guards were wounded.",
+    "Gang members robbed and set fire to shops in Port-au-Prince, killing two people, residents said.",
+])
+def test_a_robbery_by_an_armed_group_or_with_many_dead_still_alerts(text: str) -> None:
+    assert analyze("", text).is_incident

@@ -17,8 +17,8 @@ from tests.test_e2e import BotProcess, rss
 
 CHATS = 1000
 CONCURRENCY = 8
-STORY = ("Robbers attack shop in Bamako market",
-         "BAMAKO, Mali — Armed robbers attacked a shop in a Bamako market on Monday, injuring one man, police said.")
+STORY = ("Raiders attack police post in Bamako",
+         "BAMAKO, Mali — Gunmen attacked a police post in Bamako on Monday, injuring one officer, police said.")
 
 
 def subscribe_chats(path: Path) -> list[int]:

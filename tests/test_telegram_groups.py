@@ -15,8 +15,8 @@ from tests.telegram_harness import Harness, running_bot
 
 GROUP, SUPERGROUP = -5001, -1005001
 ADMIN, MEMBER = 8, 7
-ROBBERY = ("Robbers attack shop in Bamako market",
-           "BAMAKO, Mali — Armed robbers attacked a shop in a Bamako market on Monday, injuring one man, police said.")
+RAID = ("Raiders attack police post in Bamako",
+           "BAMAKO, Mali — Gunmen attacked a police post in Bamako on Monday, injuring one officer, police said.")
 
 
 @pytest.fixture
@@ -42,15 +42,15 @@ async def test_only_administrators_change_a_group(tg: Harness) -> None:
     assert popup["text"] == ADMINS_ONLY and popup["show_alert"] is True
     assert "Kinds: all" in await tg.say(GROUP, "/status", user_id=MEMBER, chat_type="group")
     # Everyone in the group reads the alert.
-    tg.publish(*ROBBERY, url="https://n.example/2")
+    tg.publish(*RAID, url="https://n.example/2")
     await tg.deliver()
-    assert "Robbers" in tg.api.sent(GROUP)[-1]["text"]
+    assert "Raiders" in tg.api.sent(GROUP)[-1]["text"]
 
 
 async def test_group_becoming_a_supergroup_keeps_its_settings(tg: Harness) -> None:
     await tg.say(GROUP, "/watch Bamako 40 km", user_id=ADMIN, chat_type="group")
     await tg.say(GROUP, "/severity high", user_id=ADMIN, chat_type="group")
-    tg.publish(*ROBBERY, url="https://n.example/2")  # planned for the old id, not yet sent
+    tg.publish(*RAID, url="https://n.example/2")  # planned for the old id, not yet sent
     chat = tg.api.chat(GROUP)
     tg.api.push_update({"message": {"message_id": 99, "date": 0, "chat": chat, "from": {"id": ADMIN, "is_bot": False,
                                     "first_name": "A"}, "migrate_to_chat_id": SUPERGROUP}})
@@ -59,8 +59,8 @@ async def test_group_becoming_a_supergroup_keeps_its_settings(tg: Harness) -> No
     assert "Bamako, Mali (40 km)" in listing
     assert "Severity: high and above" in await tg.say(SUPERGROUP, "/status", user_id=MEMBER, chat_type="supergroup")
     await tg.deliver()
-    assert "Robbers" in tg.api.sent(SUPERGROUP)[-2]["text"] or "Robbers" in tg.api.sent(SUPERGROUP)[-1]["text"]
-    assert not any("Robbers" in m["text"] for m in tg.api.sent(GROUP))
+    assert "Raiders" in tg.api.sent(SUPERGROUP)[-2]["text"] or "Raiders" in tg.api.sent(SUPERGROUP)[-1]["text"]
+    assert not any("Raiders" in m["text"] for m in tg.api.sent(GROUP))
 
 
 def _membership(tg: Harness, chat_id: int, old: str, new: str) -> None:
@@ -83,7 +83,7 @@ async def test_added_to_a_group_says_hello_and_removed_stops_planning(tg: Harnes
         if not subscriptions.is_active(tg.db, GROUP):
             break
         await asyncio.sleep(0.02)
-    tg.publish(*ROBBERY, url="https://n.example/removed")
+    tg.publish(*RAID, url="https://n.example/removed")
     assert await tg.deliver() == 0  # nothing planned for a group that removed the bot
     assert len(tg.api.sent(GROUP)) == 2
 

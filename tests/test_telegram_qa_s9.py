@@ -17,8 +17,8 @@ from tests.telegram_harness import Harness, running_bot
 
 ALICE = 1001
 GROUP, ADMIN, MEMBER = -5001, 8, 7
-ROBBERY = ("Robbers attack shop in Bamako market",
-           "BAMAKO, Mali — Armed robbers attacked a shop in a Bamako market on Monday, injuring one man, police said.")
+RAID = ("Raiders attack police post in Bamako",
+           "BAMAKO, Mali — Gunmen attacked a police post in Bamako on Monday, injuring one officer, police said.")
 
 
 @pytest.fixture
@@ -182,7 +182,7 @@ async def test_recent_shows_times_in_the_chat_time_zone(tg: Harness) -> None:
     """/recent printed UTC times, unlabelled, in a chat set to Asia/Tokyo."""
     await tg.say(ALICE, "/watch Bamako")
     await tg.say(ALICE, "/timezone Asia/Tokyo")
-    tg.publish(*ROBBERY, url="https://n.example/2", published=tg.clock() - timedelta(hours=2))  # 10:00 UTC
+    tg.publish(*RAID, url="https://n.example/2", published=tg.clock() - timedelta(hours=2))  # 10:00 UTC
     answer = await tg.say(ALICE, "/recent")
     assert "Asia/Tokyo time" in answer and "10 Mar 19:00" in answer
 

@@ -17,8 +17,8 @@ ALICE = 1001
 PROTEST = ("Protest in Bamako over fuel prices",
            "BAMAKO, Mali — Hundreds of people protested peacefully in Bamako on Monday over fuel prices, police said. "
            "Some roads were blocked.")  # unrest, low
-ROBBERY = ("Robbers attack shop in Bamako market",
-           "BAMAKO, Mali — Armed robbers attacked a shop in a Bamako market on Monday, injuring one man, police said.")  # high
+RAID = ("Raiders attack police post in Bamako",
+           "BAMAKO, Mali — Gunmen attacked a police post in Bamako on Monday, injuring one officer, police said.")  # high
 BOMBING = ("Explosion at Bamako hotel kills 20",
            "BAMAKO, Mali — A car bomb exploded outside a hotel in Bamako on Tuesday, killing 20 people and injuring "
            "dozens, officials said.")  # critical
@@ -43,8 +43,8 @@ async def publish(tg: Harness, story: tuple[str, str], url: str) -> None:
 async def test_severity_minimum(tg: Harness) -> None:
     assert "high and above" in await tg.say(ALICE, "/severity high")
     await publish(tg, PROTEST, "https://n.example/1")
-    await publish(tg, ROBBERY, "https://n.example/2")
-    assert [("Robbers" in a["text"]) for a in alerts(tg)] == [True]
+    await publish(tg, RAID, "https://n.example/2")
+    assert [("Raiders" in a["text"]) for a in alerts(tg)] == [True]
     assert "Use one of" in await tg.say(ALICE, "/severity extreme")
 
 
@@ -64,21 +64,21 @@ async def test_categories_toggle_with_buttons(tg: Harness) -> None:
     keyboard = [b for row in edited["reply_markup"]["inline_keyboard"] for b in row]
     assert next(b for b in keyboard if "Unrest" in b["text"])["text"].startswith("🔕")
     await publish(tg, PROTEST, "https://n.example/1")
-    await publish(tg, ROBBERY, "https://n.example/2")
-    assert len(alerts(tg)) == 1 and "Robbers" in alerts(tg)[0]["text"]
+    await publish(tg, RAID, "https://n.example/2")
+    assert len(alerts(tg)) == 1 and "Raiders" in alerts(tg)[0]["text"]
     assert "all but Unrest" in await tg.say(ALICE, "/status")
 
 
 async def test_mute_then_unmute_gets_one_digest_not_a_burst(tg: Harness) -> None:
     assert "Muted until" in await tg.say(ALICE, "/mute 8h")
-    await publish(tg, ROBBERY, "https://n.example/2")
+    await publish(tg, RAID, "https://n.example/2")
     await publish(tg, BOMBING, "https://n.example/3")
     assert alerts(tg) == []
     tg.clock.advance(hours=1)
     sent_before = len(tg.api.sent(ALICE))
     answer = await tg.say(ALICE, "/unmute")
     assert "back on" in answer and "While you were muted" in answer
-    assert "Robbers" in answer and "Explosion at Bamako hotel" in answer
+    assert "Raiders" in answer and "Explosion at Bamako hotel" in answer
     await tg.deliver()
     assert len(tg.api.sent(ALICE)) == sent_before + 1  # one message: the digest, not two old alerts
     assert "not muted" in await tg.say(ALICE, "/unmute")
@@ -86,43 +86,43 @@ async def test_mute_then_unmute_gets_one_digest_not_a_burst(tg: Harness) -> None
 
 
 async def test_adding_a_place_brings_one_short_digest(tg: Harness) -> None:
-    await publish(tg, ROBBERY, "https://n.example/2")  # Alice watches Bamako: she gets this one
+    await publish(tg, RAID, "https://n.example/2")  # Alice watches Bamako: she gets this one
     assert len(alerts(tg)) == 1
     tg.api.push_message(2002, "/start")
     await tg.api.wait_for_async(1, chat_id=2002)
     answer = await tg.say(2002, "/watch Bamako")
-    assert "Watching" in answer and "Lately there" in answer and "Robbers" in answer
+    assert "Watching" in answer and "Lately there" in answer and "Raiders" in answer
     assert "Lately there" not in await tg.say(ALICE, "/watch BKO")  # Alice already had it
 
 
 async def test_a_digest_does_not_list_again_what_an_earlier_one_listed(tg: Harness) -> None:
-    """Bob had no alert for the robbery, only a line of his first digest: the next place he adds nearby,
+    """Bob had no alert for the raid, only a line of his first digest: the next place he adds nearby,
     and a later /unmute, do not list it again; after /stop he starts afresh and sees it once more."""
     bob = 2002
-    await publish(tg, ROBBERY, "https://n.example/2")
+    await publish(tg, RAID, "https://n.example/2")
     tg.api.push_message(bob, "/start")
     await tg.api.wait_for_async(1, chat_id=bob)
-    assert "Robbers" in await tg.say(bob, "/watch Bamako")
+    assert "Raiders" in await tg.say(bob, "/watch Bamako")
     assert "Lately there" not in await tg.say(bob, "/watch BKO")
     await tg.say(bob, "/mute 30m")
     await publish(tg, BOMBING, "https://n.example/3")
-    answer = await tg.say(bob, "/unmute")  # the last hour: both incidents, but the robbery was listed already
-    assert "Explosion at Bamako hotel" in answer and "Robbers" not in answer
+    answer = await tg.say(bob, "/unmute")  # the last hour: both incidents, but the raid was listed already
+    assert "Explosion at Bamako hotel" in answer and "Raiders" not in answer
     await tg.say(bob, "/mute 30m")
     assert "While you were muted" not in await tg.say(bob, "/unmute")
     await tg.say(bob, "/stop")
     await tg.say(bob, "/start")
     answer = await tg.say(bob, "/watch Bamako")
-    assert "Robbers" in answer and "Explosion at Bamako hotel" in answer
+    assert "Raiders" in answer and "Explosion at Bamako hotel" in answer
 
 
 async def test_a_mute_that_runs_out_does_not_list_what_the_last_digest_did(tg: Harness) -> None:
     await tg.say(ALICE, "/mute 30m")
-    await publish(tg, ROBBERY, "https://n.example/2")
+    await publish(tg, RAID, "https://n.example/2")
     await publish(tg, BOMBING, "https://n.example/3")
     tg.clock.advance(minutes=31)
     assert plan_mute_end_digests(tg.services.db, tg.clock()) == 1
-    await tg.say(ALICE, "/mute 10m")  # a digest covers an hour at least: the robbery is in this one's hour
+    await tg.say(ALICE, "/mute 10m")  # a digest covers an hour at least: the raid is in this one's hour
     tg.clock.advance(minutes=11)
     assert plan_mute_end_digests(tg.services.db, tg.clock()) == 0  # nothing new: no second digest of the two
 
@@ -130,9 +130,9 @@ async def test_a_mute_that_runs_out_does_not_list_what_the_last_digest_did(tg: H
 async def test_quiet_hours_in_the_chat_time_zone_except_critical(tg: Harness) -> None:
     assert "Asia/Tokyo" in await tg.say(ALICE, "/timezone Asia/Tokyo")
     assert "Quiet hours 20:00–07:00" in await tg.say(ALICE, "/quiet 20:00-07:00")  # 12:00 UTC is 21:00 in Tokyo
-    await publish(tg, ROBBERY, "https://n.example/2")
+    await publish(tg, RAID, "https://n.example/2")
     await publish(tg, BOMBING, "https://n.example/3")
-    by_text = {("Robbers" in a["text"]): a for a in alerts(tg)}
+    by_text = {("Raiders" in a["text"]): a for a in alerts(tg)}
     assert by_text[True].get("disable_notification") is True  # high: silent
     assert not by_text[False].get("disable_notification")  # critical: rings
     tg.clock.advance(hours=11)  # 08:00 in Tokyo
@@ -143,7 +143,7 @@ async def test_quiet_hours_in_the_chat_time_zone_except_critical(tg: Harness) ->
 
 
 async def test_map_pin_with_serious_alerts_per_chat_setting(tg: Harness) -> None:
-    tg.publish(*ROBBERY, url="https://n.example/2")
+    tg.publish(*RAID, url="https://n.example/2")
     await tg.deliver()
     (venue,) = tg.api.sent(ALICE, "sendVenue")
     assert venue["title"] == "Bamako" and venue["address"] == "Mali" and abs(venue["latitude"] - 12.61) < 0.01
@@ -159,9 +159,9 @@ async def test_map_pin_with_serious_alerts_per_chat_setting(tg: Harness) -> None
 async def test_recent_lists_the_last_seven_days(tg: Harness) -> None:
     assert "Nothing in your places" in await tg.say(ALICE, "/recent")
     tg.publish(*PROTEST, url="https://n.example/1", published=tg.clock() - timedelta(days=9))
-    tg.publish(*ROBBERY, url="https://n.example/2", published=tg.clock() - timedelta(hours=20))
+    tg.publish(*RAID, url="https://n.example/2", published=tg.clock() - timedelta(hours=20))
     answer = await tg.say(ALICE, "/recent")
-    assert "Robbers" in answer and "Protest" not in answer
+    assert "Raiders" in answer and "Protest" not in answer
 
 
 async def test_status_shows_settings_and_source_health(tg: Harness) -> None:
@@ -176,7 +176,7 @@ async def test_status_shows_settings_and_source_health(tg: Harness) -> None:
 
 async def test_a_mute_that_runs_out_ends_with_one_digest(tg: Harness) -> None:
     assert "Muted until" in await tg.say(ALICE, "/mute 2h")
-    await publish(tg, ROBBERY, "https://n.example/2")
+    await publish(tg, RAID, "https://n.example/2")
     await publish(tg, BOMBING, "https://n.example/3")
     assert alerts(tg) == []
     assert plan_mute_end_digests(tg.db, tg.clock()) == 0  # not yet: still muted
@@ -187,7 +187,7 @@ async def test_a_mute_that_runs_out_ends_with_one_digest(tg: Harness) -> None:
     await tg.deliver()
     new = tg.api.sent(ALICE)[sent_before:]
     assert len(new) == 1  # one message, not the two alerts it missed
-    assert "mute has ended" in new[0]["text"] and "Robbers" in new[0]["text"] and "Explosion at Bamako hotel" in new[0]["text"]
+    assert "mute has ended" in new[0]["text"] and "Raiders" in new[0]["text"] and "Explosion at Bamako hotel" in new[0]["text"]
     assert plan_mute_end_digests(tg.db, tg.clock()) == 0  # never twice
     assert "not muted" in await tg.say(ALICE, "/unmute")
     await publish(tg, PROTEST, "https://n.example/1")  # alerts are back on

@@ -1343,6 +1343,16 @@ def _count(pattern: _Cue | Gated | re.Pattern[str], title: str, body: str, cap: 
     return min(TITLE_WEIGHT * len(hits) + len({*pattern.findall(body)} - hits), cap)
 
 
+# A robbery is ordinary crime, which the bot does not alert on ("Armed robbers attacked a shop in a Bamako market,
+# injuring one man", "a jewellery store hold-up"), unless many die or an armed group does it ("bandits and robbers
+# kill 48 people in Zamfara").
+_ROBBERY = re.compile(r"\b(?:(?:armed )?robbers?|robbery|robberies|burglars?|burglary|thie(?:f|ves)|hold-?ups?|muggers?|mugging|"
+                      r"carjack\w*|braquages?|braqueurs?|cambrioleurs?|cambriolages?|voleurs?)\b")
+_ARMED_GROUP = re.compile(r"\b(?:bandits?|militants?|insurgents?|jihadists?|rebels?|terrorists?|gangs?|gangsters?|militia\w*|"
+                          r"extremists?|islamists?|jihadistes|djihadistes|terroristes|rebelles|miliciens|gangs armes)\b")
+ROBBERY_MAX_KILLED = 3
+
+
 def detect_incident(folded_title: str, folded_body: str, killed: int | None = None, injured: int | None = None
                     ) -> Detection:
     """The primary kind of incident in an item, or Category.NONE."""
@@ -1382,6 +1392,9 @@ def detect_incident(folded_title: str, folded_body: str, killed: int | None = No
             or "after_event" in friends or "planned" in friends or "denial" in friends or "policy" in friends \
             or "cyber_head" in friends:
         return Detection(Category.NONE, top, tuple(friends))
+    if best in (Category.ARMED_ATTACK, Category.SHOOTING) and (killed or 0) < ROBBERY_MAX_KILLED \
+            and _ROBBERY.search(f"{folded_title}\n{folded_body}") and not _ARMED_GROUP.search(f"{folded_title}\n{folded_body}"):
+        return Detection(Category.NONE, top, (*friends, "ordinary_crime"))  # "Armed robbers attack a shop": a crime's
     if best is Category.SHOOTING and scores[Category.MILITARY] >= MIN_SCORE and (
             _COUP_WORD.search(folded_title) or _COUP_WORD.search(folded_body)):
         best = Category.MILITARY  # "tirs près de la présidence" in a coup or a mutiny: the gunfire is the coup's
