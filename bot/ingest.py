@@ -223,7 +223,7 @@ class _Batch:
             if context not in rendered:
                 rendered[context] = self.render_html(facts, meta, extra_lines=[*context, sources_line(*outlets)])
             planned.append((m.watch.chat_id, rendered[context], list(context)))
-        self.report.deliveries += outbox.enqueue_deliveries(self.db, incident_id=incident_id, planned=planned,
+        self.report.deliveries += outbox.enqueue_deliveries(self.db, incident_id=incident_id, planned=planned, has_it=has_it,
                                                             priority=_priority(facts), now=self.now)
         return tuple(m for m, _ in found)
 
@@ -272,8 +272,8 @@ class _Batch:
                           country_name=placed.country_name, lat=placed.lat, lon=placed.lon, geonameid=placed.geonameid,
                           airports=facts.airports or placed.airports, un_sites=facts.un_sites or placed.un_sites,
                           un_involved=facts.un_involved or placed.un_involved,
-                          killed=max(facts.killed or 0, event.state.killed or 0) or facts.killed,
-                          injured=max(facts.injured or 0, event.state.injured or 0) or facts.injured)
+                          killed=_largest(facts.killed, event.state.killed),
+                          injured=_largest(facts.injured, event.state.injured))
         self.plan_alerts(event.id, outlets, meta_of(article), current)
 
     def join(self, event: incident_store.Event, article: Article, signal: cluster.Report,
@@ -329,6 +329,12 @@ def _is_independent(signal: cluster.Report, event: incident_store.Event) -> bool
     """A report in its own words confirms the event; a copy of a text it already has (one wire story
     carried by many outlets) does not."""
     return similarity(signal.sketch, event.sketch) < cluster.NEAR_DUPLICATE
+
+
+def _largest(*counts: int | None) -> int | None:
+    """The largest known count, None when none is known."""
+    known = [c for c in counts if c is not None]
+    return max(known) if known else None
 
 
 def _priority(facts: Facts) -> int:

@@ -50,8 +50,8 @@ def country_name(iso2: str | None, fallback: str | None = None) -> str | None:
         return fallback
     from bot.analysis.gazetteer import display_country_names
 
-    if iso2 in display_country_names():
-        return display_country_names()[iso2]
+    if (short := display_country_names().get(iso2)) is not None:
+        return short
     from pycountry import countries  # local: pycountry's import is slow-ish
 
     c = countries.get(alpha_2=iso2)

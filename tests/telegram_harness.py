@@ -105,3 +105,8 @@ async def running_bot(tmp_path: Path, gazetteer: Any, *, commands_per_minute: in
         db.close()
         if own:
             server.close()
+
+
+# A high-severity incident in Bamako (an armed attack on a police post, one hurt): the story most Telegram tests publish.
+RAID = ("Raiders attack police post in Bamako",
+        "BAMAKO, Mali — Gunmen attacked a police post in Bamako on Monday, injuring one officer, police said.")

@@ -13,12 +13,11 @@ from pathlib import Path
 from bot.store.db import open_database
 from tests.botapi_server import BotApiServer
 from tests.feed_server import FeedServer
+from tests.telegram_harness import RAID as STORY
 from tests.test_e2e import BotProcess, rss
 
 CHATS = 1000
 CONCURRENCY = 8
-STORY = ("Raiders attack police post in Bamako",
-         "BAMAKO, Mali — Gunmen attacked a police post in Bamako on Monday, injuring one officer, police said.")
 
 
 def subscribe_chats(path: Path) -> list[int]:

@@ -11,12 +11,10 @@ import pytest
 
 from bot.store import subscriptions
 from bot.tg.common import ADMINS_ONLY
-from tests.telegram_harness import Harness, running_bot
+from tests.telegram_harness import RAID, Harness, running_bot
 
 GROUP, SUPERGROUP = -5001, -1005001
 ADMIN, MEMBER = 8, 7
-RAID = ("Raiders attack police post in Bamako",
-           "BAMAKO, Mali — Gunmen attacked a police post in Bamako on Monday, injuring one officer, police said.")
 
 
 @pytest.fixture

@@ -13,12 +13,10 @@ from bot import chat_settings
 from bot.chat_settings import parse_quiet
 from bot.places import Ambiguous, Resolved, resolve_place
 from bot.store import subscriptions
-from tests.telegram_harness import Harness, running_bot
+from tests.telegram_harness import RAID, Harness, running_bot
 
 ALICE = 1001
 GROUP, ADMIN, MEMBER = -5001, 8, 7
-RAID = ("Raiders attack police post in Bamako",
-           "BAMAKO, Mali — Gunmen attacked a police post in Bamako on Monday, injuring one officer, police said.")
 
 
 @pytest.fixture

@@ -11,14 +11,12 @@ import pytest
 from bot.sources.fetch import Validators
 from bot.store import source_state
 from bot.tg.catch_up import plan_mute_end_digests
-from tests.telegram_harness import Harness, running_bot
+from tests.telegram_harness import RAID, Harness, running_bot
 
 ALICE = 1001
 PROTEST = ("Protest in Bamako over fuel prices",
            "BAMAKO, Mali — Hundreds of people protested peacefully in Bamako on Monday over fuel prices, police said. "
            "Some roads were blocked.")  # unrest, low
-RAID = ("Raiders attack police post in Bamako",
-           "BAMAKO, Mali — Gunmen attacked a police post in Bamako on Monday, injuring one officer, police said.")  # high
 BOMBING = ("Explosion at Bamako hotel kills 20",
            "BAMAKO, Mali — A car bomb exploded outside a hotel in Bamako on Tuesday, killing 20 people and injuring "
            "dozens, officials said.")  # critical

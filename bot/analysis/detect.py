@@ -1393,7 +1393,7 @@ def detect_incident(folded_title: str, folded_body: str, killed: int | None = No
             or "cyber_head" in friends:
         return Detection(Category.NONE, top, tuple(friends))
     if best in (Category.ARMED_ATTACK, Category.SHOOTING) and (killed or 0) < ROBBERY_MAX_KILLED \
-            and _ROBBERY.search(f"{folded_title}\n{folded_body}") and not _ARMED_GROUP.search(f"{folded_title}\n{folded_body}"):
+            and _ROBBERY.search(whole := f"{folded_title}\n{folded_body}") and not _ARMED_GROUP.search(whole):
         return Detection(Category.NONE, top, (*friends, "ordinary_crime"))  # "Armed robbers attack a shop": a crime's
     if best is Category.SHOOTING and scores[Category.MILITARY] >= MIN_SCORE and (
             _COUP_WORD.search(folded_title) or _COUP_WORD.search(folded_body)):

@@ -49,7 +49,8 @@ def enqueue_delivery(
 
 
 def enqueue_deliveries(
-    db: Database, *, incident_id: int, planned: Iterable[tuple[int, str, list[str]]], priority: int, now: datetime
+    db: Database, *, incident_id: int, planned: Iterable[tuple[int, str, list[str]]], priority: int, now: datetime,
+    has_it: set[int] | None = None,
 ) -> int:
     """Plan an incident's alert for many chats at once: (chat id, text, context lines) each. A chat that
     has this incident already gets nothing. Returns how many were planned.
@@ -59,7 +60,7 @@ def enqueue_deliveries(
 
     With a high or critical alert, a chat with map pins on also gets the incident's location.
     """
-    has_it = alerted_chats(db, incident_id)
+    has_it = set(alerted_chats(db, incident_id) if has_it is None else has_it)  # has_it: read by the caller already
     rows, chats = [], []
     for chat_id, text, context in planned:
         if chat_id not in has_it:
