@@ -173,9 +173,10 @@ class _Batch:
         event_id = incident_store.find_incident_by_title(db, thash, since=article.published - expiry) \
             if thash and facts.is_incident else None
         signal = report_of(article, facts, compared=event_id is None)
+        closed = None
         if event_id is None:
-            event_id = _find_open_event(db, signal, expiry=expiry)
-        if event_id is None and (closed := _find_closed_event(db, signal, expiry=expiry, policy=self.policy)) is not None:
+            event_id, closed = _find_event(db, signal, expiry=expiry, policy=self.policy)
+        if closed is not None:
             report.same_incident += facts.is_incident  # a late report of a closed incident: filed, nobody alerted again
             event = incident_store.load_event(db, closed)
             incident_store.record_report(db, event, article, signal, event.state, now=now)
@@ -308,21 +309,24 @@ class _Batch:
         return sources, copies
 
 
-def _find_open_event(db: Database, signal: cluster.Report, *, expiry: timedelta) -> int | None:
-    candidates = incident_store.candidate_incidents(db, signal, seen_since=signal.published - expiry)
-    verdict = cluster.choose_incident(signal, candidates, window=expiry)
-    return verdict.incident_id if verdict else None
+def _find_event(db: Database, signal: cluster.Report, *, expiry: timedelta,
+                policy: DedupeSettings) -> tuple[int | None, int | None]:
+    """(the open event the report joins, None) or (None, the closed event it is a late report of), or neither.
 
-
-def _find_closed_event(db: Database, signal: cluster.Report, *, expiry: timedelta, policy: DedupeSettings) -> int | None:
-    lookback = timedelta(days=policy.closed_lookback_days)
+    The events of the whole look-back are read at once: most reports that open no event are weighed against
+    the closed ones too, and one read costs less than two."""
+    lookback = max(expiry, timedelta(days=policy.closed_lookback_days))
+    candidates = incident_store.candidate_incidents(db, signal, seen_since=signal.published - lookback)
+    open_since = signal.published - expiry
+    verdict = cluster.choose_incident(signal, [c for c in candidates if c.last_seen >= open_since], window=expiry)
+    if verdict is not None:
+        return verdict.incident_id, None
     if lookback <= expiry:
-        return None
+        return None, None
     # Only closed events: the open ones were just weighed, with the ordinary bar.
-    candidates = incident_store.candidate_incidents(db, signal, seen_since=signal.published - lookback,
-                                                    seen_before=signal.published - expiry)
-    verdict = cluster.choose_incident(signal, candidates, window=lookback, strict=True)
-    return verdict.incident_id if verdict else None
+    verdict = cluster.choose_incident(signal, [c for c in candidates if c.last_seen < open_since], window=lookback,
+                                      strict=True)
+    return None, verdict.incident_id if verdict else None
 
 
 def _is_independent(signal: cluster.Report, event: incident_store.Event) -> bool:

@@ -720,7 +720,7 @@ class _Profile:
         return self.by_lower.keys()
 
 
-@functools.lru_cache(maxsize=2048)  # the incidents near recent reports, and the reports themselves
+@functools.lru_cache(maxsize=16384)  # the incidents near recent reports, and the reports themselves
 def _profile(terms: frozenset[str]) -> _Profile:
     by_lower = {t.lower(): t for t in terms}
     lower = by_lower.keys()

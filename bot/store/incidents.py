@@ -74,13 +74,11 @@ def _located_cell(facts: Facts) -> int | None:
     return cell_of(facts.lat, facts.lon) if facts.geonameid is not None else None
 
 
-def candidate_incidents(
-    db: Database, report: Report, *, seen_since: datetime, seen_before: datetime | None = None
-) -> list[KnownIncident]:
-    """Events last reported since `seen_since` (and before `seen_before`: closed ones) that could be the
-    report's: near it when it is located, else in its country or a neighbouring one (or of unknown country)."""
-    when = "last_seen >= ?" + (" AND last_seen < ?" if seen_before else "")
-    times = [seen_since.isoformat(), *([seen_before.isoformat()] if seen_before else [])]
+def candidate_incidents(db: Database, report: Report, *, seen_since: datetime) -> list[KnownIncident]:
+    """Events last reported since `seen_since` that could be the report's: near it when it is located, else
+    in its country or a neighbouring one (or of unknown country)."""
+    when = "last_seen >= ?"
+    times = [seen_since.isoformat()]
     # The report's country and its neighbours: an event placed only in a country may be across the border
     # (see bot/dedupe/borders.py).
     countries = [report.country, *sorted(neighbours(report.country))] if report.country else []
