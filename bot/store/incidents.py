@@ -202,10 +202,17 @@ class Event:
     def is_incident(self) -> bool:
         return self.category is not Category.NONE
 
-    @functools.cached_property  # read once per report that joins, by several steps
+    @property
     def facts(self) -> Facts:
         """The facts of the report the alert was made from."""
-        return Facts.from_json(json.loads(self.facts_json))
+        return _facts(self.facts_json)
+
+
+# An incident's facts change only when it is promoted or placed: parsed once while its reports keep coming in,
+# not once for each (every report that joins, and the edit of its alerts at the end of a batch, renders them).
+@functools.lru_cache(maxsize=1024)
+def _facts(facts_json: str) -> Facts:
+    return Facts.from_json(json.loads(facts_json))
 
 
 def load_event(db: Database, event_id: int) -> Event:

@@ -245,7 +245,9 @@ def enqueue_edit(db: Database, *, incident_id: int, render: Callable[[list[str]]
     ).fetchall()
     if not alerts:
         return 0
-    db.execute("DELETE FROM deliveries WHERE incident_id = ? AND kind = 'edit' AND status = 'pending'", [incident_id])
+    # (by the incident: left to itself, SQLite walks every chat's pending messages, thousands during a fan-out)
+    db.execute("DELETE FROM deliveries INDEXED BY deliveries_incident "
+               "WHERE incident_id = ? AND kind = 'edit' AND status = 'pending'", [incident_id])
     texts: dict[str, str] = {}  # most chats share their context lines (none, or one distance)
     rows = []
     for alert_id, chat_id, context, last_seq in alerts:
