@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from sqlite_utils import Database
 
+from bot.store import outbox, recent, subscriptions
 from tests.test_ingest import HOTEL, NOW, TOLL, ingest, story, watch
 
 # A plan line reading one of our tables from end to end ("SCAN deliveries"); SQLite's own helpers (json_each) may.
@@ -44,3 +45,26 @@ def test_an_alert_its_edit_and_its_update_are_planned_from_indexes(db: Database)
     by_pending = {sql: plan for sql, plan in plans.items()
                   if "incident_id =" in sql and any("deliveries_pending" in line for line in plan)}
     assert not by_pending
+
+
+def test_sending_and_the_commands_read_from_indexes(db: Database) -> None:
+    """The sender's queue, /recent, catch-up digests, mutes that end and a chat that blocked the bot."""
+    for chat_id in (1, 2, 3):
+        watch(db, chat_id, "Bamako")
+    ingest(db, story(HOTEL[0], source="Reuters", at=NOW, slug="reuters"))
+    later = NOW + timedelta(minutes=5)
+    statements: list[str] = []
+    db.conn.set_trace_callback(statements.append)
+    due = outbox.due_deliveries(db, now=later)
+    outbox.mark_sent(db, due[0].id, message_id=10, now=later)
+    outbox.mark_retry(db, due[1], error="timed out", not_before=later + timedelta(seconds=5))
+    outbox.mark_failed(db, due[2].id, error="Forbidden: bot was blocked by the user")
+    subscriptions.deactivate_chat(db, 3, now=later)
+    recent.for_watches(db, [w for _, w in subscriptions.list_watches(db, 1)], since=NOW - timedelta(days=1))
+    recent.told_incidents(db, 1)
+    subscriptions.ended_mutes(db, later)
+    db.conn.set_trace_callback(None)
+
+    assert len(due) == 3  # the three chats' alerts were there to send
+    plans = _plans(db, statements)
+    assert not {sql: plan for sql, plan in plans.items() if any(_FULL_SCAN.match(line) for line in plan)}

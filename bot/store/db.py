@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from bot.store import (
+    schema_indexes,  # noqa: F401  (registers migrations: after every area's, whatever the order here)
     schema_sources,  # noqa: F401  (registers migrations)
     schema_telegram,  # noqa: F401  (registers migrations)
 )
