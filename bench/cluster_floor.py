@@ -11,7 +11,6 @@ no time at all: the ceiling of this schema and these queries, beside the target 
 """
 from __future__ import annotations
 
-import argparse
 import sys
 import tempfile
 import time
@@ -23,7 +22,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from cluster_scale import SENDER, _no_analysis, add_chats, batches, make_articles  # noqa: E402
+from cluster_scale import SENDER, _no_analysis, add_chats, batches, make_articles, stream_arguments  # noqa: E402
 
 from bot.analysis.advisory import render_html  # noqa: E402
 from bot.ingest import ingest_articles  # noqa: E402
@@ -99,11 +98,7 @@ def _kind(sql: str) -> str:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--articles", type=int, default=100_000)
-    ap.add_argument("--days", type=int, default=30)
-    ap.add_argument("--chats", type=int, default=1000)
-    a = ap.parse_args()
+    a = stream_arguments(__doc__.splitlines()[0])
     articles = make_articles(a.articles, a.days)
     with tempfile.TemporaryDirectory() as tmp:
         per_batch = record(articles, a.chats, Path(tmp))

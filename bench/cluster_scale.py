@@ -102,12 +102,17 @@ def batches(articles: list[Article]) -> Iterator[list[Article]]:
         yield articles[i : i + BATCH]
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def stream_arguments(description: str) -> argparse.Namespace:
+    """The stream's size: --articles over --days, and --chats watching."""
+    ap = argparse.ArgumentParser(description=description)
     ap.add_argument("--articles", type=int, default=100_000)
     ap.add_argument("--days", type=int, default=30)
     ap.add_argument("--chats", type=int, default=1000)
-    a = ap.parse_args()
+    return ap.parse_args()
+
+
+def main() -> int:
+    a = stream_arguments(__doc__.splitlines()[0])
     articles = make_articles(a.articles, a.days)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "scale.db"
