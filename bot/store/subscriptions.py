@@ -43,13 +43,25 @@ def is_active(db: Database, chat_id: int) -> bool:
     return bool(row and row[0])
 
 
-def delete_chat(db: Database, chat_id: int) -> None:
-    """Unsubscribe and forget the chat's settings and places (/stop)."""
+def is_known(db: Database, chat_id: int) -> bool:
+    """Has the chat ever subscribed (active now, stopped, or the bot was removed)?"""
+    return db.execute("SELECT 1 FROM chats WHERE chat_id = ?", [chat_id]).fetchone() is not None
+
+
+def delete_chat(db: Database, chat_id: int, *, now: datetime | None = None) -> None:
+    """Unsubscribe and forget the chat's settings and places (/stop). A bare inactive row stays (id and type,
+    no title, default settings): a settings command sent after /stop can then tell the chat its alerts are
+    off, rather than quietly subscribe it again as it would a chat it never saw."""
     with db.atomic():
+        row = db.execute("SELECT type, created_at FROM chats WHERE chat_id = ?", [chat_id]).fetchone()
         db.execute("DELETE FROM watches WHERE chat_id = ?", [chat_id])
         db.execute("DELETE FROM deliveries WHERE chat_id = ? AND status = 'pending'", [chat_id])
         db.execute("DELETE FROM digest_items WHERE chat_id = ?", [chat_id])
         db.execute("DELETE FROM chats WHERE chat_id = ?", [chat_id])
+        if row is not None:
+            stamp = (now.isoformat() if now else row[1])
+            db.table("chats").insert({"chat_id": chat_id, "type": row[0], "title": None, "active": 0,
+                                      "created_at": stamp, "updated_at": stamp})
 
 
 def deactivate_chat(db: Database, chat_id: int, *, now: datetime) -> None:
@@ -109,6 +121,11 @@ def set_radius(db: Database, chat_id: int, place: Place, *, radius_km: float, cu
 
 def remove_watch(db: Database, chat_id: int, watch_id: int) -> None:
     db.execute("DELETE FROM watches WHERE chat_id = ? AND id = ?", [chat_id, watch_id])
+
+
+def remove_all_watches(db: Database, chat_id: int) -> None:
+    """/unwatch all: every place, settings kept (unlike /stop)."""
+    db.execute("DELETE FROM watches WHERE chat_id = ?", [chat_id])
 
 
 _WATCH_COLUMNS = "w.chat_id, w.kind, w.key, w.name, w.country, w.lat, w.lon, w.radius_km, w.radius_custom, w.timezone"

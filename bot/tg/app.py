@@ -1,6 +1,7 @@
 """The Telegram bot: python-telegram-bot Application, handlers, and the JobQueue jobs."""
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from telegram import BotCommand, Update
@@ -17,6 +18,7 @@ from telegram.ext import (
 )
 
 from bot.cycle import poll_cycle
+from bot.places import prepare_other_scripts
 from bot.services import Services
 from bot.tg import admin, catch_up, commands_info, commands_settings, guard, handlers, keyboards
 from bot.tg.delivery import send_due
@@ -87,6 +89,9 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
     sender = OutboxSender(app.bot, services, concurrency=services.settings.delivery.concurrency)
     app.bot_data["sender"] = sender
     sender.start()
+    # The names of places in other scripts ("/watch Бамако") are read from disk (built on a machine's first start):
+    # in a thread now rather than inside the first such command
+    asyncio.get_running_loop().run_in_executor(None, prepare_other_scripts)
 
 
 async def _post_stop(app: Application) -> None:  # type: ignore[type-arg]

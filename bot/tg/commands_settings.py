@@ -1,11 +1,12 @@
 """Per-chat settings: /severity /categories /mute /unmute /quiet /timezone /map (and their buttons).
-In groups only administrators change them (common.require_admin)."""
+In groups only administrators change them (common.require_admin); anyone may look (a command alone)."""
 from __future__ import annotations
 
 import html
 from datetime import datetime, timedelta
 
 from telegram import Update
+from telegram.constants import ChatType
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
@@ -23,17 +24,42 @@ from bot.chat_settings import (
 from bot.places import Ambiguous, Resolved, Unknown, resolve_place
 from bot.store import subscriptions
 from bot.tg import keyboards
-from bot.tg.catch_up import MUTED_HEADER, catch_up, muted_for
+from bot.tg.catch_up import MUTED_HEADER, catch_up, mute_span, muted_for
 from bot.tg.common import answer, args_of, chat_id_of, now_of, reply, require_admin, services_of, subscribe
 
 DEFAULT_MUTE = timedelta(hours=8)
+# "/map yes", "/quiet disable": what people type for on and off
+_ON = frozenset({"on", "yes", "y", "enable", "enabled", "true", "1", "oui"})
+_OFF = frozenset({"off", "none", "no", "n", "0", "disable", "disabled", "false", "non", "stop"})
 
 
-def _settings(update: Update, context: ContextTypes.DEFAULT_TYPE) -> ChatSettings:
-    subscribe(update, context)
-    found = subscriptions.get_settings(services_of(context).db, chat_id_of(update))
-    assert found is not None
-    return found
+ALERTS_OFF = "🔕 Alerts are off in this chat{changed}. {who} turns them back on."
+
+
+def alerts_off_text(update: Update, *, change: bool) -> str:
+    group = update.effective_chat is not None and update.effective_chat.type != ChatType.PRIVATE
+    return ALERTS_OFF.format(changed=", so I changed nothing" if change else "",
+                             who="An administrator's /start" if group else "/start")
+
+
+async def _settings(update: Update, context: ContextTypes.DEFAULT_TYPE, *, change: bool) -> ChatSettings | None:
+    """The chat's settings for a settings command, or None once it has answered why not: a member asking to change
+    them (anyone may look), or a chat whose alerts are off (/stop, or the bot was removed or blocked), which a
+    settings command must not quietly subscribe again; only /start (or /watch) does. A chat the bot never saw is
+    subscribed by its first change, as by /watch."""
+    if change and not await require_admin(update, context):
+        return None
+    db, chat_id = services_of(context).db, chat_id_of(update)
+    if subscriptions.is_known(db, chat_id) and not subscriptions.is_active(db, chat_id):
+        text = alerts_off_text(update, change=change)
+        if update.callback_query is not None:
+            await answer(update.callback_query, text, show_alert=True)
+        else:
+            await reply(update, text)
+        return None
+    if change:
+        subscribe(update, context)
+    return subscriptions.get_settings(db, chat_id) or ChatSettings(chat_id)  # never set up: the defaults
 
 
 def _set(update: Update, context: ContextTypes.DEFAULT_TYPE, **values: object) -> None:
@@ -48,10 +74,10 @@ def severity_text(s: Severity | None) -> str:
 
 async def severity(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/severity low|medium|high|critical: the minimum severity for an alert."""
-    if not await require_admin(update, context):
-        return
     arg = args_of(update)
-    current = _settings(update, context)
+    current = await _settings(update, context, change=bool(arg))
+    if current is None:
+        return
     if not arg:
         await reply(update, f"You get alerts of {severity_text(current.min_severity)}. Pick the minimum:",
                     keyboards.severities(current.min_severity))
@@ -68,13 +94,12 @@ async def severity(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def severity_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
     assert query is not None
-    if not await require_admin(update, context):
+    if await _settings(update, context, change=True) is None:
         return
     level = parse_severity((query.data or "").removeprefix(keyboards.SEVERITY_PREFIX))
     if level is None:
         await answer(query)
         return
-    _settings(update, context)
     _set(update, context, min_severity=None if level is Severity.LOW else level)
     await answer(query, f"Alerts of {severity_text(level)}")
     await _edit(query, f"✅ You will get alerts of {severity_text(level)}.", keyboards.severities(level))
@@ -88,24 +113,26 @@ def categories_text(muted: frozenset[Category]) -> str:
 
 
 async def categories(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/categories: a button per kind of incident, to switch it on or off."""
-    if not await require_admin(update, context):
+    """/categories: a button per kind of incident, to switch it on or off (anyone may look; a tap is a change)."""
+    current = await _settings(update, context, change=False)
+    if current is None:
         return
-    muted = _settings(update, context).muted_categories
+    muted = current.muted_categories
     await reply(update, categories_text(muted), keyboards.categories(muted))
 
 
 async def category_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
     assert query is not None
-    if not await require_admin(update, context):
+    current = await _settings(update, context, change=True)
+    if current is None:
         return
     value = (query.data or "").removeprefix(keyboards.CATEGORY_PREFIX)
     if value not in Category._value2member_map_:
         await answer(query)
         return
     category = Category(value)
-    muted = set(_settings(update, context).muted_categories)
+    muted = set(current.muted_categories)
     muted.symmetric_difference_update({category})
     _set(update, context, muted_categories=muted)
     await answer(query)
@@ -122,7 +149,8 @@ async def _edit(query: object, text: str, markup: object) -> None:
 
 async def mute(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/mute 8h: no alerts for a while (then one digest, on /unmute or when the time runs out)."""
-    if not await require_admin(update, context):
+    current = await _settings(update, context, change=True)
+    if current is None:
         return
     arg = args_of(update)
     duration = parse_duration(arg) if arg else DEFAULT_MUTE
@@ -130,7 +158,6 @@ async def mute(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await reply(update, "For how long? e.g. <code>/mute 8h</code>, <code>/mute 30m</code> "
                             "or <code>/mute 2d</code> (at most 30 days).")
         return
-    current = _settings(update, context)
     now = now_of(context)
     until = now + duration
     since = subscriptions.muted_since(services_of(context).db, chat_id_of(update)) if current.is_muted(now) else None
@@ -140,20 +167,21 @@ async def mute(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def unmute(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/unmute: alerts back on, with one short digest of what happened while muted."""
-    if not await require_admin(update, context):
+    current = await _settings(update, context, change=True)
+    if current is None:
         return
     services = services_of(context)
     chat_id = chat_id_of(update)
-    current = _settings(update, context)
     now = now_of(context)
     was_muted = current.is_muted(now)
     window = muted_for(services.db, chat_id, now)
+    span = mute_span(services.db, chat_id, now)
     _set(update, context, muted_until=None, muted_since=None)
     if not was_muted:
         await reply(update, "🔔 Alerts are on (they were not muted).")
         return
     watches = [w for _, w in subscriptions.list_watches(services.db, chat_id)]
-    missed = catch_up(services.db, chat_id, watches, MUTED_HEADER, now=now, since=window)
+    missed = catch_up(services.db, chat_id, watches, MUTED_HEADER, now=now, since=window, span=span)
     await reply(update, "🔔 Alerts are back on." + (f"\n\n{missed}" if missed else ""))
 
 
@@ -165,11 +193,11 @@ def _local(when: datetime, tz_name: str | None) -> str:
 
 async def quiet(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/quiet 22:00-07:00: alerts arrive silently then (critical ones still ring); /quiet off."""
-    if not await require_admin(update, context):
-        return
     arg = args_of(update).lower()
-    current = _settings(update, context)
-    if arg in ("off", "none", "0"):
+    current = await _settings(update, context, change=bool(arg))
+    if current is None:
+        return
+    if arg in _OFF:
         _set(update, context, quiet_start=None, quiet_end=None)
         await reply(update, "🔔 Quiet hours off.")
         return
@@ -178,7 +206,8 @@ async def quiet(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if arg:  # not understood: say so, rather than only repeat the current setting
             now_text = f"I can't read “{html.escape(args_of(update)[:50])}” as quiet hours. "
         elif current.quiet_start and current.quiet_end:
-            now_text = f"Quiet hours: {current.quiet_start:%H:%M}–{current.quiet_end:%H:%M}. "
+            where = html.escape(zone_label(current.timezone)) if current.timezone else "UTC"  # whose 22:00?
+            now_text = f"Quiet hours: {current.quiet_start:%H:%M}–{current.quiet_end:%H:%M}, {where}. "
         else:
             now_text = "No quiet hours. "
         await reply(update, now_text + "Set them with <code>/quiet 22:00-07:00</code>, or <code>/quiet off</code>.")
@@ -191,10 +220,10 @@ async def quiet(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def timezone(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/timezone Europe/Paris (or a city): the chat's time zone for quiet hours."""
-    if not await require_admin(update, context):
-        return
     arg = args_of(update)
-    current = _settings(update, context)
+    current = await _settings(update, context, change=bool(arg))
+    if current is None:
+        return
     if not arg:
         shown = html.escape(zone_label(current.timezone)) if current.timezone else "UTC (not set)"
         await reply(update, f"Your time zone: {shown}. Set it with <code>/timezone Europe/Paris</code> or a city.")
@@ -234,10 +263,11 @@ async def timezone(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def map_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/map on|off: a map pin of the place with each high or critical alert."""
-    if not await require_admin(update, context):
-        return
     arg = args_of(update).lower()
-    current = _settings(update, context)
+    current = await _settings(update, context, change=bool(arg))
+    if current is None:
+        return
+    arg = "on" if arg in _ON else "off" if arg in _OFF else arg
     if arg not in ("on", "off"):
         state = "on" if current.map_pins else "off"
         await reply(update, f"Map pins are {state}. <code>/map on</code> or <code>/map off</code>.")

@@ -20,8 +20,8 @@ log = logging.getLogger(__name__)
 ADMIN_CACHE_KEY = "admin_until"
 ADMIN_CACHE_S = 300.0
 ADMIN_CACHE_MAX = 10_000
-ADMINS_ONLY = ("Only this group's administrators can change its settings; /status and /watching show them. "
-               "Everyone here still gets the alerts.")
+ADMINS_ONLY = ("Only this group's administrators can change its settings; anyone can see them: /status, /watching, "
+               "or a command alone (/timezone, /quiet). Everyone here still gets the alerts.")
 
 
 def services_of(context: ContextTypes.DEFAULT_TYPE) -> Services:

@@ -4,6 +4,7 @@ Settings commands are in commands_settings.py, /recent and /status in commands_i
 Every reply is short and escaped."""
 from __future__ import annotations
 
+import difflib
 import html
 import re
 
@@ -78,7 +79,7 @@ async def stop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Unsubscribe and delete the chat's data."""
     if not await require_admin(update, context):
         return
-    subscriptions.delete_chat(services_of(context).db, chat_id_of(update))
+    subscriptions.delete_chat(services_of(context).db, chat_id_of(update), now=now_of(context))
     await reply(update, "Done: you are unsubscribed and your places are deleted. /start to come back.")
 
 
@@ -130,9 +131,15 @@ FULL = (f"You already watch {subscriptions.MAX_WATCHES_PER_CHAT} places, the mos
         "Remove one with /unwatch first.")
 
 
+_ADJACENT_FLAGS = re.compile("([\U0001F1E6-\U0001F1FF]{2})(?=\\s*[\U0001F1E6-\U0001F1FF]{2})")
+# "Bamako, Gao", "Nairobi; Mombasa", "Nairobi and Mombasa", "Goma et Bukavu", "Juba / Wau", "Gao & Kidal"
+_LIST_SEPARATOR = re.compile(r"\s*[,;]\s*|\s+(?:and|et|&|/)\s+", re.IGNORECASE)
+
+
 def _several_places(text: str, index: object) -> list[str]:
     """A list pasted after /watch: one place a line, or "Bamako, Gao, Mopti" when each part is
     a place of its own (not "Tripoli, LY" nor "Paris, Texas"). [] for one place."""
+    text = _ADJACENT_FLAGS.sub(r"\1, ", text)  # "🇲🇱🇳🇪": Mali and Niger, not "Mali Niger"
     lines: list[str] = []
     for line in (p.strip() for p in text.split("\n") if p.strip()):
         if lines and split_radius(f"x {line}")[0] == "x":  # "Bamako\n40 km": the radius of the line before
@@ -140,16 +147,23 @@ def _several_places(text: str, index: object) -> list[str]:
         else:
             lines.append(line)
     if len(lines) < 2:
-        parts = [p.strip() for p in text.split(",") if p.strip()]
+        parts = [p.strip() for p in _LIST_SEPARATOR.split(text) if p.strip()]
         if len(parts) < 2 or not isinstance(resolve_place(split_radius(text)[0], index), Unknown):  # type: ignore[arg-type]
             return []
         found = [resolve_place(split_radius(p)[0], index) for p in parts]  # type: ignore[arg-type]
         if any(isinstance(r, (Unknown, Invalid)) for r in found):
             return []
-        if len(parts) == 2 and isinstance(found[1], Resolved) and found[1].place.kind == "country":
-            return []  # "Bamako, Niger": a town in the wrong country, not two places
+        commas = all(sep.strip() == "," for sep in _LIST_SEPARATOR.findall(text))
+        town_then_country = (isinstance(found[0], (Resolved, Ambiguous)) and isinstance(found[1], Resolved)
+                             and found[1].place.kind == "country"
+                             and not (isinstance(found[0], Resolved) and found[0].place.kind == "country"))
+        if commas and len(parts) == 2 and town_then_country:
+            return []  # "Bamako, Niger": a town in the wrong country, not two places (but "Mali, Niger" is two)
         lines = parts
-    return lines
+    distinct: dict[str, str] = {}
+    for line in lines:  # the same place twice in one list ("Bamako, Bamako") gets one answer
+        distinct.setdefault(" ".join(line.casefold().split()), line)
+    return list(distinct.values())
 
 
 def _watch_one(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> str:
@@ -300,15 +314,29 @@ async def unwatch(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     else:
         wanted = [" ".join(p.split()) for p in text.split("\n") if p.strip()]
     rows = subscriptions.list_watches(services.db, chat_id)
+    if text.strip().casefold() in _ALL and not _find_watch(text.strip(), rows):
+        subscriptions.remove_all_watches(services.db, chat_id)
+        places = "1 place" if len(rows) == 1 else f"{len(rows)} places"
+        await reply(update, f"Stopped watching all {places}. Add one with /watch PLACE."
+                    if rows else "You watch no place. /watch PLACE to add one.")
+        return
     answers, remove = [], set()
-    for one in wanted[:MAX_PLACES_AT_ONCE]:
+    for one in dict.fromkeys(wanted[:MAX_PLACES_AT_ONCE]):  # "/unwatch 1 1": one answer, not two
         answer_text, watch_id = _unwatch_one(one, rows, services.places)
+        if watch_id is not None and watch_id in remove:
+            continue  # one place by two names ("Bamako" and its number): stopped, and told, once
         answers.append(answer_text)
         if watch_id is not None:
             remove.add(watch_id)
     for watch_id in remove:  # after every name and number was read against the same list
         subscriptions.remove_watch(services.db, chat_id, watch_id)
+    if len(wanted) > MAX_PLACES_AT_ONCE:
+        answers.append(f"That is all for now: I take {MAX_PLACES_AT_ONCE} places at a time. "
+                       "Send the others in another /unwatch (or /unwatch all).")
     await reply(update, "\n".join(answers))
+
+
+_ALL = frozenset({"all", "*", "everything", "all places", "tout", "tous"})
 
 
 def _unwatch_one(wanted: str, rows: list[tuple[int, ChatWatch]], index: object) -> tuple[str, int | None]:
@@ -390,11 +418,27 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     chat = update.effective_chat
     if chat is not None and chat.type != "private" and not addressed:
         return  # in a group "/frob" is likely another bot's command: only "/frob@thisbot" gets the hint
+    name = command.split("@", 1)[0].lstrip("/").casefold()
+    close = difflib.get_close_matches(name, [n for n, _ in COMMANDS], n=1, cutoff=0.7) if name else []
+    if close:  # "/wacth Bamako", "/unmte": the command meant, with what was typed after it
+        rest = args_of(update)
+        again = html.escape(f"/{close[0]} {rest}".strip()[:120])
+        await reply(update, f"I don't know that command. Did you mean <code>{again}</code>? /help lists what I understand.")
+        return
     await reply(update, "I don't know that command. /help lists what I understand.")
 
 
 async def free_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Free text gets a hint."""
+    """Free text gets a hint; a place's name alone ("Bamako", a first message many users send) gets a button to watch
+    it, rather than an example naming another town."""
+    message = update.effective_message
+    text = " ".join((message.text or "").split()) if message else ""
+    found = resolve_place(text, services_of(context).places) if text and len(text) <= 100 else None
+    if isinstance(found, Resolved) and (found.place.kind in ("city", "country") or text.isupper() or len(text) > 4):
+        typed = html.escape(text)
+        await reply(update, f"To get alerts for <b>{html.escape(label(found.place))}</b>, tap below or send "
+                            f"<code>/watch {typed}</code>. /help for more.", keyboards.places([found.place], text))
+        return
     await reply(update, "To follow a place, send /watch PLACE (e.g. <code>/watch Bamako</code>). /help for more.")
 
 
