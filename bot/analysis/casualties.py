@@ -9,7 +9,9 @@ shot dead", "three militants were killed", "un assaillant a été tué"; a state
 "six people, including the gunman, died", stays 6), threats and hypotheses ("threatened to kill 50",
 "could have killed dozens"), other events ("the 2015 attacks killed 130", "in 2017, ... killed 30",
 "since 2015, 3,000 killed", "last year"). Groups joined by "and" add up ("two soldiers and three
-civilians were killed" = 5; "killed a chief and his two sons" = 3).
+civilians were killed" = 5; "killed a chief and his two sons" = 3). "12 victimes", like "12 casualties", are people
+hurt, killed or not: counted as hurt, never as dead, unless set against a count of the injured ("20 victimes et 30
+blessés": 20 dead).
 """
 from __future__ import annotations
 
@@ -72,14 +74,14 @@ _KILLED = (r"(?:(?:shot|stabbed|beaten|hacked|burned|burnt|crushed) (?:dead|to d
            r"killed|dead|died|deaths|killing|slain|massacred|murdered|lives|bodies|fatalities|"
            r"morts|(?<!\sa )mort|tues?|tuees?|decedes?|victimes|personnes tuees|ont peri|ont ete tues|ont ete tuees|trouve la mort|tue|"
            r"(?:ont |a )?perdu la vie|assassinee?s?|abattue?s?|(?:ont|a) ete massacree?s?)")
-_INJURED = r"(?:(?:shot|stabbed|hit|attacked) and |(?:seriously|critically|slightly|badly|severely|grievement|legerement|gravement|serieusement) )?(?:injured|wounded|injuring|wounding|hurt|injuries|casualties|blesses?|blessees?|ont ete blesses)"
+_INJURED = r"(?:(?:shot|stabbed|hit|attacked) and |(?:seriously|critically|slightly|badly|severely|grievement|legerement|gravement|serieusement) )?(?:injured|wounded|injuring|wounding|hurt|injuries|casualties|victimes|blesses?|blessees?|ont ete blesses)"
 # Auxiliaries after who was hit ("un casque bleu tchadien a été tué"): they do not count against the three words of _WHO.
 _AUX = r"(?:(?:were|have been|had been|are|was|has been|ont ete|sont|a ete|est|people|persons|personnes|others|autres)\s+)*"
 
 # Gate needles: every word of _KILLED / _INJURED contains one of them.
 _KILLED_NEEDLES = ("kill", "dead", "died", "death", "slain", "massacr", "murdered", "lives", "bodies", "fatalities", "mort",
                    "tue", "decede", "victimes", "ont peri", "trouve la mort", "perdu la vie", "assassine", "abattu")
-_INJURED_NEEDLES = ("injur", "wound", "hurt", "casualties", "bless")
+_INJURED_NEEDLES = ("injur", "wound", "hurt", "casualties", "victimes", "bless")
 # "un drone abattu", "two planes shot down": machines are not people killed.
 _NOT_PEOPLE = r"(?!(?:drones?|avions?|helicopteres?|appareils?|aeronefs?|planes?|helicopters?|aircraft)\b)"
 _NOT_TIME = r"(?!(?:days?|weeks?|months?|years?|hours?|minutes?|jours?|mois|ans|heures?|semaines?)\b)"
@@ -89,13 +91,15 @@ _INJURED_AFTER = Gated(re.compile(r"\b" + _QUALIFIER + _NUMBER + r"\s+" + _NOT_T
                        *_INJURED_NEEDLES)
 # "killing 12", "killed at least 30 people", "left 50 dead", "death toll rose to 40", "fait 12 morts"
 _KILLED_BEFORE = Gated(re.compile(
-    r"\b(?:(?:killing|killed|kills) (?:himself|herself|themselves) (?:and|et)|killing|killed|kills|kill|shot dead|shoots dead|shooting dead|gunned down|death toll of|left|leaves|leaving|claimed the lives of|bodies of|corps de|(?:a|ont|avait|aurait) coute la vie a|coutant la vie a|bilan de|tuant|ont tue|a tue|a fait|tue|tuent)\s+"
-    # not "a fait 12 blessés", "left five people injured": a count of the hurt
+    r"\b(?:(?:killing|killed|kills) (?:himself|herself|themselves) (?:and|et)|killing|killed|kills|kill|shot dead|shoots dead|shooting dead|gunned down|death toll of|left|leaves|leaving|claimed the lives of|bodies of|corps de|(?:a|ont|avait|aurait) coute la vie a|coutant la vie a|bilan de|tuant|ont tue|a tue|a fait|tue|tuent|(?:ont|a|avoir|aurait|auraient|avait|avaient) abattu|abattant)\s+"
+    r"(?:(?:his|her|their|ses|leurs)\s+)?"  # "killed his two sons"
+    # not "a fait 12 blessés", "left five people injured": a count of the hurt ("12 victimes": the hurt, killed or not)
     + _QUALIFIER + r"(?>" + _NUMBER + r")\b(?!\s+(?:days?|weeks?|months?|years?|hours?|minutes?|ago|jours?|mois|ans|heures?)\b)"
-    r"(?!\s+(?:(?!and\b|et\b)[a-z'-]+\s+)?(?:injured|wounded|hurt|blesses?|blessees?)\b)"
+    r"(?!\s+(?:(?!and\b|et\b)[a-z'-]+\s+)?(?:injured|wounded|hurt|blesses?|blessees?|victimes|casualties)\b)"
+    r"(?!\s+(?:[a-z'-]+\s+)?(?:drones?|avions?|helicopteres?|appareils?|aeronefs?|planes?|helicopters?|aircraft)\b)"
     r"(?:\s+" + _WHO + r"(?:dead|morts?|people|persons|personnes|civilians|soldiers|"
     r"civils|soldats|militaires|others|police|policemen|officers|children|students|worshippers|troops)\b)?"),
-    "kill", "dead", "gunned down", "death toll of", "left", "leav", "claimed the lives of", "bodies of", "corps de", "coute la vie", "coutant la vie", "bilan de", "tue", "tuant", "a fait")
+    "kill", "dead", "gunned down", "death toll of", "left", "leav", "claimed the lives of", "bodies of", "corps de", "coute la vie", "coutant la vie", "bilan de", "tue", "tuant", "a fait", "abattu", "abattant")
 # "stabbed two people to death", "a battu à mort trois hommes" (the count sits between verb and "to death").
 _KILLED_TO_DEATH = Gated(re.compile(
     r"\b(?:stabbed|stabbing|hacked|hacking|beat|beating|burned|burning|poignarde|poignardant|battu)\s+(?:a mort\s+|(?=" + _QUALIFIER
@@ -118,7 +122,7 @@ _INJURED_BOTH = Gated(re.compile(r"\b" + _QUALIFIER + _NUMBER + r"\s+(?:de\s+mor
                                  r"(?:dead|killed) and (?:injured|wounded))\b"), "morts et ", "dead and ", "killed and ")
 _INJURED_BEFORE = Gated(re.compile(r"\b(?:injuring|wounding|injured|wounded|injures|wounds|blessant|ont blesse|a blesse|et blesse|"
                                    r"avoir blesse|stabbed|stabbing|stabs|poignarde|poignardant)\s+(?!a mort\b)"
-                                   + _QUALIFIER + _NUMBER + r"\b(?!\s+(?:[a-z'-]+\s+){0,3}?(?:to death|a mort)\b)"),
+                                   r"(?:(?:his|her|their|ses|leurs)\s+)?" + _QUALIFIER + _NUMBER + r"\b(?!\s+(?:[a-z'-]+\s+){0,3}?(?:to death|a mort)\b)"),
                         "injur", "wound", "blessant", "blesse", "stab", "poignard")
 # One person named by role, with no number: "Bride shot dead in attack", "Journalist killed in Mogadishu blast",
 # "Gunmen kill teacher in Maiduguri". Singular nouns only: "soldiers killed" says how many no more than "a soldier".
@@ -203,7 +207,7 @@ _POSSESSIVES = ("his", "her", "son", "sa")
 # One more person, no number: "the body of a soldier", "le corps d'un policier" (dead); "wounded his colleague" (hurt).
 _BODY_OF_ONE = Gated(re.compile(r"\b(?:body of (?:a|an|one)|corps d'une?)\s+(?:[a-z'-]+\s+)?(?:" + _PEOPLE + r"|" + _PERSON + r"|" + _FR_PERSON
                                 + r")\b"), "body of", "corps d'un")
-_INJURED_ONE = Gated(re.compile(r"\b(?:injuring|wounding|injured|wounded|blessant|a blesse|ont blesse) (?:his|her|son|sa) "
+_INJURED_ONE = Gated(re.compile(r"\b(?:injuring|wounding|injured|wounded|blessant|a blesse|ont blesse|et blesse) (?:his|her|their|son|sa|leur) "
                                 r"(?:[a-z'-]+\s+)?(?:" + _PEOPLE + r")\b"), "injur", "wound", "blesse")
 # A later group after the verb: "killed a local chief and his two sons", "killing three soldiers and two civilians".
 _LATER_GROUP = re.compile(r"(?:\s+(?!(?:and|et)\b)[a-z'-]+){0,5}?\s+(?:and|et)\s+(?:his\s+|her\s+|their\s+|ses\s+|leurs?\s+)?"
@@ -236,10 +240,13 @@ def _value(word: str) -> int | None:
 
 _FR_COMPOUND_HEADS = ("quatre-vingt", "dix", "vingt", "trente", "quarante", "cinquante", "soixante")
 # "à" folds to "a": in a French clause ("à la Minusca ont été tués") it is no English "a" = 1.
-_FRENCH_CLAUSE = re.compile(r"\b(?:ont|ete|sont|tues?|tuees?|morts?|blesses?|blessees?|personnes|perdu)\b")
+_FRENCH_CLAUSE = re.compile(r"\b(?:ont|ete|sont|tues?|tuees?|morts?|blesses?|blessees?|personnes|perdu|victimes)\b")
 
 
 _VICTIMS_THEN_DEAD = re.compile(r"\s+(?:[a-z'-]+\s+){0,2}?(?:victimes|casualties),?\s+(?:dont|including|among them)\b")
+# "20 victimes et 30 blessés": set against a count of the hurt, the victims are the dead.
+_AND_HURT_AFTER = re.compile(r"\s+(?:et|ainsi que)\s+" + _QUALIFIER + _NUMBER.replace("(?P<n>", "(?:")
+                             + r"\s+(?:[a-z'-]+\s+)?(?:blesses?|blessees?)\b")
 
 
 def _background_spans(text: str) -> list[tuple[int, int, bool]]:
@@ -288,6 +295,8 @@ def _max_count(patterns: tuple[Gated, ...], text: str, spans: list[list[tuple[in
                 continue  # "killing the gunman", "security forces killed 20 militants"
             if _VICTIMS_THEN_DEAD.match(text, m.end("n")):
                 continue  # "13 victimes, dont 8 morts": the dead are counted on their own
+            if after and m.group().endswith("victimes") and (pattern is _KILLED_AFTER) != bool(_AND_HURT_AFTER.match(text, m.end())):
+                continue  # "12 victimes": hurt, killed or not; "20 victimes et 30 blessés": the dead
             n = _value(m.group("n"))
             # Years and huge numbers are dates or other figures, not casualty counts.
             if n is None or n > 20000 or (1900 <= n <= 2100 and m.group("n").isdigit()):

