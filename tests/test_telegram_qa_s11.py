@@ -365,3 +365,34 @@ async def test_severity_as_people_type_it(tg: Harness, typed: str, shown: str) -
     """"/severity critical only" (the bot's own words in /status) answered "Use one of: low, medium, high, critical"."""
     assert f"You will get alerts of {shown}" in await tg.say(ALICE, f"/severity {typed}")
     assert shown in await tg.say(ALICE, "/status")
+
+
+# ---------------------------------------------------------------- back after blocking the bot
+
+async def _blocked_with_places(tg: Harness) -> None:
+    """Alice watches Mali and Niger, blocks the bot, and an alert to her fails with Telegram's 403."""
+    await tg.say(ALICE, "/watch Mali")
+    await tg.say(ALICE, "/watch Niger")
+    tg.api.block_chat(ALICE)
+    tg.publish("Gunmen kill 6 soldiers in ambush near Gao", "GAO, Mali — Gunmen ambushed an army patrol near Gao on "
+               "Monday, killing six soldiers, the army said.", url="https://gao.example/1")
+    await tg.deliver()
+    assert not subscriptions.is_active(tg.db, ALICE)
+    tg.api.unblock_chat(ALICE)
+
+
+async def test_watch_after_blocking_the_bot_says_the_kept_places_alert_again(tg: Harness) -> None:
+    """Back days later, she sent /watch Bamako: her Mali and Niger alerts came back on too, without a word."""
+    await _blocked_with_places(tg)
+    answer = await tg.say(ALICE, "/watch Bamako")
+    assert "Watching <b>Bamako, Mali</b>" in answer
+    assert "alerts are on again for the 2 places you watched before too" in answer
+
+
+async def test_watch_of_a_kept_place_after_blocking_the_bot_says_alerts_are_on_again(tg: Harness) -> None:
+    await _blocked_with_places(tg)
+    answer = await tg.say(ALICE, "/watch Mali")
+    assert "You already watch <b>Mali</b>" in answer
+    assert "alerts are on again for the place you watched before too" in answer
+    # and nothing is said to a chat that never left
+    assert "Welcome back" not in await tg.say(ALICE, "/watch Gao")

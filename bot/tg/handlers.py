@@ -185,7 +185,9 @@ def add_watch(update: Update, context: ContextTypes.DEFAULT_TYPE, place: Place, 
     """Store the watch; the answer, with one short digest of what happened there lately."""
     services = services_of(context)
     chat_id, now = chat_id_of(update), now_of(context)
-    subscribe(update, context)
+    # A chat back after blocking the bot (or a group added back) kept its places: they alert again from now on,
+    # which the chat is told rather than finding out from the next alert.
+    kept = subscriptions.count_watches(services.db, chat_id) if subscribe(update, context) else None
     custom = radius is not None and place.kind != "country"
     km = radius if custom and radius is not None else default_radius_km(place.kind)
     try:
@@ -194,7 +196,7 @@ def add_watch(update: Update, context: ContextTypes.DEFAULT_TYPE, place: Place, 
         return FULL
     name = html.escape(label(place))
     if not added:
-        return _already_watched(services.db, chat_id, place, name, km if custom else None)
+        return _already_watched(services.db, chat_id, place, name, km if custom else None) + _back_note(kept, this_one=True)
     if place.kind == "country":
         # a radius asked for a country has nothing to apply to: say so rather than drop it silently
         where = "anywhere in it; a country has no radius" if radius is not None else "anywhere in it"
@@ -203,8 +205,21 @@ def add_watch(update: Update, context: ContextTypes.DEFAULT_TYPE, place: Place, 
     else:
         where = f"within {km:g} km; farther for critical events"
     text = f"✅ Watching <b>{name}</b> ({where}). You will get an advisory when something happens there."
+    text += _back_note(kept)
     lately = catch_up(services.db, chat_id, [_as_watch(chat_id, place, km, custom)], "Lately there", now=now)
     return text + (f"\n\n{lately}" if lately else "")
+
+
+def _back_note(kept: int | None, *, this_one: bool = False) -> str:
+    """For a chat that came back with places kept (see add_watch; None: it never left): they alert again.
+    this_one: the place just asked for is among them."""
+    if not kept:
+        return ""
+    others = kept - this_one
+    if not others:
+        return "\n\n👋 Welcome back: alerts are on again."
+    places = "the place you watched before" if others == 1 else f"the {others} places you watched before"
+    return f"\n\n👋 Welcome back: alerts are on again for {places} too (/watching, /unwatch)."
 
 
 def _already_watched(db: Database, chat_id: int, place: Place, name: str, km: float | None) -> str:
