@@ -396,3 +396,11 @@ async def test_watch_of_a_kept_place_after_blocking_the_bot_says_alerts_are_on_a
     assert "alerts are on again for the place you watched before too" in answer
     # and nothing is said to a chat that never left
     assert "Welcome back" not in await tg.say(ALICE, "/watch Gao")
+
+
+async def test_a_radius_at_the_end_of_a_one_line_list_is_every_places(tg: Harness) -> None:
+    """"/watch Mopti and Kidal 40 km" watched Kidal within 40 km and Mopti at the default radius."""
+    answer = await tg.say(ALICE, "/watch Mopti and Kidal 40 km")
+    assert answer.count("within 40 km") == 2
+    answer = await tg.say(ALICE, "/watch Segou 10 km, Sikasso 60 km")  # each its own, as typed
+    assert "within 10 km" in answer and "within 60 km" in answer

@@ -159,11 +159,20 @@ def _several_places(text: str, index: object) -> list[str]:
                              and not (isinstance(found[0], Resolved) and found[0].place.kind == "country"))
         if commas and len(parts) == 2 and town_then_country:
             return []  # "Bamako, Niger": a town in the wrong country, not two places (but "Mali, Niger" is two)
-        lines = parts
+        lines = _shared_radius(parts)
     distinct: dict[str, str] = {}
     for line in lines:  # the same place twice in one list ("Bamako, Bamako") gets one answer
         distinct.setdefault(" ".join(line.casefold().split()), line)
     return list(distinct.values())
+
+
+def _shared_radius(parts: list[str]) -> list[str]:
+    """"Gao and Kidal 40 km": a radius given once, at the end of a one-line list, is every place's."""
+    last_place, radius = split_radius(parts[-1])
+    if radius is None or any(split_radius(p)[1] is not None for p in parts[:-1]):
+        return parts
+    given = parts[-1][len(last_place):]  # " 40 km", as typed (miles stay miles)
+    return [p + given for p in parts[:-1]] + [parts[-1]]
 
 
 def _watch_one(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> str:
