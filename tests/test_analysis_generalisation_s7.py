@@ -100,11 +100,11 @@ def test_town_of_the_same_name_is_the_town(text: str, country: str, city: str) -
     ("Gunfire erupts at a Bastille Day fireworks display in Nice, sending crowds fleeing", "FR", "Nice"),
     ("Attaque au couteau à Nice : trois morts dans la basilique Notre-Dame", "FR", "Nice"),
     ("Bomb blast in Hue's old citadel injures tourists", "VN", "Hue"),
-    ("Hodeidah port struck by Israeli jets; fires rage", "YE", "Al Hudaydah"),
-    ("Israeli strikes on Nabatieh kill five, including a child", "LB", "Nabatîyé et Tahta"),
+    ("Hodeidah port struck by Israeli jets; fires rage", "YE", "Hodeidah"),
+    ("Israeli strikes on Nabatieh kill five, including a child", "LB", "Nabatieh"),
     ("Israeli strike on Baalbek kills seven", "LB", "Baalbek"),
     ("Suspected jihadists attack Djibo, killing dozens", "BF", "Djibo"),
-    ("Gunmen storm police station in Iguala", "MX", "Iguala de la Independencia"),
+    ("Gunmen storm police station in Iguala", "MX", "Iguala"),
 ])
 def test_town_hit_with_nothing_against_it(text: str, country: str, city: str) -> None:
     assert _where(text) == (country, city), text

@@ -115,3 +115,23 @@ def test_a_bureau_dateline_gives_way_to_the_part_of_the_country_the_lead_names()
         facts = analyze("", text)
         assert (facts.city, facts.country) == (None, country)
     assert analyze("", "KINSHASA (Reuters) - Gunmen killed 12 people in Kinshasa on Sunday.").city == "Kinshasa"
+
+
+def test_an_english_report_s_spelling_of_its_city_is_shown() -> None:
+    """Alerts read "Ar Raqqah", "Darnah", "Jabalya": GeoNames' transliterations, not the names the news uses."""
+    cases = [("An air strike on a market in Raqqa killed 12 civilians, activists said.", "Raqqa", "SY"),
+             ("Gunmen attacked a checkpoint in Derna, eastern Libya, killing three soldiers.", "Derna", "LY"),
+             ("Israeli strikes on Jabalia refugee camp in Gaza killed at least 20 people.", "Jabalia", "PS")]
+    for text, city, country in cases:
+        facts = analyze("", text)
+        assert (facts.city, facts.country) == (city, country), text
+        assert facts.geonameid is not None  # still the gazetteer's city, with its coordinates
+
+
+def test_the_city_s_own_name_is_kept_for_a_french_report_an_article_or_capitals() -> None:
+    """French spellings stay out of English alerts; "Al Mukalla" is Mukalla with its article; a dateline in capitals
+    says nothing of the spelling."""
+    assert analyze("", "Une frappe aérienne a tué 12 civils sur un marché d'Alep, selon une ONG.").city == "Aleppo"
+    assert analyze("", "A suicide bomber killed 15 army recruits in Al Mukalla on Sunday, officials said.").city == "Mukalla"
+    dateline = analyze("", "RAQQA, Syria (Reuters) - An air strike on a market killed 12 civilians on Tuesday, activists said.")
+    assert dateline.country == "SY" and dateline.city is not None and not dateline.city.isupper()

@@ -12,8 +12,8 @@ from bot.analysis.casualties import count_casualties
 from bot.analysis.detect import detect_incident
 from bot.analysis.facts import ArticleMeta, Category, Facts
 from bot.analysis.gate import Gated, trie_alternation
-from bot.analysis.gazetteer import load_gazetteer
-from bot.analysis.geo import find_mentions, locate
+from bot.analysis.gazetteer import CITY, CITY_ALT, City, load_gazetteer
+from bot.analysis.geo import Mention, find_mentions, locate
 from bot.analysis.normalize import clean_text, fold
 from bot.analysis.severity import rate_severity
 from bot.analysis.sites import find_sites
@@ -70,7 +70,7 @@ def analyze(title: str, text: str, *, meta: ArticleMeta | None = None) -> Facts:
     city = where.city
     listed = city if city is not None and city.known else None
     facts_common = dict(
-        city=city.name if city else None,
+        city=_city_name(city, mentions, language) if city else None,
         country=where.country,
         country_name=gaz.country_name(where.country),
         lat=listed.lat if listed else None,
@@ -102,6 +102,30 @@ def analyze(title: str, text: str, *, meta: ArticleMeta | None = None) -> Facts:
                              ongoing, folded_full),
         **facts_common,  # type: ignore[arg-type]
     )
+
+
+def _city_name(city: City, mentions: list[Mention], language: str | None) -> str:
+    """The city as an English report spells it, when it uses another of the city's names: readers know "Raqqa",
+    "Derna" and "Jabalia", which GeoNames writes Ar Raqqah, Darnah and Jabalya. A French report's spelling ("Alep")
+    is not shown in English alerts; a name in capitals (a dateline) says nothing of its spelling."""
+    if language != "en" or not city.known:
+        return city.name
+    for m in mentions:
+        spelled = m.surface
+        if spelled.isupper() or not any(kind in (CITY, CITY_ALT) and key == city.geonameid for kind, key in m.refs):
+            continue
+        said, own = _name_key(spelled), _name_key(city.name)
+        if said == own:  # the name itself, with or without its article ("Al Mukalla", "Fasher")
+            return city.name
+        return spelled if spelled[:1].isupper() and all(ord(ch) <= 0x24F for ch in spelled) else city.name
+    return city.name
+
+
+_ARTICLE = re.compile(r"^(?:al|el|an|ar|as|ash|ad|at|az)[- ]")  # the Arabic article as news writes it
+
+
+def _name_key(name: str) -> str:
+    return _ARTICLE.sub("", " ".join(fold(name).replace("-", " ").split()))
 
 
 def _fold_parts(title: str, full: str) -> tuple[str, str, str]:
