@@ -12,7 +12,7 @@ import threading
 import unicodedata
 from array import array
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
@@ -121,7 +121,7 @@ def resolve_place(raw: str, index: PlaceIndex) -> Resolution:
             return Resolved(own_towns[0])
         return Ambiguous(query, tuple([found[0], *own_towns][:6]))
     if len(found) == 1 or _is_dominant(found) or found[0].kind in ("airport", "country", "un_site"):
-        return Resolved(found[0])
+        return Resolved(_as_named(found[0], query, index))
     if "," in query and len(own := _own_named(query, found, index)) == 1:
         return Resolved(own[0])  # "Victoria, HK": the town of that name, not Hong Kong (also called so)
     return Ambiguous(query, tuple(found[:6]))
@@ -247,6 +247,22 @@ def _candidates(query: str, index: PlaceIndex) -> list[Place]:
 def _without_marks(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
     return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+
+
+def _as_named(place: Place, query: str, index: PlaceIndex) -> Place:
+    """A town watched by another of its names is shown by it, as its alerts show it ("/watch Raqqa": Raqqa,
+    Syria, not GeoNames' Ar Raqqah), when the user wrote it as a name (capitalised, not in capitals)."""
+    typed = query.partition(",")[0].strip()
+    refs = getattr(index, "refs", None)
+    if place.kind != "city" or refs is None or typed == place.name or not typed[:1].isupper() or typed.isupper() \
+            or _in_other_script(typed):
+        return place
+    from bot.analysis.gazetteer import CITY, CITY_ALT
+
+    named = refs(typed)
+    if (CITY_ALT, int(place.key)) not in named or (CITY, int(place.key)) in named:
+        return place  # not one of its other names, or its own name written otherwise ("bamako")
+    return replace(place, name=typed)
 
 
 def _own_named(query: str, found: Sequence[Place], index: PlaceIndex) -> list[Place]:

@@ -79,3 +79,19 @@ def test_a_name_of_both_a_country_and_its_city_asks_which(gaz, query: str, count
 def test_a_name_with_its_country_is_the_town(gaz) -> None:  # type: ignore[no-untyped-def]
     """What the console (no buttons) and a user sure of the town write: "Gaza, PS"."""
     assert resolved("Gaza, PS", gaz)[0::2] == ("city", "PS")
+
+
+@pytest.mark.parametrize(("query", "shown", "gazetteer_name"), [
+    ("Raqqa", "Raqqa, Syria", "Ar Raqqah"), ("Hodeidah", "Hodeidah, Yemen", "Al Hudaydah"),
+    ("Raqqa, SY", "Raqqa, Syria", "Ar Raqqah"), ("raqqa", "Ar Raqqah, Syria", "Ar Raqqah"),
+    ("RAQQA", "Ar Raqqah, Syria", "Ar Raqqah"), ("Bamako", "Bamako, Mali", "Bamako")])
+def test_a_town_watched_by_another_of_its_names_is_shown_by_it(gaz, query: str, shown: str,  # type: ignore[no-untyped-def]
+                                                               gazetteer_name: str) -> None:
+    """"/watch Raqqa" answered "Watching Ar Raqqah, Syria", while its alerts say Raqqa, as the news does. A name
+    typed in lower case or capitals says nothing of its spelling: the gazetteer's name then."""
+    from bot.places import label
+
+    found, same = resolve_place(query, gaz), resolve_place(gazetteer_name, gaz)
+    assert isinstance(found, Resolved) and isinstance(same, Resolved)
+    assert label(found.place) == shown
+    assert found.place.key == same.place.key  # the same town, whatever it is called

@@ -128,8 +128,10 @@ async def test_watch_victoria_offers_the_victorias_first(tg: Harness) -> None:
 
 @pytest.mark.parametrize(("typed", "name"), [("Kiev", "Kyiv"), ("Bombay", "Mumbai"), ("Saigon", "Ho Chi Minh City")])
 def test_a_former_name_still_finds_its_city(gazetteer: Any, typed: str, name: str) -> None:
-    found = resolve_place(typed, gazetteer)
-    assert isinstance(found, Resolved) and found.place.name == name
+    """The city itself (shown by the name typed, as any other of its names: see test_places.py)."""
+    found, city = resolve_place(typed, gazetteer), resolve_place(name, gazetteer)
+    assert isinstance(found, Resolved) and isinstance(city, Resolved)
+    assert (found.place.key, found.place.name) == (city.place.key, typed)
 
 
 # ---------------------------------------------------------------- the mute digest's window
