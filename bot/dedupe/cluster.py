@@ -40,6 +40,9 @@ template for two neighbouring towns with their own tolls is no near-duplicate. T
 the town ("Sadr City district", "Dora district") give one more conflicting detail. A lead telling of another weekday a
 full day after the event's last report is a new event, and so is one of another weekday with fewer dead half a day
 after its first report, whatever toll update came since; a follow-up saying "a day after a drone attack" still follows it.
+Strikes from the air told on one weekday, one in the morning and one in the evening or at night ("missiles hit Kharkiv
+early on Tuesday", "drones struck Kharkiv on Tuesday night"), are two raids; and a later report giving fewer dead than the
+incident, beside a conflicting detail, gives one more (a toll only rises).
 """
 from __future__ import annotations
 
@@ -57,6 +60,7 @@ from bot.dedupe.sketch import (
     different_years,
     names_its_target,
     names_the_place,
+    other_raid,
     other_region,
     other_said_place,
     other_sites,
@@ -267,6 +271,8 @@ def score(report: Report, incident: KnownIncident, *, window: timedelta = WINDOW
         apart = days_apart(report.terms, incident.terms)  # "on Tuesday" and "on Thursday": two events; one
         if apart >= 2 or apart and gap > DAY:               # day apart may be one night ("late Saturday"), told
             return None                                     # the same day or the next, not a day after the last report
+        if other_raid(report.terms, incident.terms):  # missiles early on Tuesday, drones on Tuesday night: two raids
+            return None
         needed += DAY_PENALTY * apart
     if place == "near-unknown" and gap <= SAME_TIME and report.category == incident.category \
             and shared_actors(report.terms, incident.terms):
@@ -289,7 +295,11 @@ def score(report: Report, incident: KnownIncident, *, window: timedelta = WINDOW
         # (one says no one was hurt, the other gives a toll: another conflicting detail)
         unhurt = says_no_one_was_hurt(report.terms) and bool(incident.killed) \
             or says_no_one_was_hurt(incident.terms) and bool(report.killed)
-        needed += CONFLICT_PENALTY * (conflicts(report.terms, incident.terms) + unhurt)
+        # (and, beside another conflicting detail, a later report giving fewer dead: "12 soldiers" then "8 villagers"
+        # near Djibo; alone, fewer dead is one outlet counting fewer than another, as often the same morning)
+        count = conflicts(report.terms, incident.terms) + unhurt
+        fewer = bool(count and report.killed and incident.killed and report.killed < incident.killed)
+        needed += CONFLICT_PENALTY * (count + fewer)
         if evidence < needed:
             return None
     return Verdict(incident.id, evidence - needed, f"{place} place, terms {overlap:.2f}, text {sim:.2f}")

@@ -68,6 +68,17 @@ _CUES = re.compile(
         r"\b(?:airports?|airspace|borders?|crossings?|embass(?:y|ies)|consulates?|aeroports?|espace aerien|frontieres?|"
         r"ambassades?)\b[^.;]{0,40}?\b(?:reopen(?:s|ed)?|re-open(?:s|ed)?|resume[sd]? (?:flights|operations)|"
         r"rouv(?:re|rent|ert|erte|erts|ertes)|reouvert\w*)\b[^.;]{0,60}?\b(?:after|since|following|apres|suite a)\b",
+        # ... and what it shut: "Tripoli airport suspends flights after clashes", "l'aeroport suspend ses vols apres
+        # l'attaque" (the closure told after the event it follows, often the next morning)
+        r"\b(?:airports?|airspace|flights?|aeroports?|espace aerien|vols?)\b[^.;]{0,60}?\b(?:suspend(?:s|ed)?|halt(?:s|ed)?|"
+        r"clos(?:e|es|ed)|shut(?:s)?|cancel+(?:s|ed)?|grounded|divert(?:s|ed)?|suspend\w*|ferme\w*|annule\w*|interromp\w*)\b"
+        # (fighting, clashes, attacks: what goes on; one attack only as "the attack": "after a rocket attack" tells of
+        # its own event)
+        r"[^.;]{0,40}?\b(?:after|following|apres|suite a)\s+(?:"
+        r"(?:(?:the|des|les|de|d')\s*)?(?:[\w'-]+\s+){0,2}?(?:clashes|fighting|gunfire|violence|unrest|attacks|combats|"
+        r"affrontements|heurts|tirs|violences|attaques)"
+        r"|(?:the|this|yesterday's|\w+day's|l'|la|le|cet(?:te)?)\s*(?:[\w'-]+\s+){0,2}?(?:attack|raid|strike|bombing|"
+        r"shooting|explosion|blast|attaque|attentat|frappe|fusillade))\b",
         # pictures of it come out: "video emerged showing ...", "footage has emerged of ..."
         r"\b(?:video|videos|footage|images|photos)\s+(?:has |have |had )?(?:emerged|surfaced)\b",
         # time points back at it: "a day after the attack", "au lendemain de l'attentat"
@@ -86,7 +97,8 @@ _NAMED_EVENT = re.compile(
 # Every cue above contains one of these: most reports have none, and skip the patterns.
 _GATE = ("toll", "bilan", "responsib", "revendiqu", "claims", "claimed", "identif", "name", "arrest", "detain",
          "captured", "charged", " after ", "lendemain", "blam", "attribu", "impute", "emerged", "surfaced", "releas",
-         "freed", "rescue", "libere", "liberation", "open", "resume", "rouv", "ouvert", "manhunt", "arrete", "interpell", "held")
+         "freed", "rescue", "libere", "liberation", "open", "resume", "rouv", "ouvert", "manhunt", "arrete", "interpell", "held",
+         "following", "apres", "suite a")
 
 
 def is_follow_up(title: str, text: str) -> bool:

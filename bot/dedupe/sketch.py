@@ -9,7 +9,9 @@
 - `key_terms`: the distinctive content words of a report (stop words and numbers aside), to see
   whether two differently written reports describe the same event. A name that only a compass point makes a
   place is kept as the pair ("South Side": southside), and the provinces, regions or states a lead names are kept
-  apart ("&hasaka"), weighing nothing, to tell two places of one country apart.
+  apart ("&hasaka"), weighing nothing, to tell two places of one country apart. French words count as the English
+  word a wire uses ("un commissariat", "a police station"; plurals and feminines too), and an armed group as one term
+  under all its English and French names ("shebab", "al-Shabaab"; "FSR", "Rapid Support Forces").
 """
 from __future__ import annotations
 
@@ -186,7 +188,7 @@ _VICTIMS = {
     **{stem(w): "military" for w in "soldier soldiers troops conscripts paratroopers".split()},
     **{stem(w): "police" for w in "policeman policemen gendarmes constables".split()},
     **{stem(w): "civilian" for w in "civilian civilians farmers women children students worshippers pilgrims "
-                                    "passengers shoppers tourists".split()},
+                                    "passengers shoppers tourists villagers traders miners".split()},
 }
 
 # Capitalised words that name no one in particular: titles and bodies quoted in any report, and
@@ -326,6 +328,10 @@ def key_terms(title: str, text: str, *, limit: int = 40, place_names: Iterable[s
     quarters = _quarters(lead, names) if any(c in lead for c in ("North ", "South ", "East ", "West ")) else {}
     terms: list[str] = []
     seen: set[str] = skip | _only_quoted(lead)
+    if (bulletin := _BULLETIN.search(title)) is not None:  # "Somalia: Flash Update No. 3"
+        seen |= {stem(w) for w in words(bulletin[0])} | _BULLETIN_WORDS
+    if any(cue in lead for cue in _TREATED_GATE):  # "the injured were taken to Bunia General Hospital"
+        seen |= _where_treated(lead)
     for word in (*words(title), *words(text)[:MAX_TERM_WORDS]):
         term = _term(word)
         if term in quarters:
@@ -340,6 +346,8 @@ def key_terms(title: str, text: str, *, limit: int = 40, place_names: Iterable[s
         terms = [_MARKET if t.lower() == "march" else t for t in terms]
     if "isil" not in seen and _names_islamic_state(lead):  # one group, many names: one term
         terms.append("isil")
+    if groups := _groups_named(lead, (words(title), words(text))):  # "FSR" and "Rapid Support Forces": one group
+        terms = _as_groups(terms, groups)
     # The place's own words, apart: they weigh nothing, but a report that names the place as a word (where
     # its analysis found no city: "Chibok", "Grand-Bassam") shares it with the event placed there.
     # (not "of" from "Palestine, State of": every report of the country would share it)
@@ -363,9 +371,10 @@ def key_terms(title: str, text: str, *, limit: int = 40, place_names: Iterable[s
     if day:
         terms.append(DATE_TERM + day)
     folded = fold(lead[:400])
-    weekday = told_weekday(folded)
-    if weekday is not None:  # "on Tuesday", "Tuesday's", "mardi soir": the day it tells of
-        terms.append(WEEKDAY_TERM + str(weekday))
+    days, part = told_day(folded)  # "on Tuesday", "Tuesday's", "mardi soir": the day it tells of
+    terms.extend(WEEKDAY_TERM + str(day) for day in days)  # ("la nuit de dimanche a lundi": either)
+    if part:  # "early on Tuesday", "Tuesday night": which part of that day
+        terms.append(PART_TERM + part)
     if tells_of_a_new_event(folded):  # "the second mosque blast in two days"
         terms.append(NEW_EVENT_TERM)
     if protests_an_event(fold(title), folded[len(fold(title)):].lstrip("\n")):  # "protest after the convoy attack"
@@ -374,6 +383,35 @@ def key_terms(title: str, text: str, *, limit: int = 40, place_names: Iterable[s
         terms.append(NO_CASUALTIES_TERM)
     terms.extend(YEAR_TERM + str(year) for year in years_told_of(folded))  # "a court ... over a 2017 attack"
     return frozenset(terms)
+
+
+# A humanitarian bulletin's title ("Somalia: Flash Update No. 3", "Situation Report"): no name, nothing told; nor are
+# its "partners".
+_BULLETIN = re.compile(r"\b(?:(?:[Ff]lash|[Hh]umanitarian|[Ss]ituation|[Ee]mergency)\s+(?:[Uu]pdate|[Rr]eport|[Bb]ulletin)s?"
+                       r"|[Ss]itrep|[Ss]napshot)\b")
+_BULLETIN_WORDS = frozenset(stem(w) for w in "partner partners".split())
+# The hospital where the injured are treated is not what was hit, and its name names no event: "Partners are supporting
+# the injured at Erdogan hospital", "the wounded were taken to Bunia General Hospital", "evacues vers l'hopital de Beni".
+_TREATED_GATE = ("ospital", "ôpital", "opital", "linic")
+_HOSPITAL = r"(?:[Hh]ospital|[Hh][oô]pital|[Cc]linic|[Cc]linique)"
+_TREATED = re.compile(
+    r"\b(?:treated|treating|treatment|admitted|taken|rushed|evacuated|transferred|brought|transported|supporting|"
+    r"support|care|caring|soign\w*|admis\w*|transport\w*|[eé]vacu\w*|hospitalis\w*|achemin\w*|pris en charge)\b"
+    r"[^.;]{0,50}?\b(?:at|to|in|into|à|au|vers|dans)\s+(?:the\s+|l'|l’|le\s+|la\s+)?"
+    r"((?:[A-Z][\w'-]*\s+){0,3})" + _HOSPITAL +
+    r"(?:\s+(?:[Gg][eé]n[eé]ral\s+)?(?:de\s+|d'|d’|du\s+|of\s+)?((?:[A-Z][\w'-]*\s*){1,3}))?")
+
+
+def _where_treated(lead: str) -> set[str]:
+    """The hospital (its word and its name's words, stemmed) the lead names only as where the injured are treated."""
+    found = list(_TREATED.finditer(lead))
+    if not found or len(found) != len(re.findall(_HOSPITAL, lead)):  # hit itself, or named again: it is told of
+        return set()
+    out = {stem("hospital"), stem("clinic")}
+    for m in found:
+        for name in (m[1], m[2]):
+            out.update(stem(w) for w in words(name or "") if stem(w) not in _common_names())
+    return out
 
 
 _QUARTER = re.compile(r"\b(North|South|East|West)(?:ern)?\s+([A-Z][a-z]{3,})\b")
@@ -410,17 +448,49 @@ _DAY_AFTER = re.compile(r"'s\b|\s+(?:night|morning|evening|afternoon|prayers?|ma
 
 def told_weekday(folded_lead: str) -> int | None:
     """The weekday the (folded) lead tells of (Monday = 0): an English day after "on" or before "night" or
-    "'s", not the day something was said ("the army said on Wednesday"); any French day ("mardi soir")."""
+    "'s", not the day something was said ("the army said on Wednesday"); any French day ("mardi soir") but the day a
+    French report says something ("a annonce lundi")."""
+    days, _ = told_day(folded_lead)
+    return days[0] if days else None
+
+
+def told_day(folded_lead: str) -> tuple[tuple[int, ...], str | None]:
+    """The weekdays the (folded) lead tells of (one; two for "la nuit de dimanche a lundi", either of which an English
+    report may give), and the part of that day when it says ("m" early or morning, "a" afternoon, "e" evening or
+    night), as told_weekday reads them."""
     for m in _DAY_WORD.finditer(folded_lead):
         day = _WEEKDAYS[m[0]]
-        if m[0] in _FRENCH_DAYS:
-            return day
         before = folded_lead[max(0, m.start() - 24):m.start()]
+        if m[0] in _FRENCH_DAYS:
+            if _SAID_BEFORE_FR.search(before):  # "a annonce lundi l'etat-major": when it was said
+                continue
+            if _NIGHT_OF.search(before) and (m2 := _TO_DAY.match(folded_lead, m.end())):
+                return (day, _WEEKDAYS[m2[1]]), None
+            return (day,), _part_of_day(before, folded_lead, m.end())
         if (cue := _DAY_BEFORE.search(before)) is not None:
             if not _SAID_BEFORE.search(before[:len(before) - len(cue[0])]):
-                return day
+                return (day,), _part_of_day(before, folded_lead, m.end())
         elif _DAY_AFTER.match(folded_lead, m.end()):
-            return day
+            return (day,), _part_of_day(before, folded_lead, m.end())
+    return (), None
+
+
+# "a annonce lundi", "a-t-on appris mardi", "ont indique mercredi": the day a French report says it, not the event's
+_SAID_BEFORE_FR = re.compile(r"\b(?:annonce|indique|declare|affirme|precise|rapporte|confirme|explique|ajoute|assure|"
+                             r"revendique|appris|dit|signale)\s+(?:ce\s+)?$")
+_NIGHT_OF = re.compile(r"\bnuit\s+(?:de|du)\s+$")  # "dans la nuit de dimanche a lundi", "du dimanche au lundi"
+_TO_DAY = re.compile(r"\s+(?:a|au)\s+(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b")
+PART_TERM = "@+at:"  # + m, a or e: the part of the day it tells of (not "@p": "@pap" is an airport)
+_PART_BEFORE = re.compile(r"\b(?:(early)|(late)|(tot))\s+(?:on\s+)?$")
+_PART_AFTER = re.compile(r"\s+(?:(morning|matin|a l'aube|des l'aube)|(afternoon|apres-midi)|(evening|night|soir|soiree))\b")
+
+
+def _part_of_day(before: str, folded_lead: str, end: int) -> str | None:
+    """The part of the day told with it: "early on Tuesday", "Tuesday morning", "mardi soir", "late on Monday"."""
+    if (m := _PART_AFTER.match(folded_lead, end)) is not None:
+        return "m" if m[1] else "a" if m[2] else "e"
+    if (m := _PART_BEFORE.search(before)) is not None:
+        return "e" if m[2] else "m"
     return None
 
 
@@ -545,8 +615,97 @@ def event_date(lead: str) -> str | None:
 
 _MARKET_FR = re.compile(r"\b[Mm]arché")
 _MARKET = stem("market")
-_ISLAMIC_STATE = re.compile(r"(?i:\b(?:islamic state|isil|isis|daesh|[eé]tat islamique)\b)|\bEI\b")
-_ISLAMIC_STATE_GATE = ("islamic state", "isil", "isis", "daesh", "tat islamique")
+# (and its French name "Daech", and the acronyms of its African and Afghan branches: EIGS, ISWAP, ISKP ...)
+_ISLAMIC_STATE = re.compile(r"(?i:\b(?:islamic state|isil|isis|daesh|daech|[eé]tat islamique)\b)"
+                            r"|\b(?:EI|EIGS|ISGS|ISWAP|EIAO|ISSP|ISKP|EI-K|IS-K|ISIS-K)\b")
+_ISLAMIC_STATE_GATE = ("islamic state", "isil", "isis", "daesh", "daech", "tat islamique", "iswap", "eigs", "isgs",
+                       "issp", "iskp", "eiao")
+
+
+# An armed group by any of its English and French names (bot/data/group_names.json) is one term for the group, so
+# that an English and a French report of one attack share the group and do not seem to name two ("shebab",
+# "Shabaab"; "GSIM", "JNIM"; "Forces de soutien rapide", "Rapid Support Forces").
+GROUP_TERM = "@g:"
+WIDER_GROUP_TERM = "@g^"  # the wider group a named branch belongs to (JNIM: al-Qaeda): compared, weighing nothing
+
+
+@functools.cache
+def _group_table() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, dict[str, tuple[str, ...]], frozenset[str]]:
+    """(the groups' names in capitals, their other names folded, each name -> its group's and wider groups' keys, a
+    word of each name that a lead naming it has among its words: most leads have none, and skip the patterns)"""
+    groups = json.loads(resources.files("bot.data").joinpath("group_names.json").read_text(encoding="utf-8"))["groups"]
+    keys: dict[str, tuple[str, ...]] = {}
+    acronyms: list[str] = []
+    phrases: list[str] = []
+    gate: set[str] = set()
+    for key, group in groups.items():
+        named = (key, *group.get("part_of", ()))
+        for name in group["names"]:
+            ws = words(name)
+            word = max((w for w in ws if w not in _COMMON_NAME_WORDS), key=len, default=max(ws, key=len))
+            gate.update((word, "l'" + word, "d'" + word))  # ("l'ADF" is one word to the tokeniser)
+            if name == name.upper():  # an acronym: in capitals only ("ADF", "M23", not "adf")
+                acronyms.append(name)
+                keys[_flat(name)] = named
+            else:
+                phrases.append(fold(name))
+                keys[_flat(fold(name))] = named
+
+    def alternation(names: list[str]) -> re.Pattern[str] | None:
+        # any spaces or hyphens between the words; longest first, so "al-qaeda in the islamic maghreb" wins
+        parts = sorted({r"[\s-]+".join(map(re.escape, _flat(n).split())) for n in names}, key=len, reverse=True)
+        return re.compile(r"(?<!\w)(" + "|".join(parts) + r")(?!\w)") if parts else None
+
+    return alternation(acronyms), alternation(phrases), keys, frozenset(gate)
+
+
+# Words of groups' names that many leads have: no gate ("Allied Democratic Forces" is looked for when "allied" is there).
+_COMMON_NAME_WORDS = _ORGANISATION_WORDS | STOP_WORDS | frozenset(
+    """democratic democratiques democratique support soutien march mars coalition mouvement changement change
+    cooperative developpement development africa congo rwanda patriots patriotes islam islamique muslims musulmans
+    groupe group maghreb""".split())
+
+
+def _flat(name: str) -> str:
+    return " ".join(name.replace("-", " ").split())
+
+
+def _as_groups(terms: list[str], named: dict[str, bool]) -> list[str]:
+    """The terms with each group named as its one term, in place of the words of its names ("shebab" and "Shabaab"
+    count once, as the group), and the wider groups of named branches."""
+    words_of = _group_words()
+    drop = set().union(*(words_of.get(key, ()) for key in named))
+    kept = [t for t in terms if t.lower() not in drop]
+    kept.extend((GROUP_TERM if itself else WIDER_GROUP_TERM) + key for key, itself in named.items())
+    return kept
+
+
+@functools.cache
+def _group_words() -> dict[str, frozenset[str]]:
+    """Each group's key -> the stems of its names' words that name it alone (its actor terms: "shebab", "jnim")."""
+    groups = json.loads(resources.files("bot.data").joinpath("group_names.json").read_text(encoding="utf-8"))["groups"]
+    actors = actor_terms() | {stem(w) for w in _GROUP_WORDS.split()}
+    return {key: frozenset(stem(w) for name in group["names"] for w in words(name) if stem(w) in actors
+                           or len(w) >= 4 and stem(w) not in _ORGANISATION_WORDS and len(words(name)) == 1)
+            for key, group in groups.items()}
+
+
+def _groups_named(lead: str, tokens: Iterable[Sequence[str]]) -> dict[str, bool]:
+    """The groups (their keys) the lead names, by any of their names (True), and the wider groups they belong to (False,
+    unless named too) (tokens: the lead's words, to see first whether it may name any)."""
+    acronyms, phrases, keys, gate = _group_table()
+    found: dict[str, bool] = {}
+    if all(gate.isdisjoint(ws) for ws in tokens):
+        return found
+    for pattern, text in ((acronyms, lead), (phrases, fold(lead))):
+        if pattern is not None:
+            for m in pattern.finditer(text):
+                itself, *wider = keys.get(_flat(m[1]), ("",))
+                if itself:
+                    found[itself] = True
+                    for key in wider:
+                        found.setdefault(key, False)
+    return found
 
 
 def _names_islamic_state(lead: str) -> bool:
@@ -570,7 +729,8 @@ _FRENCH = {
     **dict.fromkeys("otage otages".split(), "hostage"),
     **dict.fromkeys("plage plages".split(), "beach"),
     **dict.fromkeys("manifestation manifestations manifestants manifestant".split(), "protest"),
-    **dict.fromkeys("policier policiers policiere policieres".split(), "police"),
+    # (as the English word for policemen as victims: "quatre policiers tues" are "four policemen killed")
+    **dict.fromkeys("policier policiers policiere policieres".split(), "policemen"),
     **dict.fromkeys("casque casques".split(), "peacekeeper"),
     **dict.fromkeys("enlevement enlevements enleve enleves enlevee enlevees".split(), "kidnapped"),
     **dict.fromkeys("bombardement bombardements".split(), "bombing"),
@@ -608,7 +768,7 @@ _FRENCH = {
     **dict.fromkeys("jihadiste jihadistes djihadiste djihadistes".split(), "jihadist"),
     **dict.fromkeys("insurge insurges".split(), "insurgents"),
     "projet": "project", "gazier": "gas", "gaziere": "gas", "petrolier": "oil", "petroliere": "oil",
-    **dict.fromkeys("civil civils".split(), "civilians"),
+    **dict.fromkeys("civils".split(), "civilians"),  # (not "civil": "la societe civile", "civil society")
     **dict.fromkeys("vol vols".split(), "flights"),
     **dict.fromkeys("tireur tireurs".split(), "gunman"), **dict.fromkeys("balle balles".split(), "shot"),
     **dict.fromkeys("supporter supporters".split(), "fans"), "fete": "festival", "festivites": "festival",
@@ -624,6 +784,53 @@ _FRENCH = {
                     "centaines avait avaient affirme affirmant indique selon huit neuf onze douze vingt trente "
                     "cent cents mille".split(), ""),
 }
+
+
+# More of what French outlets (RFI, Le Monde, Jeune Afrique, AFP, Radio Okapi) say where English wires say it in
+# other words, so that one attack told in both languages shares what was hit, how, and who: the site ("un
+# commissariat", "a police station"), the means ("des tirs", "gunfire"), the victims ("des villageois",
+# "villagers"), the armies' French acronyms (FAMa, FACA: the army), and the words every French report uses and an
+# English one does not translate (reporting verbs, numbers in words, function words), which say nothing.
+# Words are given in the masculine singular; _french finds plurals and feminines. (Kept apart from _FRENCH: their
+# stems are no vocabulary that unmakes a name, "commissariat" and "Commission" being one stem.)
+_FRENCH_MORE = {
+    **dict.fromkeys("fama faca fardc".split(), "army"),
+    "armee": "armee",  # (the army, not "arme": armed; like "l'attaque", a generic word kept as it is)
+    "commissariat": "station", "autogare": "station", "palais": "palace", "internat": "school",
+    "consulat": "consulate", "maquis": "restaurant", "vehicule": "vehicle", "moto": "motorcycle",
+    "bateau": "boat", "route": "road", "usine": "factory", "dispensaire": "clinic", "deplace": "displaced",
+    "tir": "gunfire", "mortier": "mortar", "artillerie": "artillery", "engin": "device", "assaut": "stormed",
+    "incendie": "burning", "incendient": "burning", "incendiaire": "burning", "pillage": "looting",
+    "pille": "looting", "tuerie": "massacre", "decapite": "beheaded", "egorge": "beheaded",
+    "mutin": "mutiny", "mutinerie": "mutiny", "putsch": "coup", "couvre": "curfew", "lacrymogene": "tear",
+    "heurt": "clashes", "combat": "fighting", "combattant": "fighters", "rassemblement": "rally",
+    "kidnappe": "kidnapped", "rapt": "kidnapped", "secouriste": "rescuers", "pretre": "priest",
+    "eveque": "bishop", "volontaire": "volunteers", "aube": "dawn", "midi": "afternoon",
+    "revendication": "claim", "exploser": "exploded", "tue": "killed", "tuee": "killed", "mort": "dead",
+    "morte": "dead", "deces": "deaths", "blesse": "wounded",
+    "villageois": "villagers", "commercant": "traders", "femme": "women", "enfant": "children",
+    "passager": "passengers", "touriste": "tourists", "agriculteur": "farmers", "cultivateur": "farmers",
+    "paysan": "farmers", "orpailleur": "miners",
+    **dict.fromkeys("annonce indique declare precise rapporte confirme explique ajoute assure souligne raconte appris "
+                    "responsable elu individu pendant durant celle celles celui ceux environ notamment egalement "
+                    "toujours sans chez lorsque quand comme autre autres certain certaine quelque nombreux "
+                    "nombreuse tandis etaient sera seront faire peut peuvent doit meme cela ceci elles notre votre "
+                    "vingtaine trentaine quarantaine cinquantaine soixantaine quinzaine douzaine dix treize "
+                    "quatorze quinze seize sept quarante cinquante soixante millier".split(),
+                    ""),
+}
+_FRENCH_ALL = {**_FRENCH_MORE, **_FRENCH}
+
+
+def _french(w: str) -> str:
+    """The English word a French word counts as (itself when none): "ambassades" as "ambassade", "enlevees" as
+    "enleve", then the table."""
+    if (found := _FRENCH_ALL.get(w)) is not None:
+        return found
+    base = w[:-1] if w.endswith(("s", "x")) and len(w) > 3 else w
+    if base.endswith("ee"):
+        base = base[:-1]
+    return _FRENCH_ALL.get(base, w) if base != w else w
 
 
 # The outlets and agencies that carry reports ("(Reuters) -", "AFP reported"): every wire story names one,
@@ -652,7 +859,7 @@ _ENGLISH = {
 def _vocabulary() -> frozenset[str]:
     """The common nouns the two word lists above know ("jihadist", "gunmen", "hostage"): capitalised at the start of
     a line ("Jihadist fighters attacked ..."), such a word is still no name."""
-    known = {w for table in (_ENGLISH, _FRENCH) for pair in table.items() for w in pair if w}
+    known = {w for table in (_ENGLISH, _FRENCH) for pair in table.items() for w in pair if w} | set(_FRENCH_MORE.values())
     return frozenset(stem(w) for w in known if len(w) >= 4 and w not in STOP_WORDS) - _common_names()
 
 
@@ -660,7 +867,7 @@ def _vocabulary() -> frozenset[str]:
 def _term(word: str) -> str:
     """The stem a word counts as, or "" for function words, numbers, outlets and words too short to tell."""
     w = base_word(word)
-    w = _ENGLISH.get(w) or _FRENCH.get(w, w)
+    w = _ENGLISH.get(w) or _french(w)
     return "" if len(w) < 4 or w in STOP_WORDS or w in _OUTLETS or w.isdigit() else stem(w)
 
 
@@ -680,9 +887,9 @@ def _is_weekday(term: str) -> bool:
 
 @functools.lru_cache(maxsize=65536)  # called for every term of every candidate comparison
 def _weight(term: str) -> float:
-    if term.startswith((PLACE_TERM, REGION_TERM)) or term in (NEW_EVENT_TERM, NO_CASUALTIES_TERM, PROTEST_TERM) \
-            or _is_year(term) or _is_weekday(term):  # compared apart
-        return 0.0
+    if term.startswith((PLACE_TERM, REGION_TERM, PART_TERM, WIDER_GROUP_TERM)) \
+            or term in (NEW_EVENT_TERM, NO_CASUALTIES_TERM, PROTEST_TERM) or _is_year(term) or _is_weekday(term):
+        return 0.0  # compared apart
     if term.startswith("@"):
         return KEY_FACT_WEIGHT
     if term.isupper():
@@ -708,6 +915,7 @@ class _Profile:
     said_places: frozenset[str]  # placed nowhere, the town it says it happened in (SAID_PLACE_TERM terms)
     dates: frozenset[str]  # stated dates (DATE_TERM terms)
     weekdays: frozenset[int]  # the weekday it tells of (WEEKDAY_TERM), Monday = 0
+    part: str | None  # the part of that day (PART_TERM): "m" early or morning, "a" afternoon, "e" evening or night
     years: frozenset[int]  # the years of the old events a retrospective report tells of (YEAR_TERM terms)
     targets: frozenset[str]  # what was hit
     means: frozenset[str]  # how: knife, gun, explosive, air (see _MEANS)
@@ -720,7 +928,7 @@ class _Profile:
         return self.by_lower.keys()
 
 
-@functools.lru_cache(maxsize=16384)  # the incidents near recent reports, and the reports themselves
+@functools.lru_cache(maxsize=8192)  # the incidents near recent reports, and the reports themselves
 def _profile(terms: frozenset[str]) -> _Profile:
     by_lower = {t.lower(): t for t in terms}
     lower = by_lower.keys()
@@ -743,10 +951,13 @@ def _profile(terms: frozenset[str]) -> _Profile:
         dates=frozenset(t for t in terms if t.startswith(DATE_TERM) and t[2:3].isdigit()),
         years=frozenset(int(t[len(YEAR_TERM):]) for t in terms if _is_year(t)),
         weekdays=frozenset(int(t[len(WEEKDAY_TERM):]) for t in terms if _is_weekday(t)),
+        part=next((t[len(PART_TERM):] for t in terms if t.startswith(PART_TERM)), None),
         # (not a place's name: "the West Bank" is no bank, "in March" no market)
         targets=frozenset(t for t in lower & TARGET_TERMS if not (by_lower[t].isupper() and t in _common_names())),
         means=frozenset().union(*(_MEANS[t] for t in lower & _MEANS.keys())),
-        actors=frozenset(lower & actor_terms()),
+        # (a group by its one term, named or the wider group of a named branch: "JNIM" and "al-Qaeda" are compatible)
+        actors=frozenset(lower & actor_terms())
+        | frozenset(t[len(GROUP_TERM):] for t in lower if t.startswith((GROUP_TERM, WIDER_GROUP_TERM))),
         victims=frozenset(_VICTIMS[t] for t in lower & _VICTIMS.keys()),
         # fsum: exact, so the result does not depend on the order a set is walked in (which varies by process)
         weight=math.fsum(_weight(t) for t in terms),
@@ -837,10 +1048,26 @@ def conflicts(a: frozenset[str], b: frozenset[str]) -> int:
     if shared >= SAME_NAMES:  # the same people or groups named: details may differ, not the event
         return 0
     count = _targets_conflict(pa, pb) + _kind_conflict(pa.actors, pb.actors) + _kind_conflict(
-        pa.means, pb.means) + _kind_conflict(pa.victims, pb.victims)
+        pa.means, pb.means) + _kind_conflict(pa.victims, pb.victims) + _other_part_of_day(pa, pb)
     if not shared and pa.names and pb.names or _other_quarters(pa, pb):
         count += 1
     return count
+
+
+def _other_part_of_day(pa: _Profile, pb: _Profile) -> bool:
+    """Both tell of one weekday and of different parts of it ("early on Monday", "on Monday afternoon"): a detail that
+    differs (an attack may last, so one detail among others; raids from the air, see other_raid, are two)."""
+    return pa.part is not None and pb.part is not None and pa.part != pb.part and pa.weekdays == pb.weekdays \
+        and len(pa.weekdays) == 1
+
+
+def other_raid(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both tell of strikes from the air (missiles, drones, shelling) on one weekday, one in the morning and the other in
+    the evening or at night: two raids ("missiles hit Kharkiv early on Tuesday", "drones struck Kharkiv on Tuesday
+    night"). (A ground attack may last from morning to night: a siege is told both ways.)"""
+    pa, pb = _profile(a), _profile(b)
+    return pa.part is not None and pb.part is not None and {pa.part, pb.part} == {"m", "e"} \
+        and pa.weekdays == pb.weekdays and len(pa.weekdays) == 1 and "air" in pa.means and "air" in pb.means
 
 
 def _other_quarters(pa: _Profile, pb: _Profile) -> bool:
@@ -918,8 +1145,8 @@ def days_apart(a: frozenset[str], b: frozenset[str]) -> int:
     wa, wb = _profile(a).weekdays, _profile(b).weekdays
     if not wa or not wb:
         return 0
-    d = abs(min(wa) - min(wb)) % 7
-    return min(d, 7 - d)
+    # (the nearest of either: "la nuit de dimanche a lundi" is Sunday night and early Monday)
+    return min(min(abs(x - y), 7 - abs(x - y)) for x in wa for y in wb)
 
 
 def says_no_one_was_hurt(terms: frozenset[str]) -> bool:
