@@ -6,12 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.analysis import analyze
-
-
-def _counts(text: str) -> tuple[int | None, int | None]:
-    facts = analyze("", text)
-    return facts.killed, facts.injured
+from tests.analysis_support import counts
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -21,7 +16,7 @@ def _counts(text: str) -> tuple[int | None, int | None]:
     ("Seven members of one family were killed when a shell hit their home.", (7, None)),
 ])
 def test_who_was_hit_may_be_named_with_of_or_from(text: str, expected: tuple[int | None, int | None]) -> None:
-    assert _counts(text) == expected
+    assert counts(text) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -29,7 +24,7 @@ def test_who_was_hit_may_be_named_with_of_or_from(text: str, expected: tuple[int
     ("Cinq personnes, dont trois enfants, ont été tuées dans une frappe de drone.", (5, None)),
 ])
 def test_an_aside_between_the_count_and_the_verb_is_skipped(text: str, expected: tuple[int | None, int | None]) -> None:
-    assert _counts(text) == expected
+    assert counts(text) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -43,7 +38,7 @@ def test_an_aside_between_the_count_and_the_verb_is_skipped(text: str, expected:
     ("One hundred and twenty people were killed in the bombing, officials said.", (120, None)),
 ])
 def test_more_ways_to_say_killed_and_hurt(text: str, expected: tuple[int | None, int | None]) -> None:
-    assert _counts(text) == expected
+    assert counts(text) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -58,7 +53,7 @@ def test_more_ways_to_say_killed_and_hurt(text: str, expected: tuple[int | None,
     ("Explosions killed up to 10 people and injured 30 others and a second blast struck a metro station.", (10, 30)),
 ])
 def test_groups_joined_by_and_add_up(text: str, expected: tuple[int | None, int | None]) -> None:
-    assert _counts(text) == expected
+    assert counts(text) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -68,7 +63,7 @@ def test_groups_joined_by_and_add_up(text: str, expected: tuple[int | None, int 
     ("Les combats ont fait des dizaines de morts et de blessés.", (24, 24)),
 ])
 def test_dead_and_wounded_in_one_phrase_are_two_counts(text: str, expected: tuple[int | None, int | None]) -> None:
-    assert _counts(text) == expected
+    assert counts(text) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -78,7 +73,7 @@ def test_dead_and_wounded_in_one_phrase_are_two_counts(text: str, expected: tupl
     ("Three terrorists shot and killed two U.S. Air Force officers in Tehran.", (2, None)),
 ])
 def test_attackers_killed_are_not_counted_among_the_dead(text: str, expected: tuple[int | None, int | None]) -> None:
-    assert _counts(text) == expected
+    assert counts(text) == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -87,7 +82,7 @@ def test_attackers_killed_are_not_counted_among_the_dead(text: str, expected: tu
     "If 100 people died in such an attack, the government would fall, the minister said.",
 ])
 def test_threats_and_hypotheses_give_no_count(text: str) -> None:
-    assert _counts(text) == (None, None)
+    assert counts(text) == (None, None)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -103,7 +98,7 @@ def test_threats_and_hypotheses_give_no_count(text: str) -> None:
     ("The death toll from the 2024 Kerman bombings rises to 95.", (95, None)),
 ])
 def test_earlier_events_are_not_this_incident(text: str, expected: tuple[int | None, int | None]) -> None:
-    assert _counts(text) == expected
+    assert counts(text) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -114,7 +109,7 @@ def test_earlier_events_are_not_this_incident(text: str, expected: tuple[int | N
     ("Police shot dead a man armed with a knife outside the station; no one else was hurt.", (0, 0)),
 ])
 def test_one_person_named_by_role(text: str, expected: tuple[int | None, int | None]) -> None:
-    assert _counts(text) == expected
+    assert counts(text) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -124,7 +119,7 @@ def test_one_person_named_by_role(text: str, expected: tuple[int | None, int | N
      (9, None)),
 ])
 def test_what_a_count_refers_to(text: str, expected: tuple[int | None, int | None]) -> None:
-    assert _counts(text) == expected
+    assert counts(text) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -134,7 +129,7 @@ def test_what_a_count_refers_to(text: str, expected: tuple[int | None, int | Non
     ("Une fillette de 8 ans a été blessée par une balle perdue.", (None, 1)),
 ])
 def test_ages_are_no_count(text: str, expected: tuple[int | None, int | None]) -> None:
-    assert _counts(text) == expected
+    assert counts(text) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -145,7 +140,7 @@ def test_ages_are_no_count(text: str, expected: tuple[int | None, int | None]) -
     ("Ten people including three children were killed in the strike.", (10, None)),
 ])
 def test_relatives_and_the_bomber_himself(text: str, expected: tuple[int | None, int | None]) -> None:
-    assert _counts(text) == expected
+    assert counts(text) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -154,7 +149,7 @@ def test_relatives_and_the_bomber_himself(text: str, expected: tuple[int | None,
     ("Aucune autre victime n'a été signalée après l'explosion.", (0, 0)),
 ])
 def test_bodies_found_and_no_other_victims(text: str, expected: tuple[int | None, int | None]) -> None:
-    assert _counts(text) == expected
+    assert counts(text) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -163,7 +158,7 @@ def test_bodies_found_and_no_other_victims(text: str, expected: tuple[int | None
     ("A man stabbed three people in Hamburg on Friday.", (None, 3)),
 ])
 def test_stabbed_to_death_or_stabbed(text: str, expected: tuple[int | None, int | None]) -> None:
-    assert _counts(text) == expected
+    assert counts(text) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -174,4 +169,4 @@ def test_stabbed_to_death_or_stabbed(text: str, expected: tuple[int | None, int 
 def test_fighters_killed_by_the_forces_are_the_toll_of_that_fighting(text: str, expected: tuple[int | None, int | None]) -> None:
     """An operation that kills 20 militants is a deadly clash for the people near it, not one "with no casualties
     reported"; only the attacker of a victim-attack (gunman, bomber, assailant) is left out of the dead."""
-    assert _counts(text) == expected
+    assert counts(text) == expected

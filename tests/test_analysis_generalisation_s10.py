@@ -21,113 +21,102 @@ from __future__ import annotations
 
 from bot.analysis import analyze
 from bot.analysis.facts import Category
-
-
-def _facts(text: str):  # noqa: ANN202 - Facts
-    facts = analyze("", text)
-    assert facts.is_incident, text
-    return facts
-
-
-def _where(text: str) -> tuple[str | None, str | None]:
-    facts = _facts(text)
-    return facts.country, facts.city
-
+from tests.analysis_support import incident_facts, scene
 
 # ----------------------------------------------------------------------------------------------------------- places
 
 def test_a_town_shares_its_name_with_a_bigger_one_abroad_the_named_country_keeps_it() -> None:
     # the spelling of a town of the country named outright, not the big namesake elsewhere
-    assert _where("Ukraine : des frappes russes sur Odessa font trois morts") == ("UA", "Odesa")
+    assert scene("Ukraine : des frappes russes sur Odessa font trois morts") == ("UA", "Odesa")
     # a town GeoNames does not list, in a text placed outright in its country
-    assert _where("Mozambique : attaque jihadiste à Palma, des dizaines de morts parmi les civils") == ("MZ", "Palma")
-    assert _where("Islamist insurgents attacked the town of Palma in Mozambique's Cabo Delgado province, killing dozens "
+    assert scene("Mozambique : attaque jihadiste à Palma, des dizaines de morts parmi les civils") == ("MZ", "Palma")
+    assert scene("Islamist insurgents attacked the town of Palma in Mozambique's Cabo Delgado province, killing dozens "
                   "of people.") == ("MZ", "Palma")
     # ... while a big city abroad is still itself, and a place named beside its state stays there
-    assert _where("Ukraine : des drones ukrainiens frappent Moscou, deux blessés")[0] == "RU"
-    assert _where("Police say a gunman opened fire at a shopping mall in Paris, Texas, wounding two people.")[0] == "US"
+    assert scene("Ukraine : des drones ukrainiens frappent Moscou, deux blessés")[0] == "RU"
+    assert scene("Police say a gunman opened fire at a shopping mall in Paris, Texas, wounding two people.")[0] == "US"
 
 
 def test_an_unlisted_town_before_the_part_of_its_country() -> None:
-    assert _where("A suicide car bombing targeted a UN peacekeeping camp in Sévaré, central Mali, wounding several "
+    assert scene("A suicide car bombing targeted a UN peacekeeping camp in Sévaré, central Mali, wounding several "
                   "peacekeepers.") == ("ML", "Sévaré")
 
 
 def test_an_unlisted_town_before_a_french_border() -> None:
-    assert _where("RDC : les rebelles du M23 s'emparent de Bunagana, à la frontière ougandaise") == ("CD", "Bunagana")
+    assert scene("RDC : les rebelles du M23 s'emparent de Bunagana, à la frontière ougandaise") == ("CD", "Bunagana")
 
 
 def test_the_department_of_a_name_is_a_region_not_its_town() -> None:
-    assert _where("COLOMBIA. ELN rebels kidnapped an oil engineer near Saravena, in the department of Arauca.") \
+    assert scene("COLOMBIA. ELN rebels kidnapped an oil engineer near Saravena, in the department of Arauca.") \
         == ("CO", "Saravena")
 
 
 def test_a_close_spelling_hit_by_fire_from_abroad_is_the_scene() -> None:
     # an armed group's home is no country named against the town
-    assert _where("Hezbollah fired rockets at Kiryat Shmona, damaging several buildings but causing no casualties.")[0] == "IL"
+    assert scene("Hezbollah fired rockets at Kiryat Shmona, damaging several buildings but causing no casualties.")[0] == "IL"
     # where the rockets were fired from is not the scene
-    assert _where("Rockets fired from Lebanon hit Kiryat Shmona, damaging several buildings.")[0] == "IL"
-    assert _where("Des roquettes tirées depuis le Liban ont touché Kiryat Shmona, faisant deux blessés.")[0] == "IL"
+    assert scene("Rockets fired from Lebanon hit Kiryat Shmona, damaging several buildings.")[0] == "IL"
+    assert scene("Des roquettes tirées depuis le Liban ont touché Kiryat Shmona, faisant deux blessés.")[0] == "IL"
 
 
 def test_kashmir_alone_is_india_and_never_a_town() -> None:
-    assert _where("Militants attacked an army camp in Kashmir, killing 17 soldiers.") == ("IN", None)
-    assert _where("Inde : quatre morts dans des affrontements au Cachemire") == ("IN", None)
-    assert _where("Gunmen kill 26 tourists in Pahalgam, Kashmir.") == ("IN", "Pahalgam")
+    assert scene("Militants attacked an army camp in Kashmir, killing 17 soldiers.") == ("IN", None)
+    assert scene("Inde : quatre morts dans des affrontements au Cachemire") == ("IN", None)
+    assert scene("Gunmen kill 26 tourists in Pahalgam, Kashmir.") == ("IN", "Pahalgam")
     # Pakistan's side still when the text says so
-    assert _where("Four Pakistani soldiers are killed in shelling by the Indian army across the disputed Kashmir "
+    assert scene("Four Pakistani soldiers are killed in shelling by the Indian army across the disputed Kashmir "
                   "frontier.")[0] == "PK"
 
 
 def test_a_bureau_dateline_gives_way_to_a_town_near_which_it_happened_in_french() -> None:
-    assert _where("NIAMEY (AFP) - Des hommes armés ont tué une dizaine de civils dans un village proche de Ouallam, dans "
+    assert scene("NIAMEY (AFP) - Des hommes armés ont tué une dizaine de civils dans un village proche de Ouallam, dans "
                   "l'ouest du Niger, selon des sources locales.") == ("NE", "Ouallam")
 
 
 def test_an_attack_on_a_named_village() -> None:
-    assert _where("Suspected ADF rebels killed 40 people in a night attack on Mukondi village, Beni territory, local "
+    assert scene("Suspected ADF rebels killed 40 people in a night attack on Mukondi village, Beni territory, local "
                   "officials said.") == ("CD", "Mukondi")
 
 
 def test_a_town_near_a_bigger_city_is_the_scene() -> None:
-    assert _where("ABUJA, Nigeria (AP) — Gunmen abducted 30 students from a college in Afaka, near the northwestern city "
+    assert scene("ABUJA, Nigeria (AP) — Gunmen abducted 30 students from a college in Afaka, near the northwestern city "
                   "of Kaduna.") == ("NG", "Afaka")
 
 
 def test_a_state_striking_is_not_the_scene() -> None:
-    assert _where("A U.S. airstrike killed an al-Qaeda leader in Idlib province, the Pentagon said.")[0] == "SY"
+    assert scene("A U.S. airstrike killed an al-Qaeda leader in Idlib province, the Pentagon said.")[0] == "SY"
 
 
 def test_a_french_headline_attack_of_a_town() -> None:
-    assert _where("Attaque de Grand-Bassam : au moins 16 morts (vidéo)") == ("CI", "Grand-Bassam")
+    assert scene("Attaque de Grand-Bassam : au moins 16 morts (vidéo)") == ("CI", "Grand-Bassam")
 
 
 def test_a_province_whose_name_is_shared_abroad_names_no_country() -> None:
-    assert _where("MANILA (Reuters) - Gunmen on motorcycles shot dead a radio journalist in Calbayog City, Samar province, "
+    assert scene("MANILA (Reuters) - Gunmen on motorcycles shot dead a radio journalist in Calbayog City, Samar province, "
                   "police said.")[0] == "PH"
 
 
 # ---------------------------------------------------------------------------------------------------------- detection
 
 def test_a_projectile_or_a_strike_on_a_car_with_harm_is_military() -> None:
-    assert _facts("A Houthi projectile hit the Saudi border city of Jazan, wounding five civilians, the coalition "
+    assert incident_facts("A Houthi projectile hit the Saudi border city of Jazan, wounding five civilians, the coalition "
                   "said.").category is Category.MILITARY
-    assert _facts("An Israeli strike on a car in Khan Younis killed three people, Gaza health officials "
+    assert incident_facts("An Israeli strike on a car in Khan Younis killed three people, Gaza health officials "
                   "said.").category is Category.MILITARY
 
 
 def test_an_army_neutralising_terrorists_in_french_is_military() -> None:
-    assert _facts("Burkina : l'armée affirme avoir « neutralisé » une quarantaine de terroristes près de "
+    assert incident_facts("Burkina : l'armée affirme avoir « neutralisé » une quarantaine de terroristes près de "
                   "Ouahigouya").category is Category.MILITARY
 
 
 def test_an_airport_closed_after_rockets_hit_its_runway() -> None:
-    facts = _facts("Benghazi's Benina airport was closed after rockets struck the runway, the airport authority said.")
+    facts = incident_facts("Benghazi's Benina airport was closed after rockets struck the runway, the airport authority said.")
     assert facts.category is Category.DISRUPTION and facts.city == "Benghazi"
 
 
 def test_staff_ordered_out_as_fighting_spreads_is_an_evacuation() -> None:
-    assert _facts("The United States ordered non-emergency staff to leave its embassy in Juba as fighting spread in South "
+    assert incident_facts("The United States ordered non-emergency staff to leave its embassy in Juba as fighting spread in South "
                   "Sudan's capital.").category is Category.DISRUPTION
 
 
@@ -138,7 +127,7 @@ def test_accidental_or_controlled_blasts_are_no_alert() -> None:
 
 
 def test_a_rebel_attack_in_french() -> None:
-    assert _facts("Centrafrique : attaque rebelle contre la ville de Bambari").category is Category.ARMED_ATTACK
+    assert incident_facts("Centrafrique : attaque rebelle contre la ville de Bambari").category is Category.ARMED_ATTACK
 
 
 def test_a_one_line_look_back_in_french_is_no_alert() -> None:
@@ -146,7 +135,7 @@ def test_a_one_line_look_back_in_french_is_no_alert() -> None:
 
 
 def test_a_cinema_bombed_is_a_bombing() -> None:
-    assert _facts("YUGOSLAVIA.  Croatian separatists bombed a cinema in Belgrade.").category is Category.BOMBING
+    assert incident_facts("YUGOSLAVIA.  Croatian separatists bombed a cinema in Belgrade.").category is Category.BOMBING
 
 
 def test_a_kick_off_is_no_coup() -> None:
@@ -154,14 +143,14 @@ def test_a_kick_off_is_no_coup() -> None:
 
 
 def test_french_strikes_on_a_camp_and_drone_waves_are_military() -> None:
-    facts = _facts("Israël - Gaza : une frappe sur un camp de déplacés à Rafah fait des dizaines de morts")
+    facts = incident_facts("Israël - Gaza : une frappe sur un camp de déplacés à Rafah fait des dizaines de morts")
     assert facts.category is Category.MILITARY and facts.city == "Rafah"
-    assert _facts("Guerre en Ukraine : Kiev visée par une nouvelle vague de drones russes\nDes explosions ont retenti dans "
+    assert incident_facts("Guerre en Ukraine : Kiev visée par une nouvelle vague de drones russes\nDes explosions ont retenti dans "
                   "la nuit dans la capitale ukrainienne, selon le maire.").category is Category.MILITARY
 
 
 def test_a_french_headline_attack_with_its_toll_is_an_attack() -> None:
-    assert _facts("Attaque de Grand-Bassam : au moins 16 morts (vidéo)").category is Category.ARMED_ATTACK
+    assert incident_facts("Attaque de Grand-Bassam : au moins 16 morts (vidéo)").category is Category.ARMED_ATTACK
 
 
 def test_an_airport_shut_by_a_crash_or_the_weather_is_no_alert() -> None:
@@ -170,38 +159,38 @@ def test_an_airport_shut_by_a_crash_or_the_weather_is_no_alert() -> None:
 
 
 def test_a_camp_attacked_with_the_place_between() -> None:
-    facts = _facts("Mali : le camp de la Minusma à Aguelhok attaqué au mortier")
+    facts = incident_facts("Mali : le camp de la Minusma à Aguelhok attaqué au mortier")
     assert facts.category is Category.ARMED_ATTACK and facts.un_involved and facts.city == "Aguelhok"
 
 
 def test_a_bus_machine_gunned_and_a_mine_in_french() -> None:
-    assert _facts("Cameroun : un bus mitraillé près de Bamenda, quatre morts").category is Category.SHOOTING
-    assert _facts("Niger : des soldats tués par une mine près de Diffa").category is Category.BOMBING
+    assert incident_facts("Cameroun : un bus mitraillé près de Bamenda, quatre morts").category is Category.SHOOTING
+    assert incident_facts("Niger : des soldats tués par une mine près de Diffa").category is Category.BOMBING
 
 
 def test_french_violence_with_a_toll_and_police_firing_on_students_are_unrest() -> None:
-    facts = _facts("Inde : des violences interreligieuses font cinq morts à Nuh, près de New Delhi")
+    facts = incident_facts("Inde : des violences interreligieuses font cinq morts à Nuh, près de New Delhi")
     assert facts.category is Category.UNREST and facts.city == "Nuh"
-    assert _facts("Bangladesh : la police tire sur des étudiants à Dacca, plusieurs morts").category is Category.UNREST
+    assert incident_facts("Bangladesh : la police tire sur des étudiants à Dacca, plusieurs morts").category is Category.UNREST
 
 
 def test_a_facility_in_a_name_both_region_and_town_is_the_town() -> None:
-    assert _where("Islamic State fighters attacked a prison in Hasakah, killing five guards.") \
+    assert scene("Islamic State fighters attacked a prison in Hasakah, killing five guards.") \
         == ("SY", "Al Hasakah")
 
 
 def test_a_dateline_named_like_its_state_is_the_city_when_no_other_country_is_named() -> None:
-    assert _where("NEW YORK (AP) — A gunman wounded two people outside a Midtown Manhattan restaurant, police "
+    assert scene("NEW YORK (AP) — A gunman wounded two people outside a Midtown Manhattan restaurant, police "
                   "said.") == ("US", "New York City")
     # a bureau's dateline is still not a scene abroad
-    assert _where("WASHINGTON (AP) — A U.S. drone strike killed two al-Shabab militants near Jilib in southern Somalia, the "
+    assert scene("WASHINGTON (AP) — A U.S. drone strike killed two al-Shabab militants near Jilib in southern Somalia, the "
                   "U.S. Africa Command said Tuesday.") == ("SO", "Jilib")
 
 
 def test_a_distance_from_the_capital_does_not_make_the_capital_the_scene() -> None:
-    assert _where("MOGADISHU (Reuters) - Al Shabaab fighters attacked a military base in Sabiid, about 40 km west of the "
+    assert scene("MOGADISHU (Reuters) - Al Shabaab fighters attacked a military base in Sabiid, about 40 km west of the "
                   "capital, officials said.") == ("SO", "Sabiid")
 
 
 def test_an_unlisted_town_described_after_a_comma() -> None:
-    assert _where("RDC : les rebelles du M23 s'emparent de Nyabiondo, localité du territoire de Masisi") == ("CD", "Nyabiondo")
+    assert scene("RDC : les rebelles du M23 s'emparent de Nyabiondo, localité du territoire de Masisi") == ("CD", "Nyabiondo")

@@ -18,23 +18,7 @@ import pytest
 
 from bot.analysis import analyze
 from bot.analysis.facts import Category
-
-
-def _facts(text: str):  # noqa: ANN202 - Facts
-    facts = analyze("", text)
-    assert facts.is_incident, text
-    return facts
-
-
-def _where(text: str) -> tuple[str | None, str | None]:
-    facts = _facts(text)
-    return facts.country, facts.city
-
-
-def _counts(text: str) -> tuple[int | None, int | None]:
-    facts = analyze("", text)
-    return facts.killed, facts.injured
-
+from tests.analysis_support import counts, incident_facts, scene
 
 # ----------------------------------------------------------------------------------------------------------- places
 
@@ -46,24 +30,24 @@ def _counts(text: str) -> tuple[int | None, int | None]:
      "gendarmes.", ("BF", "Kaya")),
 ])
 def test_the_bureaus_town_named_as_a_landmark_is_not_the_scene(text: str, expected: tuple[str, str]) -> None:
-    assert _where(text) == expected
+    assert scene(text) == expected
 
 
 def test_a_regions_namesake_town_near_the_bureaus_town_is_the_scene() -> None:
     # Tillabéri is a region and its town; after "à" it is the town
-    assert _where("NIAMEY (AFP) - Des hommes armés ont attaqué un camp militaire à Tillabéri, près de Niamey, tuant 11 "
+    assert scene("NIAMEY (AFP) - Des hommes armés ont attaqué un camp militaire à Tillabéri, près de Niamey, tuant 11 "
                   "soldats.") == ("NE", "Tillabéri")
 
 
 def test_a_town_placed_near_a_city_is_no_namesake_far_from_it() -> None:
     # Somalia's Balad (not in GeoNames), not Iraq's
-    assert _where("MOGADISHU (Reuters) - Al Shabaab fighters attacked a military base in Balad, near Mogadishu, killing "
+    assert scene("MOGADISHU (Reuters) - Al Shabaab fighters attacked a military base in Balad, near Mogadishu, killing "
                   "five soldiers.")[0] == "SO"
-    assert _where("A car bomb exploded in Balad, north of Baghdad, killing 12.") == ("IQ", "Balad")
+    assert scene("A car bomb exploded in Balad, north of Baghdad, killing 12.") == ("IQ", "Balad")
 
 
 def test_the_bureaus_town_is_still_the_scene_when_the_event_is_near_it_and_nowhere_else() -> None:
-    assert _where("BAMAKO (Reuters) - Gunmen attacked an army checkpoint near Bamako, killing two soldiers.") == ("ML", "Bamako")
+    assert scene("BAMAKO (Reuters) - Gunmen attacked an army checkpoint near Bamako, killing two soldiers.") == ("ML", "Bamako")
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -75,14 +59,14 @@ def test_the_bureaus_town_is_still_the_scene_when_the_event_is_near_it_and_nowhe
 ])
 def test_french_spellings_of_arabic_names_are_the_citys_own_name(text: str, expected: tuple[str, str]) -> None:
     # "u" written "ou", "sh" written "ch", the article "El-"/"Al-" either way
-    assert _where(text) == expected
+    assert scene(text) == expected
 
 
 def test_a_displaced_peoples_camp_near_a_town_is_at_that_town() -> None:
-    assert _where("Des paramilitaires ont attaqué le camp de déplacés d'Abou Chouk, près d'El-Facher, tuant 12 "
+    assert scene("Des paramilitaires ont attaqué le camp de déplacés d'Abou Chouk, près d'El-Facher, tuant 12 "
                   "personnes.") == ("SD", "El Fasher")
     # a camp named alone is still where the text puts it
-    assert _where("Des hommes armés ont attaqué le camp de déplacés de Kalma, à Nyala.") == ("SD", "Nyala")
+    assert scene("Des hommes armés ont attaqué le camp de déplacés de Kalma, à Nyala.") == ("SD", "Nyala")
 
 
 @pytest.mark.parametrize("text", [
@@ -92,12 +76,12 @@ def test_a_displaced_peoples_camp_near_a_town_is_at_that_town() -> None:
 ])
 def test_a_town_listed_without_population_beside_its_namesake_quarters_is_known(text: str) -> None:
     # GeoNames gives Nowshera no population but lists "Nowshera Cantonment" and "Nowshera Kalan" beside it
-    assert _where(text) == ("PK", "Nowshera")
+    assert scene(text) == ("PK", "Nowshera")
 
 
 def test_a_front_pages_country_on_the_other_side_of_the_border_is_not_the_scene() -> None:
-    assert _where("Ouganda : le M23 prend le contrôle de Bunagana, poste frontière avec l'Ouganda") == ("CD", "Bunagana")
-    assert _where("Ouganda : le M23 s'empare de Bunagana, à la frontière ougandaise") == ("CD", "Bunagana")
+    assert scene("Ouganda : le M23 prend le contrôle de Bunagana, poste frontière avec l'Ouganda") == ("CD", "Bunagana")
+    assert scene("Ouganda : le M23 s'empare de Bunagana, à la frontière ougandaise") == ("CD", "Bunagana")
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -105,13 +89,13 @@ def test_a_front_pages_country_on_the_other_side_of_the_border_is_not_the_scene(
     ("Rwanda : des obus tombent sur Goma, trois morts", ("CD", "Goma")),
 ])
 def test_a_front_page_tells_of_a_town_just_across_its_border(text: str, expected: tuple[str, str]) -> None:
-    assert _where(text) == expected
+    assert scene(text) == expected
 
 
 def test_a_front_pages_country_still_places_its_own_towns() -> None:
     # a namesake far away (Turkey's Solhan, Mallorca's Palma) is still refused
-    assert _where("Burkina : au moins 100 civils tués à Solhan") == ("BF", "Solhan")
-    assert _where("Mozambique : attaque jihadiste à Palma, des dizaines de morts") == ("MZ", "Palma")
+    assert scene("Burkina : au moins 100 civils tués à Solhan") == ("BF", "Solhan")
+    assert scene("Mozambique : attaque jihadiste à Palma, des dizaines de morts") == ("MZ", "Palma")
 
 
 # ---------------------------------------------------------------------------------------------------------- detection
@@ -133,12 +117,12 @@ def test_protests_named_as_one_worry_among_others_are_no_alert(text: str) -> Non
     "EU concerned about unrest in Georgia",
 ])
 def test_protests_about_trade_or_worried_about_are_still_protests(text: str) -> None:
-    assert _facts(text).category is Category.UNREST
+    assert incident_facts(text).category is Category.UNREST
 
 
 def test_fighting_at_a_town_with_deaths_in_french_is_military() -> None:
-    assert _facts("Soudan : des combats à El-Geneina font 30 morts").category is Category.MILITARY
-    assert _facts("Libye : combats à Tobrouk, 4 morts").category is Category.MILITARY
+    assert incident_facts("Soudan : des combats à El-Geneina font 30 morts").category is Category.MILITARY
+    assert incident_facts("Libye : combats à Tobrouk, 4 morts").category is Category.MILITARY
 
 
 # -------------------------------------------------------------------------------------------------------- casualties
@@ -150,7 +134,7 @@ def test_fighting_at_a_town_with_deaths_in_french_is_military() -> None:
     ("L'armée affirme avoir abattu un drone au-dessus de la base.", (None, None)),
 ])
 def test_shot_dead_in_french_abattu_counts_the_dead(text: str, expected: tuple[int | None, int | None]) -> None:
-    assert _counts(text) == expected
+    assert counts(text) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -160,7 +144,7 @@ def test_shot_dead_in_french_abattu_counts_the_dead(text: str, expected: tuple[i
     ("L'explosion a tué un enfant et blessé sa mère.", (1, 1)),
 ])
 def test_one_relative_hurt_after_the_dead_is_counted(text: str, expected: tuple[int | None, int | None]) -> None:
-    assert _counts(text) == expected
+    assert counts(text) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -173,4 +157,4 @@ def test_one_relative_hurt_after_the_dead_is_counted(text: str, expected: tuple[
     ("La frappe a fait au moins 13 victimes, dont 8 morts.", (8, None)),
 ])
 def test_victims_without_a_breakdown_are_not_counted_as_dead(text: str, expected: tuple[int | None, int | None]) -> None:
-    assert _counts(text) == expected
+    assert counts(text) == expected
