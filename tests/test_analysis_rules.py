@@ -115,3 +115,20 @@ def test_a_robbery_is_ordinary_crime_not_an_alert(title: str, text: str) -> None
 ])
 def test_a_robbery_by_an_armed_group_or_with_many_dead_still_alerts(text: str) -> None:
     assert analyze("", text).is_incident
+
+
+def test_victims_or_casualties_without_a_breakdown_are_not_called_injured() -> None:
+    """"L'attaque a fait 12 victimes" (often the dead) read "At least 12 injured" and "12 injured, no deaths
+    reported": a claim the report does not make. Figures of the wounded are still the injured."""
+    for text, told in [("Des hommes armés ont attaqué un marché de Mopti dimanche, faisant 12 victimes.", 12),
+                       ("Gunmen attacked a market in Mopti on Sunday, causing 20 casualties, officials said.", 20)]:
+        facts = analyze("", text)
+        assert (facts.killed, facts.injured, facts.injured_or_killed) == (None, told, True), text
+        assert f"At least {told} casualties (killed or injured)" in facts.key_facts
+        assert not any("injured" in line and "casualties" not in line for line in facts.key_facts)
+    wounded = analyze("", "Gunmen attacked a market in Mopti on Sunday, wounding 20 people, officials said.")
+    assert (wounded.injured, wounded.injured_or_killed) == (20, False)
+    assert "At least 20 injured" in wounded.key_facts
+    level, reason = rate_severity(Category.BOMBING, killed=None, injured=5, targets=frozenset(), ongoing=False,
+                                  airport_closed=False, is_coup=False, injured_or_killed=True)
+    assert (level, reason) == (Severity.MEDIUM, "Medium: 5 casualties reported (killed or injured, not told apart).")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from bot.analysis.casualties import count_casualties
+from bot.analysis.casualties import count_casualties, hurt_told_as_victims
 from bot.analysis.detect import detect_incident
 from bot.analysis.facts import ArticleMeta, Category, Facts
 from bot.analysis.gate import Gated, trie_alternation
@@ -62,6 +62,7 @@ def analyze(title: str, text: str, *, meta: ArticleMeta | None = None) -> Facts:
     language = _language(folded_full)
 
     killed, injured = count_casualties(folded_full)
+    injured_or_killed = bool(injured) and killed is None and hurt_told_as_victims(folded_full)
     detection = detect_incident(folded_title, folded_body, killed, injured)
     mentions = find_mentions(gaz, full, folded_full)
     where = locate(gaz, full, folded_full, mentions)
@@ -86,7 +87,7 @@ def analyze(title: str, text: str, *, meta: ArticleMeta | None = None) -> Facts:
     ongoing = bool(_ONGOING.search(folded_full)) and not all_clear  # "under control" ends "under way"
     severity, reason = rate_severity(
         detection.category, killed=killed, injured=injured, targets=sites.targets, ongoing=ongoing,
-        airport_closed=sites.airport_closed, is_coup=bool(_COUP.search(folded_full)))
+        airport_closed=sites.airport_closed, is_coup=bool(_COUP.search(folded_full)), injured_or_killed=injured_or_killed)
     return Facts(
         is_incident=True,
         category=detection.category,
@@ -97,8 +98,9 @@ def analyze(title: str, text: str, *, meta: ArticleMeta | None = None) -> Facts:
         un_sites=sites.un_sites,
         killed=killed,
         injured=injured,
+        injured_or_killed=injured_or_killed,
         ongoing=ongoing,
-        key_facts=_key_facts(killed, injured, sites.airport_closed, sites.un_limit_movement, sites.un_involved,
+        key_facts=_key_facts(killed, injured, injured_or_killed, sites.airport_closed, sites.un_limit_movement, sites.un_involved,
                              ongoing, folded_full),
         **facts_common,  # type: ignore[arg-type]
     )
@@ -146,13 +148,13 @@ def _split_headline(body: str) -> tuple[str, str]:
     return "", body
 
 
-def _key_facts(killed: int | None, injured: int | None, airport_closed: bool, un_limit: bool, un_involved: bool,
-               ongoing: bool, folded: str) -> tuple[str, ...]:
+def _key_facts(killed: int | None, injured: int | None, injured_or_killed: bool, airport_closed: bool, un_limit: bool,
+               un_involved: bool, ongoing: bool, folded: str) -> tuple[str, ...]:
     out: list[str] = []
     if killed:
         out.append(f"At least {killed} killed")
     if injured:
-        out.append(f"At least {injured} injured")
+        out.append(f"At least {injured} casualties (killed or injured)" if injured_or_killed else f"At least {injured} injured")
     if airport_closed:
         out.append("Airport temporarily closed")
     if un_limit:

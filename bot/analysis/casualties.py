@@ -268,8 +268,10 @@ def _background_spans(text: str) -> list[tuple[int, int, bool]]:
     return spans
 
 
-def _max_count(patterns: tuple[Gated, ...], text: str, spans: list[list[tuple[int, int, bool]]]) -> int | None:
-    """The largest count the patterns read; `spans` caches the text's background spans (computed on the first match)."""
+def _max_count(patterns: tuple[Gated, ...], text: str, spans: list[list[tuple[int, int, bool]]],
+               told: list[str] | None = None) -> int | None:
+    """The largest count the patterns read; `spans` caches the text's background spans (computed on the first match);
+    `told` receives the words that gave it."""
     best: int | None = None
     for pattern in patterns:
         after = pattern is _KILLED_AFTER or pattern is _INJURED_AFTER
@@ -309,7 +311,10 @@ def _max_count(patterns: tuple[Gated, ...], text: str, spans: list[list[tuple[in
                 g = _LATER_GROUP.match(text, m.end())
                 if g and not _PERP_AFTER.match(text, g.start("n") + len(g.group("n"))):
                     n += 1 if g.group("n") in _POSSESSIVES else (_value(g.group("n")) or 0)  # "and his wife": one more
-            best = n if best is None else max(best, n)
+            if best is None or n > best:
+                best = n
+                if told is not None:
+                    told[:] = [m.group()]
     return best
 
 
@@ -337,3 +342,11 @@ def count_casualties(folded_text: str) -> tuple[int | None, int | None]:
     if injured is None and _NO_INJURED.search(folded_text):
         injured = 0
     return killed, injured
+
+
+def hurt_told_as_victims(folded_text: str) -> bool:
+    """The count of the hurt is of "victimes" or "casualties" with no breakdown: people hurt, killed or not ("l'attaque a
+    fait 12 victimes"), which an alert must not call injured."""
+    told: list[str] = []
+    _max_count((_INJURED_AFTER, _INJURED_BEFORE, _INJURED_BOTH), folded_text, [], told)
+    return bool(told) and any(word in told[0] for word in ("victime", "casualt"))

@@ -74,6 +74,7 @@ class Facts:
     un_sites: tuple[str, ...] = ()  # ids of curated UN sites involved
     killed: int | None = None
     injured: int | None = None
+    injured_or_killed: bool = False  # the injured count is of casualties, hurt or killed ("12 victimes")
     ongoing: bool = False
     summary: str = ""  # one or two sentences taken from the article
     key_facts: tuple[str, ...] = ()  # short lines: "Airport temporarily closed", ...

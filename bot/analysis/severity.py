@@ -18,8 +18,8 @@ VIOLENT = frozenset({Category.ARMED_ATTACK, Category.BOMBING, Category.SHOOTING,
 
 
 def rate_severity(category: Category, *, killed: int | None, injured: int | None, targets: frozenset[str],
-                  ongoing: bool, airport_closed: bool, is_coup: bool) -> tuple[Severity, str]:
-    """(severity, reason) for an incident."""
+                  ongoing: bool, airport_closed: bool, is_coup: bool, injured_or_killed: bool = False) -> tuple[Severity, str]:
+    """(severity, reason) for an incident. injured_or_killed: the injured are casualties, hurt or killed ("12 victimes")."""
     kind = PHRASE[category]  # "an armed attack", "military action"
     target_text = _listed(sorted(targets & HARD_TARGETS)) if targets & HARD_TARGETS else ""
     if killed and killed >= 10:
@@ -34,6 +34,8 @@ def rate_severity(category: Category, *, killed: int | None, injured: int | None
         return Severity.HIGH, "High: a coup or mutiny; expect closures and checkpoints."
     if airport_closed:
         return Severity.HIGH, "High: an airport closed for security reasons."
+    if injured and injured_or_killed:
+        return Severity.MEDIUM, f"Medium: {injured} casualties reported (killed or injured, not told apart)."
     if injured:
         return Severity.MEDIUM, f"Medium: {injured} injured, no deaths reported."
     if category in VIOLENT or category is Category.MILITARY:
