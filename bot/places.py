@@ -108,6 +108,13 @@ def resolve_place(raw: str, index: PlaceIndex) -> Resolution:
         town = f" (the town: /watch {towns[0].name}, {towns[0].country})" if towns else ""
         return Invalid(f"{continent} is a continent: I watch countries, cities, airports and UN sites{town}. "
                        "Name the countries, several at once: /watch Mali, Niger, Burkina Faso.")
+    region = _region_named(query, index)
+    if region is not None:
+        # "/watch Borno" watched a village in Germany (Borno is another of its names); "/watch Tigray" was unknown
+        country = country_name(region) or region
+        return Invalid(f"{query} is a region of {_the(country)}: I watch countries, cities, airports and UN sites, not "
+                       f"a region's borders. /watch {country} covers all of it; a town in it with a radius covers its "
+                       "part (/watch TOWN 100 km).")
     if not found and (tidy := " ".join(_AMPERSAND.sub(" and ", query.strip(_AROUND)).split())) != query and tidy:
         return resolve_place(tidy, index)  # "“Bamako”", "bamako.", "#Bamako", "Trinidad & Tobago"
     if not found:
@@ -143,6 +150,28 @@ def _continents() -> dict[str, str]:
             if len(name) >= 4:
                 out[_without_marks(name).casefold()] = str(c["name"])
     return out
+
+
+def _the(country: str) -> str:
+    """'the United States', 'the Central African Republic', 'Ethiopia'."""
+    plural_or_union = country.endswith(("s", "Republic", "Kingdom", "Emirates")) and not country.endswith(
+        ("Laos", "Belarus", "Cyprus", "Mauritius", "Honduras", "Barbados", "Nevis", "Kiribati"))
+    return f"the {country}" if plural_or_union or country.startswith(("United ", "Central African")) else country
+
+
+def _region_named(query: str, index: PlaceIndex) -> str | None:
+    """The country of the province, state or region `query` names ("Tigray", "Borno", "Nord-Kivu"), unless the name
+    is also a town's own name or a country's (those are watched as such)."""
+    refs = getattr(index, "refs", None)
+    if refs is None or "," in query:
+        return None
+    from bot.analysis.gazetteer import CITY, COUNTRY, REGION
+
+    named = refs(query)
+    regions = {key for kind, key in named if kind == REGION}
+    if len(regions) != 1 or any(kind in (CITY, COUNTRY) for kind, _ in named):
+        return None
+    return str(next(iter(regions)))
 
 
 def _continent_named(query: str) -> str | None:

@@ -95,3 +95,22 @@ def test_a_town_watched_by_another_of_its_names_is_shown_by_it(gaz, query: str, 
     assert isinstance(found, Resolved) and isinstance(same, Resolved)
     assert label(found.place) == shown
     assert found.place.key == same.place.key  # the same town, whatever it is called
+
+
+@pytest.mark.parametrize(("query", "country"), [("Tigray", "Ethiopia"), ("Borno", "Nigeria"), ("Nord-Kivu", "DR Congo"),
+                                                ("Cabo Delgado", "Mozambique"), ("Texas", "the United States")])
+def test_a_region_is_answered_with_its_country(gaz, query: str, country: str) -> None:  # type: ignore[no-untyped-def]
+    """"/watch Borno" (the Nigerian state) watched Borna, a German town also called Borno; "/watch Tigray" was unknown."""
+    found = resolve_place(query, gaz)
+    assert isinstance(found, Invalid)
+    assert f"{query} is a region of {country}" in found.reason
+    assert f"/watch {country.removeprefix('the ')} covers all of it" in found.reason
+
+
+@pytest.mark.parametrize(("query", "shown"), [("Kandahar", "Kandahar, Afghanistan"), ("Idlib", "Idlib, Syria"),
+                                              ("Donbas", "Ukraine")])
+def test_a_town_or_country_of_a_regions_name_is_still_watched(gaz, query: str, shown: str) -> None:  # type: ignore[no-untyped-def]
+    from bot.places import label
+
+    found = resolve_place(query, gaz)
+    assert isinstance(found, Resolved) and label(found.place) == shown
