@@ -286,3 +286,24 @@ def test_a_hospital_attacked_is_still_a_target() -> None:
     assert "hospit" in key_terms("", "Gunmen attacked the general hospital in Kasindi; the wounded were taken to Beni "
                                      "hospital.")
     assert "hospit" not in key_terms("", "The wounded were taken to Beni General Hospital.")
+
+
+def test_an_airport_halting_flights_amid_the_fighting_is_one_alert_with_it(db: Database) -> None:
+    """"Mitiga airport halts flights amid fighting", the day after the clashes broke out, was a second alert beside them
+    (a closure told "after clashes" already joined them)."""
+    assert alerts(
+        db,
+        (13, "Heavy clashes erupt between armed groups in Libya's Tripoli",
+         "TRIPOLI (Reuters) - Heavy clashes broke out between rival armed groups in the Abu Salim district of Tripoli on "
+         "Monday night, residents said, with gunfire heard across the capital.", facts(Category.MILITARY, TRIPOLI)),
+        (30, "Mitiga airport halts flights amid fighting",
+         "Libya's only functioning airport halted all flights on Tuesday amid continued fighting, an official said.",
+         facts(Category.DISRUPTION, TRIPOLI)),
+    ) == 1
+
+
+def test_a_closure_while_the_fighting_goes_on_points_back_at_it_and_a_precaution_does_not() -> None:
+    assert is_follow_up("Tripoli airport suspends flights amid clashes", "")
+    assert is_follow_up("", "L'aéroport de Bamako a suspendu ses vols en raison des combats autour du camp de Kati.")
+    assert not is_follow_up("Kabul airport suspends flights as a precaution", "")
+    assert not is_follow_up("Flights suspended at Kabul airport as rockets hit the runway", "")

@@ -74,7 +74,9 @@ _CUES = re.compile(
         r"clos(?:e|es|ed)|shut(?:s)?|cancel+(?:s|ed)?|grounded|divert(?:s|ed)?|suspend\w*|ferme\w*|annule\w*|interromp\w*)\b"
         # (fighting, clashes, attacks: what goes on; one attack only as "the attack": "after a rocket attack" tells of
         # its own event)
-        r"[^.;]{0,40}?\b(?:after|following|apres|suite a)\s+(?:"
+        # (or while it goes on: "Mitiga airport halts flights as fighting erupts", "amid clashes", "en raison des combats")
+        r"[^.;]{0,40}?\b(?:after|following|apres|suite a|amid|as|due to|because of|"
+        r"(?:en raison|a cause|sur fond) (?:des|de la|du|de|d'))\s*(?:"
         r"(?:(?:the|des|les|de|d')\s*)?(?:[\w'-]+\s+){0,2}?(?:clashes|fighting|gunfire|violence|unrest|attacks|combats|"
         r"affrontements|heurts|tirs|violences|attaques)"
         r"|(?:the|this|yesterday's|\w+day's|l'|la|le|cet(?:te)?)\s*(?:[\w'-]+\s+){0,2}?(?:attack|raid|strike|bombing|"
@@ -98,7 +100,7 @@ _NAMED_EVENT = re.compile(
 _GATE = ("toll", "bilan", "responsib", "revendiqu", "claims", "claimed", "identif", "name", "arrest", "detain",
          "captured", "charged", " after ", "lendemain", "blam", "attribu", "impute", "emerged", "surfaced", "releas",
          "freed", "rescue", "libere", "liberation", "open", "resume", "rouv", "ouvert", "manhunt", "arrete", "interpell", "held",
-         "following", "apres", "suite a")
+         "following", "apres", "suite a", "amid", " as ", "due to", "because of", "en raison", "a cause", "sur fond")
 
 
 def is_follow_up(title: str, text: str) -> bool:
