@@ -135,3 +135,11 @@ def test_the_city_s_own_name_is_kept_for_a_french_report_an_article_or_capitals(
     assert analyze("", "A suicide bomber killed 15 army recruits in Al Mukalla on Sunday, officials said.").city == "Mukalla"
     dateline = analyze("", "RAQQA, Syria (Reuters) - An air strike on a market killed 12 civilians on Tuesday, activists said.")
     assert dateline.country == "SY" and dateline.city is not None and not dateline.city.isupper()
+
+
+def test_a_town_near_the_capital_is_the_scene_not_the_capital() -> None:
+    """"Gunfire heard at military camp in Kati near Mali's capital" was placed in Bamako, 15 km away."""
+    assert analyze("", "Gunfire heard at military camp in Kati near Mali's capital").city == "Kati"
+    assert analyze("", "Bombing in Afgooye near Somalia's capital kills 5").city == "Afgooye"
+    # the capital is still the best a text naming no town gives ("near X", X the only place named)
+    assert analyze("", "Gunfire heard at a military camp near Mali's capital").city == "Bamako"

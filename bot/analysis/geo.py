@@ -1458,10 +1458,16 @@ def _city_candidates(gaz: Gazetteer, text: str, folded: str, mentions: list[Ment
                 before = text[max(0, m.start - 30):m.start]
                 after = folded[m.end:m.end + 12]
                 tail = _tail(folded, m.start)
-                if _CAPITAL_OF.search(before, tail) or after.startswith(("'s capital", "’s capital")) or (kind != COUNTRY and after.startswith(" capital"))\
-                        or _CAPITALE_BEFORE.search(before, tail):
+                if (_CAPITAL_OF.search(before, tail) or after.startswith(("'s capital", "’s capital")) or (kind != COUNTRY and after.startswith(" capital"))
+                        or _CAPITALE_BEFORE.search(before, tail)) \
+                        and not (_NEAR_THE_CAPITAL.search(before) and any(c != gaz.capitals[key] for c in out)):
+                    # (but "a camp in Kati, near Mali's capital": the capital measures where the town named lies)
                     add(gaz.capitals[key], m, False)
     return out
+
+
+_NEAR_THE_CAPITAL = re.compile(r"\b(?:near|outside|close to|not far from|north of|south of|east of|west of|pr[èe]s de|pr[èe]s d['’]|"
+                               r"non loin de|aux abords de)\s+(?:the\s+|la\s+)?$", re.IGNORECASE)
 
 
 def _seat_shared_abroad(gaz: Gazetteer, m: Mention) -> bool:
