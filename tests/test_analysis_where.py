@@ -143,3 +143,12 @@ def test_a_town_near_the_capital_is_the_scene_not_the_capital() -> None:
     assert analyze("", "Bombing in Afgooye near Somalia's capital kills 5").city == "Afgooye"
     # the capital is still the best a text naming no town gives ("near X", X the only place named)
     assert analyze("", "Gunfire heard at a military camp near Mali's capital").city == "Bamako"
+
+
+def test_the_capital_is_where_the_government_and_embassies_are() -> None:
+    """"The French embassy in Côte d'Ivoire" was placed in Yamoussoukro, the official capital, 230 km from Abidjan,
+    where the embassies and the government are (and "the Bolivian capital" in Sucre, not La Paz)."""
+    assert analyze("", "Gunmen attacked the French embassy in Cote d'Ivoire, killing a guard.").city == "Abidjan"
+    assert analyze("", "Protesters clashed with police in the Bolivian capital on Monday.").city == "La Paz"
+    assert analyze("", "Des manifestants ont affronté la police dans la capitale béninoise.").city == "Cotonou"
+    assert analyze("", "Clashes in Yamoussoukro, the Ivorian political capital, left two dead.").city == "Yamoussoukro"

