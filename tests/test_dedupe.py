@@ -98,6 +98,15 @@ def test_death_toll_rise_is_a_material_change_and_a_repeat_is_not() -> None:
     assert again == []
 
 
+def test_casualties_not_told_apart_are_not_called_injured_in_an_update() -> None:
+    """"Le bilan s'alourdit à 20 victimes" after 8 wounded read "20 injured (was 8)"."""
+    old = IncidentState(injured=8, severity=Severity.MEDIUM)
+    lines, _ = material_changes(old, state_of(facts(injured=20, injured_or_killed=True), "20 victimes"))
+    assert lines == ["20 casualties, killed or injured (was 8)"]
+    lines, _ = material_changes(old, state_of(facts(injured=20), "20 wounded"))
+    assert lines == ["20 injured (was 8)"]
+
+
 def test_airport_closure_reopening_and_all_clear() -> None:
     closed = state_of(facts(), "The international airport was closed and flights suspended.")
     lines, merged = material_changes(IncidentState(), closed)

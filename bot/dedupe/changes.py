@@ -34,6 +34,9 @@ class IncidentState:
     severity: Severity | None = None
     airport_closed: bool | None = None
     all_clear: bool = False
+    # the report's injured are casualties, hurt or killed ("20 victimes"): told as such (not stored: only an update's
+    # wording needs it, that of the report that brings the figure)
+    injured_or_killed: bool = False
 
 
 def state_of(facts: Facts, text: str) -> IncidentState:
@@ -48,6 +51,7 @@ def state_of(facts: Facts, text: str) -> IncidentState:
         severity=facts.severity,
         airport_closed=False if reopened else (True if closed else None),
         all_clear=is_all_clear(folded),
+        injured_or_killed=facts.injured_or_killed,
     )
 
 
@@ -67,7 +71,8 @@ def material_changes(old: IncidentState, new: IncidentState, *, calm: bool = Fal
         lines.append(f"Death toll rises to {new.killed} (was {old.killed})" if old.killed else f"At least {new.killed} killed")
         merged = replace(merged, killed=new.killed)
     if new.injured is not None and new.injured >= (old.injured or 0) + max(3, (old.injured or 0) // 4):
-        lines.append(f"{new.injured} injured" + (f" (was {old.injured})" if old.injured else ""))
+        told = "casualties, killed or injured" if new.injured_or_killed else "injured"
+        lines.append(f"{new.injured} {told}" + (f" (was {old.injured})" if old.injured else ""))
         merged = replace(merged, injured=new.injured)
     if new.severity is not None and (old.severity is None or new.severity.rank > old.severity.rank):
         if old.severity is not None:
