@@ -100,7 +100,8 @@ _NAMED_EVENT = re.compile(
 _GATE = ("toll", "bilan", "responsib", "revendiqu", "claims", "claimed", "identif", "name", "arrest", "detain",
          "captured", "charged", " after ", "lendemain", "blam", "attribu", "impute", "emerged", "surfaced", "releas",
          "freed", "rescue", "libere", "liberation", "open", "resume", "rouv", "ouvert", "manhunt", "arrete", "interpell", "held",
-         "following", "apres", "suite a", "amid", " as ", "due to", "because of", "en raison", "a cause", "sur fond")
+         # (an airport's closure after or amid fighting holds one of its verbs)
+         "suspend", "halt", "clos", "shut", "cancel", "grounded", "divert", "ferme", "annul", "interromp")
 
 
 def is_follow_up(title: str, text: str) -> bool:
