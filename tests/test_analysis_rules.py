@@ -132,3 +132,10 @@ def test_victims_or_casualties_without_a_breakdown_are_not_called_injured() -> N
     level, reason = rate_severity(Category.BOMBING, killed=None, injured=5, targets=frozenset(), ongoing=False,
                                   airport_closed=False, is_coup=False, injured_or_killed=True)
     assert (level, reason) == (Severity.MEDIUM, "Medium: 5 casualties reported (killed or injured, not told apart).")
+
+
+def test_any_relative_counted_after_the_dead_is_one_more() -> None:
+    """"ont abattu un chef de village et son neveu" counted 1: a nephew was no person to the count."""
+    assert analyze("", "Des hommes armés ont abattu un chef de village et son neveu à Mopti.").killed == 2
+    assert analyze("", "A drone strike killed a commander and his two nephews.").killed == 3
+    assert analyze("", "The blast killed a woman and injured her niece.").injured == 1

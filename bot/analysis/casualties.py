@@ -197,12 +197,14 @@ _PEOPLE = trie_alternation(sorted(set(
     officer policeman policewoman soldier guard gendarme peacekeeper ranger driver farmer villager trader worker tourist
     civilian protester refugee pilgrim worshipper resident passenger pedestrian member relative aide bodyguard son daughter
     brother sister wife husband colleague companion employee commander chief customs father mother frere soeur epouse mari
-    pere mere fils fille femme enfant collegue garde""".split()
+    pere mere fils fille femme enfant collegue garde nephew niece cousin uncle aunt grandson granddaughter grandfather
+    grandmother neveu cousine oncle tante""".split()
     + [w + "s" for w in """boy girl teenager student pupil teacher priest imam journalist reporter activist official officer
     soldier guard gendarme peacekeeper ranger driver farmer villager trader worker tourist civilian protester refugee pilgrim
     worshipper resident passenger pedestrian member relative aide bodyguard son daughter brother sister colleague companion
     employee commander chief personne civil soldat militaire enfant femme homme policier villageois fils fille garde
-    casque""".split()] + "people persons men women children policemen wives fils villageois".split()), key=len, reverse=True))
+    casque nephew niece cousin uncle aunt grandson granddaughter cousine oncle tante""".split()]
+    + "people persons men women children policemen wives fils villageois neveux".split()), key=len, reverse=True))
 _POSSESSIVES = ("his", "her", "son", "sa")
 # One more person, no number: "the body of a soldier", "le corps d'un policier" (dead); "wounded his colleague" (hurt).
 _BODY_OF_ONE = Gated(re.compile(r"\b(?:body of (?:a|an|one)|corps d'une?)\s+(?:[a-z'-]+\s+)?(?:" + _PEOPLE + r"|" + _PERSON + r"|" + _FR_PERSON
