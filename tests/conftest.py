@@ -42,10 +42,12 @@ def gazetteer() -> Any:
 
 @pytest.fixture
 async def tg(tmp_path: Path, gazetteer: Any) -> AsyncIterator[Any]:
-    """The bot's Telegram application, in-process, talking to a Bot API test server."""
-    from tests.telegram_harness import running_bot
+    """The bot's Telegram application, in-process, talking to a Bot API test server (the test group's
+    administrators set)."""
+    from tests.telegram_harness import ADMIN, GROUP, OWNER, running_bot
 
     async with running_bot(tmp_path, gazetteer) as harness:
+        harness.api.set_admins(GROUP, [ADMIN], owner=OWNER)
         yield harness
 
 

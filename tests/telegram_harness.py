@@ -108,5 +108,9 @@ async def running_bot(tmp_path: Path, gazetteer: Any, *, commands_per_minute: in
 
 
 # A high-severity incident in Bamako (an armed attack on a police post, one hurt): the story most Telegram tests publish.
+# The chats and people of the Telegram tests: a private chat, and a group with its administrator and a member.
+ALICE = 1001
+GROUP, ADMIN, MEMBER, OWNER = -5001, 8, 7, 9
+
 RAID = ("Raiders attack police post in Bamako",
         "BAMAKO, Mali — Gunmen attacked a police post in Bamako on Monday, injuring one officer, police said.")

@@ -3,25 +3,12 @@ becomes a supergroup keeps its settings and gets its pending alerts at the new i
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
-from pathlib import Path
-from typing import Any
-
-import pytest
 
 from bot.store import subscriptions
 from bot.tg.common import ADMINS_ONLY
-from tests.telegram_harness import RAID, Harness, running_bot
+from tests.telegram_harness import ADMIN, GROUP, MEMBER, RAID, Harness
 
-GROUP, SUPERGROUP = -5001, -1005001
-ADMIN, MEMBER = 8, 7
-
-
-@pytest.fixture
-async def tg(tmp_path: Path, gazetteer: Any) -> AsyncIterator[Harness]:
-    async with running_bot(tmp_path, gazetteer) as harness:
-        harness.api.set_admins(GROUP, [ADMIN], owner=9)
-        yield harness
+SUPERGROUP = -1005001
 
 
 async def test_only_administrators_change_a_group(tg: Harness) -> None:

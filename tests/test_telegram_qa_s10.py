@@ -2,8 +2,6 @@
 bot in-process and the Bot API test server on 127.0.0.1, asserting what the user sees."""
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,17 +9,7 @@ import pytest
 from bot import chat_settings
 from bot.places import Ambiguous, Resolved, resolve_place
 from bot.store import subscriptions
-from tests.telegram_harness import Harness, running_bot
-
-ALICE = 1001
-GROUP, ADMIN, MEMBER = -5001, 8, 7
-
-
-@pytest.fixture
-async def tg(tmp_path: Path, gazetteer: Any) -> AsyncIterator[Harness]:
-    async with running_bot(tmp_path, gazetteer) as harness:
-        harness.api.set_admins(GROUP, [ADMIN], owner=9)
-        yield harness
+from tests.telegram_harness import ADMIN, ALICE, GROUP, MEMBER, Harness
 
 
 def watched(tg: Harness, chat_id: int = ALICE) -> list[tuple[str, str, str]]:

@@ -2,7 +2,6 @@
 bot in-process and the Bot API test server on 127.0.0.1, asserting what the user sees."""
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -11,23 +10,13 @@ import pytest
 from bot.places import Ambiguous, Resolved, prepare_other_scripts, resolve_place
 from bot.store import subscriptions
 from bot.tg.common import ADMINS_ONLY
-from tests.telegram_harness import RAID, Harness, running_bot
-
-ALICE = 1001
-GROUP, ADMIN, MEMBER = -5001, 8, 7
+from tests.telegram_harness import ADMIN, ALICE, GROUP, MEMBER, RAID, Harness, running_bot
 
 
 @pytest.fixture(scope="module", autouse=True)
 def other_scripts() -> None:
     """Names in other scripts are read (or built, on a machine's first run) before the bot answers anything."""
     prepare_other_scripts()
-
-
-@pytest.fixture
-async def tg(tmp_path: Path, gazetteer: Any) -> AsyncIterator[Harness]:
-    async with running_bot(tmp_path, gazetteer) as harness:
-        harness.api.set_admins(GROUP, [ADMIN], owner=9)
-        yield harness
 
 
 async def in_group(tg: Harness, text: str, user_id: int = ADMIN) -> str:
