@@ -356,7 +356,7 @@ def key_terms(title: str, text: str, *, limit: int = 40, place_names: Iterable[s
     # ... and the words of its town that are also a country's or an area's name ("Gaza", "Kuwait City"), marked
     # apart: they say which town, to tell it from a neighbouring one, and nothing else (given with the country's
     # name, the town comes first)
-    if len(place_names := list(place_names)) >= 2:
+    if len(place_names) >= 2:
         terms.extend(TOWN_TERM + t for t in {stem(w) for w in words(place_names[0])} & _common_names())
     head = lead[:REGION_CHARS]  # the first sentences say where
     if any(cue in head for cue in ("rovince", "egion", " state", " State", "overnorat", "ounty")):
@@ -446,18 +446,11 @@ _SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|stated|announced|reported|
 _DAY_AFTER = re.compile(r"'s\b|\s+(?:night|morning|evening|afternoon|prayers?|mass|services?)\b")
 
 
-def told_weekday(folded_lead: str) -> int | None:
-    """The weekday the (folded) lead tells of (Monday = 0): an English day after "on" or before "night" or
-    "'s", not the day something was said ("the army said on Wednesday"); any French day ("mardi soir") but the day a
-    French report says something ("a annonce lundi")."""
-    days, _ = told_day(folded_lead)
-    return days[0] if days else None
-
-
 def told_day(folded_lead: str) -> tuple[tuple[int, ...], str | None]:
-    """The weekdays the (folded) lead tells of (one; two for "la nuit de dimanche a lundi", either of which an English
-    report may give), and the part of that day when it says ("m" early or morning, "a" afternoon, "e" evening or
-    night), as told_weekday reads them."""
+    """The weekdays the (folded) lead tells of (Monday = 0; two for "la nuit de dimanche a lundi", either of which an
+    English report may give), and the part of that day when it says ("m" early or morning, "a" afternoon, "e" evening
+    or night). An English day after "on" or before "night" or "'s", not the day something was said ("the army said on
+    Wednesday"); any French day ("mardi soir") but the day a French report says something ("a annonce lundi")."""
     for m in _DAY_WORD.finditer(folded_lead):
         day = _WEEKDAYS[m[0]]
         before = folded_lead[max(0, m.start() - 24):m.start()]
