@@ -82,13 +82,16 @@ class Facts:
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> Facts:
-        """The inverse of to_json (unknown keys ignored, so stored facts survive new fields)."""
+        """The inverse of to_json (unknown keys and values ignored, so stored facts survive new fields and kinds; a
+        row without is_incident was an incident's)."""
         known = {f for f in cls.__dataclass_fields__}
         values = {k: v for k, v in d.items() if k in known}
-        values["category"] = Category(values.get("category") or "none")
-        values["severity"] = Severity(values["severity"]) if values.get("severity") else None
+        category, severity = values.get("category"), values.get("severity")
+        values["category"] = Category(category) if category in Category._value2member_map_ else Category.NONE
+        values["severity"] = Severity(severity) if severity in Severity._value2member_map_ else None
         for key in ("airports", "un_sites", "key_facts"):
             values[key] = tuple(values.get(key) or ())
+        values.setdefault("is_incident", True)
         return cls(**values)
 
     def to_json(self) -> dict[str, Any]:

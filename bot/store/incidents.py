@@ -205,13 +205,14 @@ class Event:
     @property
     def facts(self) -> Facts:
         """The facts of the report the alert was made from."""
-        return _facts(self.facts_json)
+        return stored_facts(self.facts_json)
 
 
 # An incident's facts change only when it is promoted or placed: parsed once while its reports keep coming in,
 # not once for each (every report that joins, and the edit of its alerts at the end of a batch, renders them).
 @functools.lru_cache(maxsize=1024)
-def _facts(facts_json: str) -> Facts:
+def stored_facts(facts_json: str) -> Facts:
+    """The facts of an `incidents.facts` column (shared: Facts are immutable)."""
     return Facts.from_json(json.loads(facts_json))
 
 

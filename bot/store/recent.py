@@ -2,20 +2,17 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from sqlite_utils import Database
 
-from bot.analysis.facts import Category, Facts, Severity
+from bot.analysis.facts import Facts, Severity
 from bot.chat_settings import ChatSettings, passes_filters
 from bot.match import Match, match_watches
 from bot.model import Watch
-
-_FACT_FIELDS = {f.name for f in dataclasses.fields(Facts)}
+from bot.store.incidents import stored_facts
 
 
 @dataclass(frozen=True)
@@ -26,19 +23,6 @@ class RecentIncident:
     url: str
     facts: Facts  # as the incident stands now: severity and toll of its latest reports
     first_killed: int | None = None  # the toll its first report (and title) gave
-
-
-def facts_from_json(data: dict[str, Any]) -> Facts:
-    """The inverse of Facts.to_json (unknown keys ignored, so old rows stay readable)."""
-    values = {k: v for k, v in data.items() if k in _FACT_FIELDS}
-    values["category"] = Category(values["category"]) if values.get("category") in Category._value2member_map_ else Category.NONE
-    severity = values.get("severity")
-    values["severity"] = Severity(severity) if severity in Severity._value2member_map_ else None
-    for key in ("airports", "un_sites", "key_facts"):
-        if key in values:
-            values[key] = tuple(values[key] or ())
-    values.setdefault("is_incident", True)
-    return Facts(**values)
 
 
 def incidents_since(db: Database, since: datetime, *, limit: int = 1000) -> list[RecentIncident]:
@@ -52,7 +36,7 @@ def incidents_since(db: Database, since: datetime, *, limit: int = 1000) -> list
     out = []
     for id_, published, title, url, facts, severity, killed in rows:
         try:
-            first = facts_from_json(json.loads(facts))
+            first = stored_facts(facts)
             now = dataclasses.replace(
                 first, severity=Severity(severity) if severity in Severity._value2member_map_ else first.severity,
                 killed=killed if killed is not None else first.killed)
