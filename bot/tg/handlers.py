@@ -9,7 +9,7 @@ import html
 import re
 
 from sqlite_utils import Database
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
 from bot.analysis.facts import Place
@@ -102,7 +102,7 @@ async def watch(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if several:
         answers: list[str] = []
         for text in several[:MAX_PLACES_AT_ONCE]:
-            answers.append(_watch_one(update, context, text))
+            answers.append(_watch_one(update, context, text)[0])
             if answers[-1] == FULL:
                 break  # the same answer for each of the others would only repeat it
         if len(several) > MAX_PLACES_AT_ONCE and answers[-1] != FULL:
@@ -110,20 +110,7 @@ async def watch(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                            "Send the others in another /watch.")
         await reply(update, "\n\n".join(answers))
         return
-    query, radius = split_radius(args_of(update))
-    if radius is not None and not MIN_RADIUS_KM <= radius <= MAX_RADIUS_KM:
-        await reply(update, f"The radius must be between {MIN_RADIUS_KM} and {MAX_RADIUS_KM} km.")
-        return
-    result = resolve_place(query, services.places)
-    if isinstance(result, Invalid):
-        await reply(update, html.escape(result.reason))
-    elif isinstance(result, Unknown):
-        await reply(update, _unknown_text(result))
-    elif isinstance(result, Ambiguous):
-        await reply(update, _ambiguous_text(result, radius, services.places),
-                    keyboards.places(result.options, result.query, radius))
-    elif isinstance(result, Resolved):
-        await reply(update, add_watch(update, context, result.place, radius))
+    await reply(update, *_watch_one(update, context, args_of(update), alone=True))
 
 
 MAX_PLACES_AT_ONCE = 10
@@ -175,19 +162,26 @@ def _shared_radius(parts: list[str]) -> list[str]:
     return [p + given for p in parts[:-1]] + [parts[-1]]
 
 
-def _watch_one(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> str:
-    """One place of a list: watched, or what to type for it."""
+def _watch_one(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str, *,
+               alone: bool = False) -> tuple[str, InlineKeyboardMarkup | None]:
+    """One place: watched, or what to type for it, with the buttons to pick from. alone: the whole /watch (a list's
+    places are answered in one message: without buttons, each named, the examples of an unknown name not repeated)."""
     query, radius = split_radius(text)
     if radius is not None and not MIN_RADIUS_KM <= radius <= MAX_RADIUS_KM:
-        return f"{html.escape(query[:100])}: the radius must be between {MIN_RADIUS_KM} and {MAX_RADIUS_KM} km."
-    result = resolve_place(query, services_of(context).places)
+        bounds = f"the radius must be between {MIN_RADIUS_KM} and {MAX_RADIUS_KM} km."
+        return (bounds.capitalize() if alone else f"{html.escape(query[:100])}: {bounds}"), None
+    places = services_of(context).places
+    result = resolve_place(query, places)
     if isinstance(result, Resolved):
-        return add_watch(update, context, result.place, radius)
+        return add_watch(update, context, result.place, radius), None
     if isinstance(result, Ambiguous):
-        return _ambiguous_text(result, radius, services_of(context).places, buttons=False)
-    if isinstance(result, Unknown):  # the examples of a single /watch once, not once per line
-        return _unknown_text(result) if result.suggestions else f"I don't know “{html.escape(result.query)}”."
-    return html.escape(result.reason)
+        if alone:
+            return _ambiguous_text(result, radius, places), keyboards.places(result.options, result.query, radius)
+        return _ambiguous_text(result, radius, places, buttons=False), None
+    if isinstance(result, Unknown):
+        short = not alone and not result.suggestions  # the examples of a single /watch once, not once per line
+        return (f"I don't know “{html.escape(result.query)}”." if short else _unknown_text(result)), None
+    return html.escape(result.reason), None
 
 
 def add_watch(update: Update, context: ContextTypes.DEFAULT_TYPE, place: Place, radius: float | None = None) -> str:
